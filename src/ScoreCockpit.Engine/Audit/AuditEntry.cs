@@ -1,0 +1,24 @@
+namespace ScoreCockpit.Engine.Audit;
+
+/// <summary>One line of the audit log: who did what, when, with details.</summary>
+public sealed class AuditEntry
+{
+    public long Id { get; set; }
+    public DateTime At { get; set; }
+    public required string Actor { get; set; }
+    public required string Action { get; set; }
+    public string? Subject { get; set; }
+    public string? Details { get; set; }
+}
+
+/// <summary>The actions written to the audit log, as stable strings that reports can filter on.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string SignOut = "sign-out";
+    public const string UserCreated = "user-created";
+    public const string RolesChanged = "roles-changed";
+    public const string ScoreCreated = "score-created";
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Audit;
+
+public sealed record DailyCount(DateOnly Day, int SignIns, int Failures);
+
+/// <summary>Successful and failed sign-ins per UTC day over a window ending today, every day present.</summary>
+public sealed class SignInsPerDayHandler(IDbContextFactory<CockpitDbContext> contexts, TimeProvider time)
+{
+    public async Task<IReadOnlyList<DailyCount>> HandleAsync(int days = 30, CancellationToken ct = default)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var first = today.AddDays(1 - Math.Clamp(days, 1, 366));
+        var from = first.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        // A window of sign-ins is small; grouping here keeps the query identical on every provider.
+        var events = await db.AuditEntries.AsNoTracking()
+            .Where(e => e.At >= from && (e.Action == AuditActions.SignIn || e.Action == AuditActions.SignInFailed))
+            .Select(e => new { e.At, e.Action })
+            .ToListAsync(ct);
+
+        return Enumerable.Range(0, today.DayNumber - first.DayNumber + 1)
+            .Select(first.AddDays)
+            .Select(day => new DailyCount(
+                day,
+                events.Count(e => DateOnly.FromDateTime(e.At) == day && e.Action == AuditActions.SignIn),
+                events.Count(e => DateOnly.FromDateTime(e.At) == day && e.Action == AuditActions.SignInFailed)))
+            .ToList();
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Audit;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine;
+
+public static class EngineServices
+{
+    /// <summary>
+    /// Registers the cockpit store and every engine handler. Returns the Identity builder so a host
+    /// can add what it needs on top (the portal adds sign-in).
+    /// </summary>
+    public static IdentityBuilder AddScoreCockpitEngine(this IServiceCollection services, DataFolder data, StoreSettings store)
+    {
+        services.AddSingleton(data);
+        services.AddSingleton(store);
+        services.AddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<CockpitDbContext>(o => o.UseCockpitStore(store));
+
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ListAuditEntriesHandler>();
+        services.AddSingleton<SignInsPerDayHandler>();
+        services.AddSingleton<AddUserHandler>();
+        services.AddSingleton<CreateFirstAdminHandler>();
+        services.AddSingleton<ChangeUserRolesHandler>();
+        services.AddSingleton<ListUsersHandler>();
+        services.AddSingleton<CreateScoreHandler>();
+        services.AddSingleton<ListScoresHandler>();
+
+        return services.AddIdentityCore<CockpitUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<CockpitDbContext>();
+    }
+
+    public static void ConfigureIdentity(IdentityOptions options)
+    {
+        options.User.RequireUniqueEmail = true;
+        options.Password.RequiredLength = 10;
+        options.Password.RequireDigit = true;
+        options.Password.RequireLowercase = true;
+        options.Password.RequireUppercase = true;
+        options.Password.RequireNonAlphanumeric = false;
+        options.Lockout.AllowedForNewUsers = true;
+        options.Lockout.MaxFailedAccessAttempts = 5;
+        options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+    }
+}

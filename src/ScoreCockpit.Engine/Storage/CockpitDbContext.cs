@@ -1,0 +1,29 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Audit;
+using ScoreCockpit.Engine.Scores;
+
+namespace ScoreCockpit.Engine.Storage;
+
+/// <summary>The portal's own database: one model for SQLite, PostgreSQL and SQL Server.</summary>
+public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
+    : IdentityDbContext<CockpitUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Score> Scores => Set<Score>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CockpitDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every timestamp is stored in UTC; SQLite forgets the kind, so it is restored on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

@@ -1,0 +1,44 @@
+using System.Data.Common;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using ScoreCockpit.Engine.Accounts;
+
+namespace ScoreCockpit.Engine.Storage;
+
+/// <summary>Brings the cockpit store up to date at start-up: migrations, then the fixed roles.</summary>
+public static class StorePreparation
+{
+    public static async Task PrepareCockpitStoreAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        var store = services.GetRequiredService<StoreSettings>();
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("ScoreCockpit.Store");
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CockpitDbContext>();
+        try
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+        catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or TimeoutException)
+        {
+            throw new CockpitSetupException(
+                $"Cannot open the cockpit store ({store.Provider}, {store.Redacted}): {Innermost(e).Message} " +
+                "Check Store:Provider and Store:ConnectionString, and that the database server is reachable.",
+                e);
+        }
+
+        var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        logger.LogInformation("Cockpit store ready ({Provider}, {Store})", store.Provider, store.Redacted);
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}
