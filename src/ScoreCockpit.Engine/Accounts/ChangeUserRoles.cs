@@ -36,6 +36,8 @@ public sealed class ChangeUserRolesHandler(IServiceScopeFactory scopes, AuditLog
 
         IdentityErrors.ThrowIfFailed(await users.RemoveFromRolesAsync(user, removed));
         IdentityErrors.ThrowIfFailed(await users.AddToRolesAsync(user, added));
+        // A new stamp makes open sessions pick up the new roles at their next validation.
+        IdentityErrors.ThrowIfFailed(await users.UpdateSecurityStampAsync(user));
         var details = $"{string.Join(", ", current.Order())} → {string.Join(", ", wanted.Order())}";
         await audit.WriteAsync(actor.Name, AuditActions.RolesChanged, request.Email, details, ct);
     }

@@ -23,7 +23,7 @@ public static class StorePreparation
         catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or TimeoutException)
         {
             throw new CockpitSetupException(
-                $"Cannot open the cockpit store ({store.Provider}, {store.Redacted}): {Innermost(e).Message} " +
+                $"Cannot open the cockpit store ({store.Provider}, {store.Redacted}): {Innermost(e).Message.TrimEnd('.')}. " +
                 "Check Store:Provider and Store:ConnectionString, and that the database server is reachable.",
                 e);
         }

@@ -35,9 +35,11 @@ public sealed record StoreSettings(StoreProvider Provider, string ConnectionStri
             return StoreProvider.Sqlite;
         }
 
-        return Enum.TryParse<StoreProvider>(provider.Trim(), ignoreCase: true, out var parsed) && Enum.IsDefined(parsed)
-            ? parsed
-            : throw new CockpitSetupException(
+        // By name only: Enum.TryParse would also take "1" or "Sqlite, Postgres" (flags) as a provider.
+        var name = provider.Trim();
+        return Enum.GetValues<StoreProvider>().Cast<StoreProvider?>()
+            .FirstOrDefault(p => string.Equals(p.ToString(), name, StringComparison.OrdinalIgnoreCase))
+            ?? throw new CockpitSetupException(
                 $"Store:Provider '{provider}' is not supported. Use Sqlite, Postgres or SqlServer.");
     }
 

@@ -1,0 +1,39 @@
+using System.Globalization;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using ScoreCockpit.Engine.Audit;
+
+namespace ScoreCockpit.Web.Components.Pages.Overview;
+
+/// <summary>Turns daily sign-in counts into a stacked bar chart: successes, then failures on top.</summary>
+public static class SignInsChartData
+{
+    public const string SuccessColour = "#0072B2";
+    public const string FailureColour = "#D55E00";
+
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<DailyCount> days)
+    {
+        var x = days.Select(d => (object)d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        IList<ITrace> traces =
+        [
+            new Bar { Name = "Sign-ins", X = x, Y = days.Select(d => (object)d.SignIns).ToList(),
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = SuccessColour } },
+            new Bar { Name = "Failed attempts", X = x, Y = days.Select(d => (object)d.Failures).ToList(),
+                Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = FailureColour } },
+        ];
+        var layout = new Plotly.Blazor.Layout
+        {
+            BarMode = BarModeEnum.Stack,
+            Height = 240,
+            Margin = new Margin { L = 40, R = 10, T = 10, B = 40 },
+            PaperBgColor = "rgba(0,0,0,0)",
+            PlotBgColor = "rgba(0,0,0,0)",
+            ShowLegend = true,
+            Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.15m }],
+            YAxis = [new YAxis { RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, DTick = 1 }],
+            XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }],
+        };
+        return (traces, layout);
+    }
+}

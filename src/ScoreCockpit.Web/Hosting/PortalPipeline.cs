@@ -1,0 +1,30 @@
+using Microsoft.Extensions.FileProviders;
+using ScoreCockpit.Web.Accounts;
+using ScoreCockpit.Web.Components;
+
+namespace ScoreCockpit.Web.Hosting;
+
+public static class PortalPipeline
+{
+    public static WebApplication UseScoreCockpitPortal(this WebApplication app)
+    {
+        // Never a stack trace on a page, whatever the environment.
+        app.UseExceptionHandler("/error", createScopeForErrors: true);
+        app.UseStatusCodePagesWithReExecute("/not-found");
+
+        var brand = Path.Combine(AppContext.BaseDirectory, "brand");
+        if (Directory.Exists(brand))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(brand), RequestPath = "/brand" });
+        }
+
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}

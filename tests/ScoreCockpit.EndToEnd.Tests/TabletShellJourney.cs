@@ -1,0 +1,33 @@
+using Microsoft.Playwright;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScoreCockpit.EndToEnd.Tests;
+
+/// <summary>The shell on a tablet, as a Viewer.</summary>
+public sealed class TabletShellJourney(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Shell_is_usable_at_tablet_width()
+    {
+        await browser.Portal.AddUserAsync("tablet.viewer@example.com", "Tablet2026ok", "Viewer");
+        var page = await browser.NewPageAsync(width: 820, height: 1180);
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", "tablet.viewer@example.com");
+        await page.FillAsync("#password", "Tablet2026ok");
+        await page.ClickAsync("button[type=submit]");
+
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Overview" })).ToBeVisibleAsync();
+        // A Viewer is not offered the admin area.
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true })).ToHaveCountAsync(0);
+
+        await Expect(page.Locator("#signins-plot .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "05-tablet-viewer");
+
+        // At tablet width the navigation folds away and opens over the page.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Scores", Exact = true })).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "06-tablet-navigation");
+    }
+}

@@ -1,0 +1,107 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Tests.Shared;
+using Xunit;
+
+namespace ScoreCockpit.Engine.Tests.Support;
+
+/// <summary>
+/// The engine wired exactly as a host wires it (AddScoreCockpitEngine), on a fresh store of its own:
+/// a SQLite file in a temp folder, or a new database in the shared PostgreSQL cluster. The clock is fake.
+/// </summary>
+public sealed class TestStore : IAsyncDisposable
+{
+    public const string GoodPassword = "Correct-Horse-42";
+
+    /// <summary>The fake clock's default starting point.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 3, 14, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _services;
+    private readonly TempFolder _folder;
+
+    private TestStore(ServiceProvider services, TempFolder folder, StoreSettings settings, FakeTimeProvider time)
+    {
+        _services = services;
+        _folder = folder;
+        Settings = settings;
+        Time = time;
+    }
+
+    /// <summary>Every provider the store tests run on: SQLite always, PostgreSQL whenever it is installed (always in CI).</summary>
+    public static TheoryData<StoreProvider> Providers => new(StoreProvider.Sqlite, StoreProvider.Postgres);
+
+    public StoreSettings Settings { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _services;
+
+    public static async Task<TestStore> CreateAsync(StoreProvider provider, PostgresClusterFixture postgres,
+        bool prepare = true, DateTimeOffset? now = null)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var folder = new TempFolder();
+        try
+        {
+            var data = new DataFolder(folder.Path);
+            var settings = provider switch
+            {
+                StoreProvider.Sqlite => new StoreSettings(provider, $"Data Source={data.File("cockpit.db")}"),
+                StoreProvider.Postgres => new StoreSettings(provider,
+                    await (await postgres.GetClusterAsync()).CreateDatabaseAsync($"store_{Guid.NewGuid():N}", ct)),
+                _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Store tests run on SQLite and PostgreSQL."),
+            };
+
+            var time = new FakeTimeProvider(now ?? Start);
+            var services = new ServiceCollection();
+            services.AddScoreCockpitEngine(data, settings);
+            // Registered after the engine's TimeProvider.System, so this one is resolved.
+            services.AddSingleton<TimeProvider>(time);
+            var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+            var store = new TestStore(built, folder, settings, time);
+            if (prepare)
+            {
+                await built.PrepareCockpitStoreAsync(ct);
+            }
+
+            return store;
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
+
+    public Task<CockpitDbContext> OpenAsync() =>
+        Get<IDbContextFactory<CockpitDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
+
+    /// <summary>Adds an account the way the command line does (as the system).</summary>
+    public Task<CockpitUser> AddUserAsync(string email, params string[] roles) =>
+        Get<AddUserHandler>().HandleAsync(new AddUser(email, GoodPassword, roles), Actor.System, TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (Settings.Provider == StoreProvider.Sqlite)
+        {
+            using var connection = new SqliteConnection(Settings.ConnectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+        else
+        {
+            using var connection = new NpgsqlConnection(Settings.ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        _folder.Dispose();
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using Xunit;
+
+namespace ScoreCockpit.Web.Tests.Http;
+
+/// <summary>The portal started as a process with bad settings says what is wrong and exits, with no stack trace.</summary>
+public sealed class StartupProblemTests
+{
+    [Fact]
+    public async Task An_unwritable_data_folder_is_named()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            var (exit, output) = await RunPortalAsync("--data", Path.Combine(file, "data"));
+
+            Assert.Equal(2, exit);
+            Assert.Contains("ScoreCockpit cannot start: The data folder", output, StringComparison.Ordinal);
+            Assert.Contains("--data DIR", output, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task An_unknown_store_provider_is_named()
+    {
+        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
+        var (exit, output) = await RunPortalAsync("--data", data, "--Store:Provider", "Oracle");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Store:Provider 'Oracle' is not supported", output, StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+    }
+
+    [Fact]
+    public async Task An_unreachable_store_is_named_without_its_password()
+    {
+        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
+        var (exit, output) = await RunPortalAsync("--data", data, "--Store:Provider", "Postgres",
+            "--Store:ConnectionString", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=TopSecret;Timeout=3");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Cannot open the cockpit store (Postgres", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("TopSecret", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+    }
+
+    private static async Task<(int Exit, string Output)> RunPortalAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "ScoreCockpit.Web.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+}
