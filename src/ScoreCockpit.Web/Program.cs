@@ -3,7 +3,9 @@ using ScoreCockpit.Web.Hosting;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings and assets sit beside the binaries, so the portal behaves the same whatever folder it
+    // is started from; the working directory only anchors the default data folder.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
     builder.AddScoreCockpitPortal();
 
     var app = builder.Build();

@@ -24,7 +24,7 @@ public sealed class AddUserHandler(IServiceScopeFactory scopes, AuditLog audit, 
             throw new CockpitValidationException("Enter an email address.");
         }
 
-        var roles = NormalizeRoles(request.Roles);
+        var roles = Roles.Parse(request.Roles);
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
         var user = new CockpitUser { UserName = email, Email = email, CreatedAt = time.GetUtcNow().UtcDateTime };
@@ -32,24 +32,5 @@ public sealed class AddUserHandler(IServiceScopeFactory scopes, AuditLog audit, 
         IdentityErrors.ThrowIfFailed(await users.AddToRolesAsync(user, roles));
         await audit.WriteAsync(actorName, AuditActions.UserCreated, email, $"roles: {string.Join(", ", roles)}", ct);
         return user;
-    }
-
-    internal static List<string> NormalizeRoles(IEnumerable<string> requested)
-    {
-        var roles = new List<string>();
-        foreach (var role in requested)
-        {
-            var known = Roles.Normalize(role)
-                ?? throw new CockpitValidationException(
-                    $"Unknown role '{role}'. Use {string.Join(", ", Roles.All)}.");
-            if (!roles.Contains(known))
-            {
-                roles.Add(known);
-            }
-        }
-
-        return roles.Count > 0
-            ? roles
-            : throw new CockpitValidationException($"Give the user at least one role: {string.Join(", ", Roles.All)}.");
     }
 }

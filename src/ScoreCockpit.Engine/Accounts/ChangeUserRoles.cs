@@ -12,7 +12,7 @@ public sealed class ChangeUserRolesHandler(IServiceScopeFactory scopes, AuditLog
     public async Task HandleAsync(ChangeUserRoles request, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.Admin, "change roles");
-        var wanted = AddUserHandler.NormalizeRoles(request.Roles);
+        var wanted = Roles.Parse(request.Roles);
 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();

@@ -19,4 +19,23 @@ public static class Roles
 
     public static string? Normalize(string role) =>
         All.FirstOrDefault(r => string.Equals(r, role?.Trim(), StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Known role names, de-duplicated and in canonical case; an unknown or empty list is refused.</summary>
+    public static List<string> Parse(IEnumerable<string> requested)
+    {
+        var roles = new List<string>();
+        foreach (var role in requested)
+        {
+            var known = Normalize(role)
+                ?? throw new CockpitValidationException($"Unknown role '{role}'. Use {string.Join(", ", All)}.");
+            if (!roles.Contains(known))
+            {
+                roles.Add(known);
+            }
+        }
+
+        return roles.Count > 0
+            ? roles
+            : throw new CockpitValidationException($"Give the user at least one role: {string.Join(", ", All)}.");
+    }
 }

@@ -1,0 +1,15 @@
+using System.CommandLine;
+using ScoreCockpit.Cli.Hosting;
+
+namespace ScoreCockpit.Cli.Accounts;
+
+/// <summary>`scorecockpit users …`: accounts of the portal.</summary>
+public static class UsersCommand
+{
+    public static Command Create(CliContext context) =>
+        new("users", "Manage the accounts that sign in to the portal.")
+        {
+            AddUserCommand.Create(context),
+            ListUsersCommand.Create(context),
+        };
+}

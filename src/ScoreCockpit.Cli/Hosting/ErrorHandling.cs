@@ -1,0 +1,25 @@
+using System.CommandLine;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Cli.Hosting;
+
+/// <summary>Turns the errors a person must fix into one line on standard error and exit code 2, never a stack trace.</summary>
+public static class ErrorHandling
+{
+    public static void SetGuardedAction(
+        this Command command, CliContext context, Func<ParseResult, CancellationToken, Task> action) =>
+        command.SetAction(async (parse, ct) =>
+        {
+            try
+            {
+                await action(parse, ct);
+                return ExitCodes.Ok;
+            }
+            catch (Exception e) when (e is CockpitSetupException or CockpitValidationException or AccessDeniedException)
+            {
+                await context.Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+        });
+}

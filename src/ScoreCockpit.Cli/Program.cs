@@ -1,0 +1,3 @@
+using ScoreCockpit.Cli;
+
+return await ScoreCockpitCli.RunAsync(args, CliConsole.FromProcess());

@@ -1,0 +1,29 @@
+using System.CommandLine;
+using ScoreCockpit.Cli.Accounts;
+using ScoreCockpit.Cli.Hosting;
+
+namespace ScoreCockpit.Cli;
+
+/// <summary>The `scorecockpit` command line, callable in-process so tests can supply the console.</summary>
+public static class ScoreCockpitCli
+{
+    /// <summary>Runs one command with the given streams; standard input counts as redirected.</summary>
+    public static Task<int> RunAsync(
+        string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken ct = default) =>
+        RunAsync(args, new CliConsole(stdin, stdout, stderr), ct);
+
+    /// <summary>Runs one command; the exit code is 0 on success, 1 on a usage error, 2 on bad input or set-up.</summary>
+    public static Task<int> RunAsync(string[] args, CliConsole console, CancellationToken ct = default)
+    {
+        var root = BuildRootCommand(new CliContext(console));
+        var invocation = new InvocationConfiguration { Output = console.Out, Error = console.Error };
+        return root.Parse(args).InvokeAsync(invocation, ct);
+    }
+
+    public static RootCommand BuildRootCommand(CliContext context) =>
+        new("ScoreCockpit headless commands: accounts, and the cockpit store they live in.")
+        {
+            context.Data,
+            UsersCommand.Create(context),
+        };
+}

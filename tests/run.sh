@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs what the tests need first (Debian's postgresql and chromium)
+# when they are missing and this shell may install packages.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+compgen -G "/usr/lib/postgresql/*/bin/initdb" > /dev/null || missing+=(postgresql)
+[ -x "${SCORECOCKPIT_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+if [ ${#missing[@]} -gt 0 ]; then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  if [ -z "$sudo" ] || command -v sudo > /dev/null; then
+    echo "Installing ${missing[*]} for the tests..."
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${missing[@]}"
+  else
+    echo "Missing ${missing[*]}: install with 'apt-get install ${missing[*]}'. Tests needing them will skip (or fail when CI is set)." >&2
+  fi
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test --solution ScoreCockpit.sln "$@" 2>&1 | tee "$log" || status=$?
+
+# One plain closing line for any reader: the totals over every test project.
+awk '/^  total:/ {t+=$2} /^  failed:/ {f+=$2} /^  succeeded:/ {s+=$2} /^  skipped:/ {k+=$2}
+     END { printf "Tests: %d passed, %d failed, %d skipped\n", s, f, k }' "$log"
+screenshots=tests/ScoreCockpit.EndToEnd.Tests/bin/Debug/net10.0/screenshots
+[ -d "$screenshots" ] && echo "Browser screenshots: $screenshots"
+exit $status
