@@ -29,5 +29,14 @@ public sealed class TabletShellJourney(BrowserFixture browser) : IClassFixture<B
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle navigation" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Scores", Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "06-tablet-navigation");
+
+        // The dark theme is one click away and recolours the whole shell.
+        await page.Locator(".mud-overlay").ClickAsync();
+        await Expect(page.Locator(".mud-overlay")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".mud-drawer--open")).ToHaveCountAsync(0);
+        var light = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
+        await Expect(page.Locator("body")).Not.ToHaveCSSAsync("background-color", light);
+        await BrowserFixture.ScreenshotAsync(page, "07-tablet-dark");
     }
 }

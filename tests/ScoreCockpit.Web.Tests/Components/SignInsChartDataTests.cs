@@ -28,4 +28,16 @@ public sealed class SignInsChartDataTests
         Assert.Equal(SignInsChartData.SuccessColour, successes.Marker.Color);
         Assert.Equal(Plotly.Blazor.LayoutLib.BarModeEnum.Stack, layout.BarMode);
     }
+
+    [Fact]
+    public void Chart_text_follows_the_theme()
+    {
+        DailyCount[] days = [new(new DateOnly(2026, 11, 25), 1, 0)];
+
+        var light = SignInsChartData.Build(days, dark: false).Layout;
+        var dark = SignInsChartData.Build(days, dark: true).Layout;
+
+        Assert.NotEqual(light.Font.Color, dark.Font.Color);
+        Assert.Equal(ScoreCockpit.Web.Components.Shared.ChartTheme.Text(true), dark.Font.Color);
+    }
 }

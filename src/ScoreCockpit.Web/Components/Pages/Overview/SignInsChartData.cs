@@ -3,6 +3,7 @@ using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
 using ScoreCockpit.Engine.Audit;
+using ScoreCockpit.Web.Components.Shared;
 
 namespace ScoreCockpit.Web.Components.Pages.Overview;
 
@@ -12,7 +13,7 @@ public static class SignInsChartData
     public const string SuccessColour = "#0072B2";
     public const string FailureColour = "#D55E00";
 
-    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<DailyCount> days)
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<DailyCount> days, bool dark = false)
     {
         var x = days.Select(d => (object)d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
         IList<ITrace> traces =
@@ -27,11 +28,12 @@ public static class SignInsChartData
             BarMode = BarModeEnum.Stack,
             Height = 240,
             Margin = new Margin { L = 40, R = 10, T = 10, B = 40 },
+            Font = new Plotly.Blazor.LayoutLib.Font { Color = ChartTheme.Text(dark) },
             PaperBgColor = "rgba(0,0,0,0)",
             PlotBgColor = "rgba(0,0,0,0)",
             ShowLegend = true,
             Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.15m }],
-            YAxis = [new YAxis { RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, DTick = 1 }],
+            YAxis = [new YAxis { RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, DTick = 1, GridColor = ChartTheme.Grid(dark) }],
             XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }],
         };
         return (traces, layout);
