@@ -4,6 +4,7 @@ using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Engine;
 
@@ -29,6 +30,7 @@ public static class EngineServices
         services.AddSingleton<ListUsersHandler>();
         services.AddSingleton<CreateScoreHandler>();
         services.AddSingleton<ListScoresHandler>();
+        services.AddSingleton<WarehouseConnector>();
 
         return services.AddIdentityCore<CockpitUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

@@ -1,0 +1,126 @@
+using System.Data;
+using System.Data.Common;
+
+namespace ScoreCockpit.Engine.Warehouse;
+
+/// <summary>One open connection to a warehouse with its dialect. Reads stream through data readers.</summary>
+public sealed class WarehouseSession(DbConnection connection, ISqlDialect dialect, WarehouseConnectionInfo info) : IAsyncDisposable
+{
+    public DbConnection Connection { get; } = connection;
+    public ISqlDialect Dialect { get; } = dialect;
+    public WarehouseConnectionInfo Info { get; } = info;
+
+    public Task<int> ExecuteAsync(RenderedSql sql, CancellationToken ct = default) => ExecuteAsync(sql, null, ct);
+
+    private async Task<int> ExecuteAsync(RenderedSql sql, DbTransaction? transaction, CancellationToken ct)
+    {
+        await using var command = Command(sql, transaction);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(ct);
+        }
+        catch (DbException e)
+        {
+            throw Failed(e);
+        }
+    }
+
+    public Task<int> ExecuteAsync(string sql, CancellationToken ct = default) => ExecuteAsync(RenderedSql.Plain(sql), ct);
+
+    /// <summary>A forward-only reader; the caller disposes it before the next command.</summary>
+    public async Task<DbDataReader> ReadAsync(RenderedSql sql, CancellationToken ct = default)
+    {
+        var command = Command(sql, null);
+        try
+        {
+            return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
+        }
+        catch (DbException e)
+        {
+            await command.DisposeAsync();
+            throw Failed(e);
+        }
+    }
+
+    public async Task<object?> ScalarAsync(RenderedSql sql, CancellationToken ct = default)
+    {
+        await using var command = Command(sql, null);
+        try
+        {
+            var value = await command.ExecuteScalarAsync(ct);
+            return value is DBNull ? null : value;
+        }
+        catch (DbException e)
+        {
+            throw Failed(e);
+        }
+    }
+
+    /// <summary>Runs statements in one transaction: all of them take effect, or none.</summary>
+    public async Task ExecuteAtomicallyAsync(IEnumerable<string> statements, CancellationToken ct = default)
+    {
+        await using var transaction = await Connection.BeginTransactionAsync(ct);
+        foreach (var statement in statements)
+        {
+            await ExecuteAsync(RenderedSql.Plain(statement), transaction, ct);
+        }
+
+        await transaction.CommitAsync(ct);
+    }
+
+    /// <summary>The columns a query returns, without reading its rows.</summary>
+    public async Task<IReadOnlyList<WarehouseColumn>> ColumnsAsync(RenderedSql query, CancellationToken ct = default)
+    {
+        var probe = query with { Sql = Dialect.LimitRows(query.Sql, 0) };
+        await using var reader = await ReadAsync(probe, ct);
+        var columns = new List<WarehouseColumn>(reader.FieldCount);
+        for (var i = 0; i < reader.FieldCount; i++)
+        {
+            columns.Add(new WarehouseColumn(reader.GetName(i), reader.GetFieldType(i), reader.GetDataTypeName(i)));
+        }
+
+        return columns;
+    }
+
+    public Task<IReadOnlyList<WarehouseColumn>> TableColumnsAsync(string table, CancellationToken ct = default) =>
+        ColumnsAsync(RenderedSql.Plain($"SELECT * FROM {Dialect.QuoteIdentifier(table)}"), ct);
+
+    public async Task<bool> TableExistsAsync(string table, CancellationToken ct = default)
+    {
+        try
+        {
+            await TableColumnsAsync(table, ct);
+            return true;
+        }
+        catch (WarehouseException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<long> CountRowsAsync(string table, CancellationToken ct = default) =>
+        Convert.ToInt64(await ScalarAsync(RenderedSql.Plain($"SELECT COUNT(*) FROM {Dialect.QuoteIdentifier(table)}"), ct),
+            System.Globalization.CultureInfo.InvariantCulture);
+
+    public ValueTask DisposeAsync() => Connection.DisposeAsync();
+
+    private DbCommand Command(RenderedSql sql, DbTransaction? transaction)
+    {
+        var command = Connection.CreateCommand();
+        command.CommandText = sql.Sql;
+        command.Transaction = transaction;
+        command.CommandTimeout = 0;
+        foreach (var parameter in sql.Parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = parameter.Name;
+            p.Value = parameter.Value;
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    private WarehouseException Failed(DbException e) =>
+        new($"The warehouse '{Info.Name}' ({Info.Kind}) refused the SQL: {e.Message.Trim()}", e);
+}
