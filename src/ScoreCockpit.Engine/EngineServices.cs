@@ -1,8 +1,13 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
+using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Settings;
+using ScoreCockpit.Engine.Snapshots;
+using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Warehouse;
 
@@ -29,8 +34,21 @@ public static class EngineServices
         services.AddSingleton<ChangeUserRolesHandler>();
         services.AddSingleton<ListUsersHandler>();
         services.AddSingleton<CreateScoreHandler>();
+        services.AddSingleton<UpdateScoreHandler>();
+        services.AddSingleton<GetScoreHandler>();
+        services.AddSingleton<CloneScoreHandler>();
+        services.AddSingleton<ImportScoreHandler>();
         services.AddSingleton<ListScoresHandler>();
+        services.AddSingleton<PreviewScoreHandler>();
+        services.AddSingleton<GlobalVariablesHandler>();
         services.AddSingleton<WarehouseConnector>();
+        services.AddSingleton<WarehouseConnections>();
+        services.AddSingleton<BuildSnapshotHandler>();
+        services.AddSingleton<ListSnapshotsHandler>();
+        services.AddSingleton<PortalSettings>();
+
+        // Keys live in the cockpit store so the portal and the command line read the same secrets.
+        services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();
 
         return services.AddIdentityCore<CockpitUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()

@@ -38,14 +38,6 @@ public static class ListUsersCommand
                     ? until.ToString("'  locked out until 'yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
                     : ""),
         }).ToList();
-        var widths = Enumerable.Range(0, header.Length - 1)
-            .Select(i => rows.Select(r => r[i].Length).Append(header[i].Length).Max())
-            .ToArray();
-
-        foreach (var row in rows.Prepend(header))
-        {
-            var cells = row.Select((cell, i) => i < widths.Length ? cell.PadRight(widths[i]) : cell);
-            await output.WriteLineAsync(string.Join("  ", cells).TrimEnd());
-        }
+        await TextTable.WriteAsync(output, header, rows);
     }
 }

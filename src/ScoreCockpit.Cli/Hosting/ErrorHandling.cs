@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Cli.Hosting;
 
@@ -16,7 +17,7 @@ public static class ErrorHandling
                 await action(parse, ct);
                 return ExitCodes.Ok;
             }
-            catch (Exception e) when (e is CockpitSetupException or CockpitValidationException or AccessDeniedException)
+            catch (Exception e) when (e is CockpitSetupException or CockpitValidationException or AccessDeniedException or WarehouseException)
             {
                 await context.Console.Error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.BadInput;

@@ -21,4 +21,10 @@ public static class AuditActions
     public const string UserCreated = "user-created";
     public const string RolesChanged = "roles-changed";
     public const string ScoreCreated = "score-created";
+    public const string ScoreUpdated = "score-updated";
+    public const string VariableChanged = "variable-changed";
+    public const string ConnectionChanged = "connection-changed";
+    public const string SnapshotBuilt = "snapshot-built";
+    public const string SettingChanged = "setting-changed";
+    public const string DataImported = "data-imported";
 }

@@ -5,31 +5,33 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scores;
 
-public sealed record CreateScore(string Name, string? Description);
+public sealed record CreateScore(ScoreDefinition Definition);
 
-/// <summary>Registers a new score. Analysts only.</summary>
+/// <summary>Registers a new score, or a copy of one ("new score from this one"). Analysts only.</summary>
 public sealed class CreateScoreHandler(IDbContextFactory<CockpitDbContext> contexts, AuditLog audit, TimeProvider time)
 {
     public async Task<Score> HandleAsync(CreateScore request, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.Analyst, "create scores");
-        var name = ScoreName.Validate(request.Name);
-
         await using var db = await contexts.CreateDbContextAsync(ct);
-        if (await db.Scores.AnyAsync(s => s.Name == name, ct))
+        var definition = await ScoreRecords.ValidateAsync(db, request.Definition, ct);
+        if (await db.Scores.AnyAsync(s => s.Name == definition.Name, ct))
         {
-            throw new CockpitValidationException($"A score named '{name}' already exists. Choose another name.");
+            throw new CockpitValidationException($"A score named '{definition.Name}' already exists. Choose another name.");
         }
 
+        var now = time.GetUtcNow().UtcDateTime;
         var score = new Score
         {
-            Name = name,
-            Description = request.Description?.Trim() ?? "",
-            CreatedAt = time.GetUtcNow().UtcDateTime,
+            Name = definition.Name,
+            DefinitionJson = "",
+            CreatedAt = now,
             CreatedBy = actor.Name,
+            UpdatedBy = actor.Name,
         };
+        ScoreRecords.Apply(score, definition, actor.Name, now);
         db.Scores.Add(score);
-        audit.Add(db, actor.Name, AuditActions.ScoreCreated, name);
+        audit.Add(db, actor.Name, AuditActions.ScoreCreated, definition.Name);
         await db.SaveChangesAsync(ct);
         return score;
     }

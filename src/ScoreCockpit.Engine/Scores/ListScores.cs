@@ -3,16 +3,28 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scores;
 
-public sealed record ScoreSummary(int Id, string Name, string Description, DateTime CreatedAt, string CreatedBy);
+public sealed record ScoreSummary(
+    int Id, string Name, string Description, int HorizonMonths, int Snapshots, DateOnly? LatestReferenceDate,
+    DateTime UpdatedAt, string UpdatedBy);
 
-/// <summary>Every score, by name. Anyone signed in may read it.</summary>
+/// <summary>Every score, by name, with its snapshot coverage. Anyone signed in may read it.</summary>
 public sealed class ListScoresHandler(IDbContextFactory<CockpitDbContext> contexts)
 {
     public async Task<IReadOnlyList<ScoreSummary>> HandleAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Scores.AsNoTracking().OrderBy(s => s.Name)
-            .Select(s => new ScoreSummary(s.Id, s.Name, s.Description, s.CreatedAt, s.CreatedBy))
-            .ToListAsync(ct);
+        var scores = await db.Scores.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        var coverage = await db.Snapshots.AsNoTracking()
+            .GroupBy(s => s.ScoreId)
+            .Select(g => new { ScoreId = g.Key, Count = g.Count(), Latest = g.Max(s => s.ReferenceDate) })
+            .ToDictionaryAsync(g => g.ScoreId, ct);
+
+        return scores.Select(s =>
+        {
+            var definition = ScoreRecords.Definition(s);
+            coverage.TryGetValue(s.Id, out var c);
+            return new ScoreSummary(s.Id, s.Name, s.Description, definition.HorizonMonths, c?.Count ?? 0, c?.Latest,
+                s.UpdatedAt, s.UpdatedBy);
+        }).ToList();
     }
 }

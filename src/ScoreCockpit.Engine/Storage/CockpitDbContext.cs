@@ -3,7 +3,11 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
+using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Settings;
+using ScoreCockpit.Engine.Snapshots;
+using ScoreCockpit.Engine.Variables;
 
 namespace ScoreCockpit.Engine.Storage;
 
@@ -13,6 +17,10 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
 {
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Score> Scores => Set<Score>();
+    public DbSet<VariableRecord> Variables => Set<VariableRecord>();
+    public DbSet<WarehouseConnectionRecord> WarehouseConnections => Set<WarehouseConnectionRecord>();
+    public DbSet<Snapshot> Snapshots => Set<Snapshot>();
+    public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -10,7 +10,8 @@ namespace ScoreCockpit.Engine.Variables;
 /// Substitutes `${name}` in SQL. Dates, decimals and text are bound as parameters where the dialect
 /// has named parameters and the statement allows them; otherwise they are written as literals, which is
 /// safe only because every value was parsed to its type first (text refuses quotes and comment markers).
-/// Integers are written as digits and identifiers quoted, so both may also form parts of names.
+/// Integers are written as digits and identifiers quoted, so both may also form parts of names. A negative
+/// number is written in parentheses, so <c>a-${n}</c> cannot become the comment marker <c>a--1</c>.
 /// </summary>
 public static partial class SqlTemplate
 {
@@ -33,7 +34,9 @@ public static partial class SqlTemplate
         {
             throw new CockpitValidationException(
                 $"The SQL uses {string.Join(", ", missing.Select(n => "${" + n + "}"))}, which " +
-                (missing.Count == 1 ? "is" : "are") + " not defined. Define it as a global, score or run variable.");
+                (missing.Count == 1
+                    ? "is not defined. Define it as a global, score or run variable."
+                    : "are not defined. Define them as global, score or run variables."));
         }
 
         var parameters = new List<SqlParameterValue>();
@@ -56,7 +59,7 @@ public static partial class SqlTemplate
         switch (value)
         {
             case long integer:
-                return integer.ToString(CultureInfo.InvariantCulture);
+                return Number(integer.ToString(CultureInfo.InvariantCulture));
             case string identifier when variable.Type == VariableType.Identifier:
                 return dialect.QuoteIdentifier(identifier);
         }
@@ -65,7 +68,9 @@ public static partial class SqlTemplate
         {
             if (!parameters.Any(p => p.Name == variable.Name))
             {
-                parameters.Add(new SqlParameterValue(variable.Name, value is DateOnly d ? d.ToDateTime(TimeOnly.MinValue) : value));
+                // A date is bound as DateOnly, which the providers send as a date: bound as a DateTime it would
+                // be a timestamp, and `${date_ref} - 30` or a CREATE TABLE AS column would change type.
+                parameters.Add(new SqlParameterValue(variable.Name, value));
             }
 
             return marker;
@@ -74,11 +79,13 @@ public static partial class SqlTemplate
         return value switch
         {
             DateOnly date => dialect.DateLiteral(date),
-            decimal number => number.ToString(CultureInfo.InvariantCulture),
+            decimal number => Number(number.ToString(CultureInfo.InvariantCulture)),
             string textValue => "'" + textValue + "'",
             _ => throw new InvalidOperationException($"No literal form for {value.GetType().Name}"),
         };
     }
+
+    private static string Number(string digits) => digits.StartsWith('-') ? "(" + digits + ")" : digits;
 
     [GeneratedRegex(@"\$\{([a-z][a-z0-9_]*)\}")]
     private static partial Regex Placeholder();

@@ -25,7 +25,9 @@ public sealed record Variable(string Name, VariableType Type, string Value)
                 return d;
             case VariableType.Integer when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i):
                 return i;
-            case VariableType.Decimal when decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var m):
+            // No thousands separators: "0,25" written the French way must be refused, not read as 25.
+            case VariableType.Decimal when decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                CultureInfo.InvariantCulture, out var m):
                 return m;
             case VariableType.Text when !ForbiddenInText.Any(f => value.Contains(f, StringComparison.Ordinal)) && !value.Any(char.IsControl):
                 return value;

@@ -16,13 +16,14 @@ public sealed class DuckDbDialect : ISqlDialect
 
     public string? ParameterMarker(string name) => "$" + name;
 
-    public string CreateTableAs(string table, string selectSql) => $"CREATE TABLE {QuoteIdentifier(table)} AS\n{selectSql}";
+    // The query starts on the first line so the warehouse's line numbers match the analyst's SQL.
+    public string CreateTableAs(string table, string selectSql) => $"CREATE TABLE {QuoteIdentifier(table)} AS {selectSql}";
 
     public string DropTableIfExists(string table) => $"DROP TABLE IF EXISTS {QuoteIdentifier(table)}";
 
     public IReadOnlyList<string> ReplaceTable(string staging, string target)
     {
-        var unqualifiedTarget = Identifiers.Validate(target)[^1];
+        var unqualifiedTarget = Identifiers.RenamedName(staging, target);
         return
         [
             DropTableIfExists(target),
@@ -30,5 +31,11 @@ public sealed class DuckDbDialect : ISqlDialect
         ];
     }
 
-    public string LimitRows(string selectSql, int rows) => $"SELECT * FROM (\n{selectSql}\n) AS limited LIMIT {rows}";
+    // As in CreateTableAs, the query starts on the first line; the closing parenthesis is on its own line so a
+    // trailing "-- comment" in the query cannot swallow it.
+    public string LimitRows(string selectSql, int rows)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(rows);
+        return $"SELECT * FROM ({selectSql}\n) AS limited LIMIT {rows}";
+    }
 }

@@ -14,13 +14,15 @@ public sealed class WarehouseConnector(ILogger<WarehouseConnector> logger)
 
     public async Task<WarehouseSession> OpenAsync(WarehouseConnectionInfo info, CancellationToken ct = default)
     {
+        // Chosen before connecting, so a kind without a dialect cannot leave an open connection behind.
+        var dialect = Dialects.For(info.Kind);
         DbConnection? connection = null;
         try
         {
             connection = Create(info);
             await connection.OpenAsync(ct);
             logger.LogDebug("Opened warehouse {Warehouse}", info);
-            return new WarehouseSession(connection, Dialects.For(info.Kind), info);
+            return new WarehouseSession(connection, dialect, info);
         }
         catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or IOException)
         {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components;
+using ScoreCockpit.Web.Scores;
 
 namespace ScoreCockpit.Web.Hosting;
 
@@ -24,6 +25,7 @@ public static class PortalPipeline
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapScoreEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

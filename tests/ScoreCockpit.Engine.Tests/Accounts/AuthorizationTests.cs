@@ -118,7 +118,7 @@ public sealed class AuthorizationTests(PostgresClusterFixture postgres)
         switch (action)
         {
             case "create scores":
-                await store.Get<CreateScoreHandler>().HandleAsync(new CreateScore("churn", null), actor, Ct);
+                await store.Get<CreateScoreHandler>().HandleAsync(new CreateScore(TestDefinitions.Sample("churn")), actor, Ct);
                 break;
             case "add users":
                 await store.Get<AddUserHandler>().HandleAsync(

@@ -21,11 +21,11 @@ public sealed class ScoreStoreTests(PostgresClusterFixture postgres)
     {
         await using var store = await TestStore.CreateAsync(provider, postgres);
 
-        var created = await store.Get<CreateScoreHandler>().HandleAsync(new CreateScore(" churn ", "  Who leaves next month "), Ana, Ct);
+        var created = await store.Get<CreateScoreHandler>().HandleAsync(new CreateScore(TestDefinitions.Sample(" churn ", "  Who leaves next month ")), Ana, Ct);
 
         Assert.True(created.Id > 0);
         var listed = Assert.Single(await store.Get<ListScoresHandler>().HandleAsync(Ct));
-        Assert.Equal(new ScoreSummary(created.Id, "churn", "Who leaves next month", TestStore.Start.UtcDateTime, "ana@example.com"), listed);
+        Assert.Equal(new ScoreSummary(created.Id, "churn", "Who leaves next month", 3, 0, null, TestStore.Start.UtcDateTime, "ana@example.com"), listed);
         await using var db = await store.OpenAsync();
         var entry = await db.AuditEntries.SingleAsync(Ct);
         Assert.Equal((AuditActions.ScoreCreated, "ana@example.com", "churn", TestStore.Start.UtcDateTime),
@@ -38,10 +38,10 @@ public sealed class ScoreStoreTests(PostgresClusterFixture postgres)
     {
         await using var store = await TestStore.CreateAsync(provider, postgres);
         var handler = store.Get<CreateScoreHandler>();
-        await handler.HandleAsync(new CreateScore("churn", null), Ana, Ct);
+        await handler.HandleAsync(new CreateScore(TestDefinitions.Sample("churn")), Ana, Ct);
 
         var error = await Assert.ThrowsAsync<CockpitValidationException>(
-            () => handler.HandleAsync(new CreateScore("churn", "again"), Ana, Ct));
+            () => handler.HandleAsync(new CreateScore(TestDefinitions.Sample("churn", "again")), Ana, Ct));
 
         Assert.Equal("A score named 'churn' already exists. Choose another name.", error.Message);
         await using var db = await store.OpenAsync();
@@ -56,12 +56,12 @@ public sealed class ScoreStoreTests(PostgresClusterFixture postgres)
         await using var store = await TestStore.CreateAsync(provider, postgres);
         await using (var first = await store.OpenAsync())
         {
-            first.Scores.Add(new Score { Name = "churn", CreatedBy = "a" });
+            first.Scores.Add(new Score { Name = "churn", DefinitionJson = "{}", CreatedBy = "a", UpdatedBy = "a" });
             await first.SaveChangesAsync(Ct);
         }
 
         await using var second = await store.OpenAsync();
-        second.Scores.Add(new Score { Name = "churn", CreatedBy = "b" });
+        second.Scores.Add(new Score { Name = "churn", DefinitionJson = "{}", CreatedBy = "b", UpdatedBy = "b" });
 
         await Assert.ThrowsAsync<DbUpdateException>(() => second.SaveChangesAsync(Ct));
     }
@@ -72,11 +72,11 @@ public sealed class ScoreStoreTests(PostgresClusterFixture postgres)
     {
         await using var store = await TestStore.CreateAsync(provider, postgres);
         var handler = store.Get<CreateScoreHandler>();
-        await handler.HandleAsync(new CreateScore("renewal", null), Ana, Ct);
+        await handler.HandleAsync(new CreateScore(TestDefinitions.Sample("renewal")), Ana, Ct);
         store.Time.Advance(TimeSpan.FromDays(1));
-        await handler.HandleAsync(new CreateScore("churn", null), Actor.Of("bob@example.com", Roles.Analyst), Ct);
+        await handler.HandleAsync(new CreateScore(TestDefinitions.Sample("churn")), Actor.Of("bob@example.com", Roles.Analyst), Ct);
         store.Time.Advance(TimeSpan.FromDays(1));
-        await handler.HandleAsync(new CreateScore("cross-sell", "offers"), Ana, Ct);
+        await handler.HandleAsync(new CreateScore(TestDefinitions.Sample("cross-sell", "offers")), Ana, Ct);
 
         var scores = await store.Get<ListScoresHandler>().HandleAsync(Ct);
 
@@ -84,7 +84,7 @@ public sealed class ScoreStoreTests(PostgresClusterFixture postgres)
         Assert.Equal(
             [("bob@example.com", TestStore.Start.UtcDateTime.AddDays(1)), ("ana@example.com", TestStore.Start.UtcDateTime.AddDays(2)),
                 ("ana@example.com", TestStore.Start.UtcDateTime)],
-            scores.Select(s => (s.CreatedBy, s.CreatedAt)));
+            scores.Select(s => (s.UpdatedBy, s.UpdatedAt)));
         Assert.Equal(["", "offers", ""], scores.Select(s => s.Description));
     }
 }

@@ -60,7 +60,10 @@ public sealed class StoreMigrationTests(PostgresClusterFixture postgres)
         await using (var write = await store.OpenAsync())
         {
             // A local time is converted on the way in; the instant must survive.
-            write.Scores.Add(new Score { Name = "churn", CreatedAt = TestStore.Start.LocalDateTime, CreatedBy = "ana@example.com" });
+            write.Scores.Add(new Score
+            {
+                Name = "churn", DefinitionJson = "{}", CreatedAt = TestStore.Start.LocalDateTime, CreatedBy = "ana@example.com", UpdatedBy = "ana@example.com",
+            });
             await write.SaveChangesAsync(Ct);
         }
 

@@ -23,7 +23,7 @@ public sealed class NavMenuTests : BunitContext
         var menu = Render<NavMenu>();
 
         var links = menu.FindAll("a").Select(a => a.TextContent.Trim()).ToList();
-        Assert.Equal(["Overview", "Scores", "Scenarios", "Runs", "Data quality"], links);
+        Assert.Equal(["Overview", "Scores", "Variables", "Scenarios", "Runs", "Data quality"], links);
     }
 
     [Fact]
@@ -36,5 +36,7 @@ public sealed class NavMenuTests : BunitContext
         var hrefs = menu.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains("admin/users", hrefs);
         Assert.Contains("admin/audit", hrefs);
+        Assert.Contains("admin/connections", hrefs);
+        Assert.Contains("admin/settings", hrefs);
     }
 }

@@ -18,6 +18,8 @@ public class PortalFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("data", DataPath);
+        // Tests that want the demo install it themselves, at the size they need.
+        builder.UseSetting("Demo:Enabled", "false");
         builder.UseEnvironment("Production");
     }
 

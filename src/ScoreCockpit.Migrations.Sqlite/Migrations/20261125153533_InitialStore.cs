@@ -83,6 +83,37 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "global_variables",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_global_variables", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "portal_settings",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_portal_settings", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "scores",
                 columns: table => new
                 {
@@ -90,12 +121,32 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .Annotation("Sqlite:Autoincrement", true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_scores", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "warehouse_connections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ProtectedConnectionString = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_warehouse_connections", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -204,6 +255,33 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "snapshots",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScoreId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    TableName = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Rows = table.Column<long>(type: "INTEGER", nullable: false),
+                    Positives = table.Column<long>(type: "INTEGER", nullable: true),
+                    BuiltAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    BuiltBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    DurationMs = table.Column<long>(type: "INTEGER", nullable: false),
+                    Columns = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_snapshots", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_snapshots_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -252,8 +330,26 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                 column: "At");
 
             migrationBuilder.CreateIndex(
+                name: "IX_global_variables_Name",
+                table: "global_variables",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_scores_Name",
                 table: "scores",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_snapshots_ScoreId_ReferenceDate",
+                table: "snapshots",
+                columns: new[] { "ScoreId", "ReferenceDate" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_warehouse_connections_Name",
+                table: "warehouse_connections",
                 column: "Name",
                 unique: true);
         }
@@ -283,13 +379,25 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "scores");
+                name: "global_variables");
+
+            migrationBuilder.DropTable(
+                name: "portal_settings");
+
+            migrationBuilder.DropTable(
+                name: "snapshots");
+
+            migrationBuilder.DropTable(
+                name: "warehouse_connections");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "scores");
         }
     }
 }

@@ -1,0 +1,52 @@
+using ScoreCockpit.Engine.Variables;
+using ScoreCockpit.Engine.Warehouse;
+
+namespace ScoreCockpit.Engine.Scores;
+
+/// <summary>Everything an analyst sets on a score; exported and imported as JSON for version control.</summary>
+public sealed record ScoreDefinition
+{
+    public required string Name { get; init; }
+    public string Description { get; init; } = "";
+    public IReadOnlyList<string> Owners { get; init; } = [];
+
+    /// <summary>The warehouse connection the dataprep runs on.</summary>
+    public string Connection { get; init; } = WarehouseConnectionInfo.DemoName;
+
+    /// <summary>One SELECT producing one row per customer for `${date_ref}`.</summary>
+    public required string DataprepSql { get; init; }
+
+    public required string KeyColumn { get; init; }
+    public required string TargetColumn { get; init; }
+    public required string ReferenceDateColumn { get; init; }
+
+    /// <summary>Months after the reference date until the label is known.</summary>
+    public int HorizonMonths { get; init; } = 3;
+
+    /// <summary>Name patterns (* and ?) of the columns to use as features; empty means every column.</summary>
+    public IReadOnlyList<string> FeatureInclude { get; init; } = [];
+
+    public IReadOnlyList<string> FeatureExclude { get; init; } = [];
+
+    /// <summary>Overrides of the inferred column kinds.</summary>
+    public IReadOnlyDictionary<string, ColumnKind> ColumnKinds { get; init; } = new Dictionary<string, ColumnKind>();
+
+    /// <summary>The warehouse table that receives the customers' scores; empty means `scores_{name}`.</summary>
+    public string OutputTable { get; init; } = "";
+
+    /// <summary>Top-of-list proportions, in percent, at which lift and capture are measured.</summary>
+    public IReadOnlyList<decimal> LiftCutoffs { get; init; } = [1m, 5m, 10m, 20m];
+
+    public IReadOnlyList<string> AlertRecipients { get; init; } = [];
+
+    /// <summary>Score-level variables; they override global ones of the same name.</summary>
+    public IReadOnlyList<VariableSetting> Variables { get; init; } = [];
+
+    public string EffectiveOutputTable => string.IsNullOrWhiteSpace(OutputTable) ? $"scores_{Name.Replace('-', '_')}" : OutputTable;
+}
+
+/// <summary>A variable as written in a definition or a settings page.</summary>
+public sealed record VariableSetting(string Name, VariableType Type, string Value)
+{
+    public Variable ToVariable() => new(Name, Type, Value);
+}

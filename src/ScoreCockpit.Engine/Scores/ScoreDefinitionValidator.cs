@@ -1,0 +1,93 @@
+using System.Net.Mail;
+using System.Text.RegularExpressions;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Variables;
+using ScoreCockpit.Engine.Warehouse;
+
+namespace ScoreCockpit.Engine.Scores;
+
+/// <summary>Checks a definition before it is stored; every problem is named, all at once.</summary>
+public static partial class ScoreDefinitionValidator
+{
+    public static ScoreDefinition Validate(ScoreDefinition definition, IReadOnlyCollection<string> globalVariableNames)
+    {
+        var problems = new List<string>();
+        var name = Check(problems, () => ScoreName.Validate(definition.Name)) ?? definition.Name;
+
+        if (string.IsNullOrWhiteSpace(definition.DataprepSql))
+        {
+            problems.Add("The dataprep SQL is empty: write the SELECT that returns one row per customer for ${date_ref}.");
+        }
+
+        Check(problems, () => Identifiers.Validate(definition.KeyColumn, "key column"));
+        Check(problems, () => Identifiers.Validate(definition.TargetColumn, "target column"));
+        Check(problems, () => Identifiers.Validate(definition.ReferenceDateColumn, "reference-date column"));
+        if (!string.IsNullOrWhiteSpace(definition.OutputTable))
+        {
+            Check(problems, () => Identifiers.Validate(definition.OutputTable, "output table"));
+        }
+
+        if (definition.HorizonMonths is < 1 or > 36)
+        {
+            problems.Add($"The label horizon must be between 1 and 36 months, not {definition.HorizonMonths}.");
+        }
+
+        var cutoffs = definition.LiftCutoffs;
+        if (cutoffs.Count == 0 || cutoffs.Any(c => c <= 0 || c > 100) || cutoffs.Distinct().Count() != cutoffs.Count)
+        {
+            problems.Add("Lift cut-offs must be distinct percentages above 0 and at most 100, for example 1, 5, 10, 20.");
+        }
+
+        foreach (var pattern in definition.FeatureInclude.Concat(definition.FeatureExclude))
+        {
+            if (!FeaturePattern().IsMatch(pattern))
+            {
+                problems.Add($"The feature rule '{pattern}' is not a column name pattern: use letters, digits, underscores, * and ?.");
+            }
+        }
+
+        foreach (var email in definition.Owners.Concat(definition.AlertRecipients))
+        {
+            if (!MailAddress.TryCreate(email, out _))
+            {
+                problems.Add($"'{email}' is not an email address.");
+            }
+        }
+
+        foreach (var variable in definition.Variables)
+        {
+            Check(problems, () => VariableNames.Validate(variable.Name));
+            Check(problems, () => variable.ToVariable().Parse());
+        }
+
+        var defined = globalVariableNames.Concat(definition.Variables.Select(v => v.Name)).Concat(BuiltInVariables.Names)
+            .ToHashSet(StringComparer.Ordinal);
+        var undefined = SqlTemplate.Names(definition.DataprepSql ?? "").Where(n => !defined.Contains(n)).ToList();
+        if (undefined.Count > 0)
+        {
+            problems.Add(
+                $"The dataprep uses {string.Join(", ", undefined.Select(n => "${" + n + "}"))}, not defined anywhere. " +
+                $"Define it as a score or global variable, or use a built-in one ({string.Join(", ", BuiltInVariables.Names)}).");
+        }
+
+        return problems.Count == 0
+            ? definition with { Name = name, Description = definition.Description.Trim() }
+            : throw new CockpitValidationException(string.Join("\n", problems));
+    }
+
+    private static T? Check<T>(List<string> problems, Func<T> check)
+    {
+        try
+        {
+            return check();
+        }
+        catch (CockpitValidationException e)
+        {
+            problems.Add(e.Message);
+            return default;
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_*?]+$")]
+    private static partial Regex FeaturePattern();
+}
