@@ -21,9 +21,12 @@ public static class ScoreCockpitCli
     }
 
     public static RootCommand BuildRootCommand(CliContext context) =>
-        new("ScoreCockpit headless commands: accounts, and the cockpit store they live in.")
+        new("ScoreCockpit headless commands: accounts, scores, data import and the demo.")
         {
             context.Data,
             UsersCommand.Create(context),
+            Scores.ScoresCommand.Create(context),
+            Demo.InitCommand.Create(context),
+            Warehouse.ImportCsvCommand.Create(context),
         };
 }

@@ -7,8 +7,8 @@ using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
-using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Engine;
@@ -46,6 +46,9 @@ public static class EngineServices
         services.AddSingleton<BuildSnapshotHandler>();
         services.AddSingleton<ListSnapshotsHandler>();
         services.AddSingleton<PortalSettings>();
+        services.AddSingleton<Demo.DemoInstaller>();
+        services.AddSingleton<Warehouse.Import.CsvImporter>();
+        services.AddSingleton<Warehouse.Import.ImportCsvHandler>();
 
         // Keys live in the cockpit store so the portal and the command line read the same secrets.
         services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();

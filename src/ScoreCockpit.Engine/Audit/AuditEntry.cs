@@ -27,4 +27,11 @@ public static class AuditActions
     public const string SnapshotBuilt = "snapshot-built";
     public const string SettingChanged = "setting-changed";
     public const string DataImported = "data-imported";
+
+    /// <summary>Every action, for filters.</summary>
+    public static IReadOnlyList<string> All { get; } =
+    [
+        SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
+        ConnectionChanged, SnapshotBuilt, SettingChanged, DataImported,
+    ];
 }

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Storage;
-using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Engine.Connections;
@@ -35,7 +34,7 @@ public sealed class WarehouseConnections(
     public async Task SaveAsync(SaveConnection request, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.Admin, "manage warehouse connections");
-        var name = VariableNames.Validate(request.Name);
+        var name = ConnectionName(request.Name);
         if (name == WarehouseConnectionInfo.DemoName)
         {
             throw new CockpitValidationException("'demo' is the built-in warehouse in the data folder; choose another name.");
@@ -50,7 +49,9 @@ public sealed class WarehouseConnections(
 
         record ??= db.WarehouseConnections.Add(new WarehouseConnectionRecord
         {
-            Name = name, ProtectedConnectionString = "", UpdatedBy = actor.Name,
+            Name = name,
+            ProtectedConnectionString = "",
+            UpdatedBy = actor.Name,
         }).Entity;
         record.Kind = request.Kind;
         if (!string.IsNullOrWhiteSpace(request.ConnectionString))
@@ -73,6 +74,15 @@ public sealed class WarehouseConnections(
         db.WarehouseConnections.Remove(record);
         audit.Add(db, actor.Name, AuditActions.ConnectionChanged, name, "removed");
         await db.SaveChangesAsync(ct);
+    }
+
+    private static string ConnectionName(string? name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        return System.Text.RegularExpressions.Regex.IsMatch(trimmed, "^[a-z][a-z0-9_-]{0,63}$")
+            ? trimmed
+            : throw new CockpitValidationException(
+                $"The connection name '{name}' is not allowed: use lower-case letters, digits, dashes and underscores, starting with a letter.");
     }
 
     /// <summary>The connection with its secret, for the engine only.</summary>

@@ -30,7 +30,7 @@ public sealed class PreviewScoreHandler(IDbContextFactory<CockpitDbContext> cont
             BuiltInVariables.For(request.ReferenceDate, definition.HorizonMonths));
 
         await using var session = await connections.OpenAsync(definition.Connection, ct);
-        var sql = SqlTemplate.Render(definition.DataprepSql, variables, session.Dialect);
+        var sql = SqlTemplate.Render(definition.DataprepQuery, variables, session.Dialect);
         var limited = sql with { Sql = session.Dialect.LimitRows(sql.Sql, Math.Clamp(request.Rows, 0, 1000)) };
         var rows = new List<object?[]>();
         IReadOnlyList<WarehouseColumn> columns;

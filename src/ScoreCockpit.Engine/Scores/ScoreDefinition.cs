@@ -42,6 +42,9 @@ public sealed record ScoreDefinition
     /// <summary>Score-level variables; they override global ones of the same name.</summary>
     public IReadOnlyList<VariableSetting> Variables { get; init; } = [];
 
+    /// <summary>The dataprep as a query to wrap: without the trailing semicolons analysts often leave.</summary>
+    public string DataprepQuery => DataprepSql.TrimEnd().TrimEnd(';').TrimEnd();
+
     public string EffectiveOutputTable => string.IsNullOrWhiteSpace(OutputTable) ? $"scores_{Name.Replace('-', '_')}" : OutputTable;
 }
 

@@ -12,6 +12,8 @@ public static class ScoreDefinitionJson
         WriteIndented = true,
         Converters = { new JsonStringEnumConverter() },
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        // A file with "owners": null (or any null list) is refused by name instead of failing later with a NullReferenceException.
+        RespectNullableAnnotations = true,
     };
 
     public static string Write(ScoreDefinition definition) => JsonSerializer.Serialize(definition, Options);

@@ -58,6 +58,11 @@ public static partial class ScoreDefinitionValidator
         {
             Check(problems, () => VariableNames.Validate(variable.Name));
             Check(problems, () => variable.ToVariable().Parse());
+            if (BuiltInVariables.Names.Contains(variable.Name?.Trim()))
+            {
+                // Accepted here, it would make every snapshot of the score fail (BuiltInVariables.Resolve refuses it).
+                problems.Add($"The variable {variable.Name?.Trim()} is set by the engine for each reference date and cannot be defined.");
+            }
         }
 
         var defined = globalVariableNames.Concat(definition.Variables.Select(v => v.Name)).Concat(BuiltInVariables.Names)

@@ -34,7 +34,7 @@ public sealed class BuildSnapshotHandler(
 
         await using var session = await connections.OpenAsync(definition.Connection, ct);
         var dialect = session.Dialect;
-        var sql = SqlTemplate.RenderLiterals(definition.DataprepSql, variables, dialect);
+        var sql = SqlTemplate.RenderLiterals(definition.DataprepQuery, variables, dialect);
         var table = SnapshotTables.For(score.Name, request.ReferenceDate);
         var staging = SnapshotTables.Staging(table);
 
@@ -58,7 +58,10 @@ public sealed class BuildSnapshotHandler(
         var snapshot = await db.Snapshots.SingleOrDefaultAsync(s => s.ScoreId == score.Id && s.ReferenceDate == request.ReferenceDate, ct);
         snapshot ??= db.Snapshots.Add(new Snapshot
         {
-            ScoreId = score.Id, ReferenceDate = request.ReferenceDate, TableName = table, BuiltBy = actor.Name,
+            ScoreId = score.Id,
+            ReferenceDate = request.ReferenceDate,
+            TableName = table,
+            BuiltBy = actor.Name,
         }).Entity;
         snapshot.TableName = table;
         snapshot.Rows = profile.Rows;
@@ -100,6 +103,13 @@ public sealed class BuildSnapshotHandler(
             throw new CockpitValidationException(
                 $"The target column '{definition.TargetColumn}' holds {profile.TargetOutsideZeroOne} values other than 0 and 1 " +
                 $"for {date:yyyy-MM-dd}. The target must be 1 when the event happened, 0 otherwise.");
+        }
+
+        if (profile.MissingKeys > 0)
+        {
+            throw new CockpitValidationException(
+                $"The key column '{definition.KeyColumn}' is empty on {profile.MissingKeys} rows for {date:yyyy-MM-dd}. " +
+                "Every customer needs a key.");
         }
 
         if (profile.DuplicateKeys > 0)

@@ -6,7 +6,8 @@ using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Engine.Snapshots;
 
-public sealed record SnapshotProfile(long Rows, long? Positives, long TargetOutsideZeroOne, long DuplicateKeys, IReadOnlyList<ColumnProfile> Columns);
+public sealed record SnapshotProfile(
+    long Rows, long? Positives, long TargetOutsideZeroOne, long DuplicateKeys, long MissingKeys, IReadOnlyList<ColumnProfile> Columns);
 
 /// <summary>Profiles a snapshot table in one pass inside the warehouse: nothing but the aggregates comes back.</summary>
 public static class SnapshotProfiler
@@ -15,12 +16,13 @@ public static class SnapshotProfiler
         WarehouseSession session, string table, IReadOnlyList<WarehouseColumn> columns, ScoreDefinition definition, CancellationToken ct)
     {
         var q = session.Dialect;
+        CheckColumns(columns, definition);
         var target = q.QuoteIdentifier(Column(columns, definition.TargetColumn, "target").Name);
         var key = q.QuoteIdentifier(Column(columns, definition.KeyColumn, "key").Name);
         var sql = new StringBuilder("SELECT COUNT(*)");
         sql.Append($", SUM(CASE WHEN {target} = 1 THEN 1 ELSE 0 END), COUNT({target})");
         sql.Append($", SUM(CASE WHEN {target} IS NOT NULL AND {target} <> 0 AND {target} <> 1 THEN 1 ELSE 0 END)");
-        sql.Append($", COUNT({key}) - COUNT(DISTINCT {key})");
+        sql.Append($", COUNT({key}) - COUNT(DISTINCT {key}), COUNT(*) - COUNT({key})");
         foreach (var column in columns)
         {
             var c = q.QuoteIdentifier(column.Name);
@@ -44,7 +46,7 @@ public static class SnapshotProfiler
         var profiles = new List<ColumnProfile>(columns.Count);
         for (var i = 0; i < columns.Count; i++)
         {
-            var at = 5 + (i * 5);
+            var at = 6 + (i * 5);
             var column = columns[i];
             var nonNull = Long(values[at]);
             var distinct = Long(values[at + 1]);
@@ -55,7 +57,25 @@ public static class SnapshotProfiler
                 rows == 0 ? 0 : 1.0 - ((double)nonNull / rows), distinct, min, max, mean));
         }
 
-        return new SnapshotProfile(rows, labelled == 0 ? null : Long(values[1]), Long(values[3]), Long(values[4]), profiles);
+        return new SnapshotProfile(rows, labelled == 0 ? null : Long(values[1]), Long(values[3]), Long(values[4]), Long(values[5]), profiles);
+    }
+
+    /// <summary>Refuses what the profile and the models cannot use, naming the column.</summary>
+    private static void CheckColumns(IReadOnlyList<WarehouseColumn> columns, ScoreDefinition definition)
+    {
+        foreach (var column in columns.Where(c => !Identifiers.IsValid(c.Name)))
+        {
+            throw new CockpitValidationException(
+                $"The dataprep returns a column named '{column.Name}': give every column a plain name with AS " +
+                "(letters, digits and underscores).");
+        }
+
+        var target = Column(columns, definition.TargetColumn, "target");
+        if (!ColumnKindInference.IsNumeric(target.ClrType) && target.ClrType != typeof(bool))
+        {
+            throw new CockpitValidationException(
+                $"The target column '{target.Name}' is {target.DatabaseType}; it must be a number, 1 when the event happened and 0 otherwise.");
+        }
     }
 
     /// <summary>The column of that name (case-insensitive), or a refusal that lists the columns the SQL returned.</summary>

@@ -19,6 +19,10 @@ public static class PortalPipeline
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(brand), RequestPath = "/brand" });
         }
 
+        // Numbers and dates follow the browser's language; the circuit keeps the culture of its first request.
+        string[] cultures = ["en-GB", "en-US", "fr-FR", "de-DE", "es-ES", "it-IT", "nl-NL", "pt-PT"];
+        app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
+
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -39,6 +39,8 @@ public static class PortalServices
         services.AddCascadingAuthenticationState();
         services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthenticationState>();
         services.AddScoped<CurrentActor>();
+        services.AddSingleton<DemoStatus>();
+        services.AddHostedService<DemoStartupService>();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -62,7 +62,11 @@ public sealed class StoreMigrationTests(PostgresClusterFixture postgres)
             // A local time is converted on the way in; the instant must survive.
             write.Scores.Add(new Score
             {
-                Name = "churn", DefinitionJson = "{}", CreatedAt = TestStore.Start.LocalDateTime, CreatedBy = "ana@example.com", UpdatedBy = "ana@example.com",
+                Name = "churn",
+                DefinitionJson = "{}",
+                CreatedAt = TestStore.Start.LocalDateTime,
+                CreatedBy = "ana@example.com",
+                UpdatedBy = "ana@example.com",
             });
             await write.SaveChangesAsync(Ct);
         }

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using ScoreCockpit.Cli.Hosting;
+using ScoreCockpit.Engine.Demo;
+
+namespace ScoreCockpit.Cli.Demo;
+
+/// <summary>`scorecockpit init [--demo] [--customers N]`: prepare a data folder, with the demo if asked.</summary>
+public static class InitCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var demo = new Option<bool>("--demo") { Description = "Create the demo warehouse, the three demo scores and their snapshots." };
+        var customers = new Option<int>("--customers")
+        {
+            Description = "Size of the demo customer base.",
+            DefaultValueFactory = _ => DemoOptions.DefaultCustomers,
+            HelpName = "N",
+        };
+        var command = new Command("init", "Create the cockpit store in the data folder; with --demo, install the demo.") { demo, customers };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            await context.Console.Out.WriteLineAsync($"Cockpit store ready in {host.Data.Path}");
+            if (!parse.GetValue(demo))
+            {
+                return;
+            }
+
+            var size = parse.GetValue(customers);
+            if (size is < 100 or > DemoOptions.MaxCustomers)
+            {
+                throw new Engine.Accounts.CockpitValidationException(
+                    $"--customers must be between 100 and {DemoOptions.MaxCustomers:N0}, not {size}.");
+            }
+
+            var last = "";
+            var progress = new Engine.InlineProgress<DemoProgress>(p =>
+            {
+                if (p.Stage != last)
+                {
+                    last = p.Stage;
+                    context.Console.Out.WriteLine($"[{p.Done,3}/{p.Total}] {p.Stage}");
+                }
+            });
+            var elapsed = await host.Get<DemoInstaller>().InstallAsync(size, progress, ct);
+            await context.Console.Out.WriteLineAsync($"Demo ready in {elapsed.TotalSeconds:0.0} s. Start the portal and open it in a browser.");
+        });
+        return command;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ScoreCockpit.Engine.Demo;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScoreCockpit.EndToEnd.Tests;
+
+/// <summary>An analyst explores the demo: the scores, the churn snapshots and their profile, the definition, a copy.</summary>
+public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Email = "ana.lyst@example.com";
+    private const string Password = "Analyst2026ok";
+
+    [Fact]
+    public async Task An_analyst_reads_the_churn_snapshots_and_copies_the_score()
+    {
+        if (browser.MissingChromium is null)
+        {
+            await browser.Portal.Services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: TestContext.Current.CancellationToken);
+        }
+
+        await browser.Portal.AddUserAsync(Email, Password, "Analyst");
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Scores", Exact = true }).ClickAsync();
+        foreach (var name in new[] { "churn", "cross-sell", "renewal" })
+        {
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
+        }
+
+        await BrowserFixture.ScreenshotAsync(page, "10-scores");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "churn", Exact = true }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#snapshot-plot .main-svg").First).ToBeVisibleAsync();
+        // 30 monthly snapshots, the newest first; the profile of the newest is open.
+        await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "known" })).ToHaveCountAsync(30);
+        await Expect(page.Locator("#profile-title")).ToContainTextAsync("Profile of");
+        await Expect(page.GetByText("customer_id · key")).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "11-churn-snapshots");
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Definition" }).ClickAsync();
+        await Expect(page.Locator("#definition-sql")).ToContainTextAsync("usage_${date_ref_yyyymm}");
+        await BrowserFixture.ScreenshotAsync(page, "12-churn-definition");
+
+        await page.ClickAsync("#clone-score");
+        await page.FillAsync("#clone-name", "churn-fibre");
+        await page.ClickAsync("#clone-confirm");
+        await Expect(page).ToHaveURLAsync(new Regex("/scores/churn-fibre/edit$"));
+        await Expect(page.Locator("#score-sql")).ToContainTextAsync("usage_${date_ref_yyyymm}");
+
+        // Trying the SQL shows the columns and rows the dataprep returns for one date.
+        await page.ClickAsync("#try-sql");
+        await Expect(page.Locator("#preview-columns")).ToContainTextAsync("churned");
+        await BrowserFixture.ScreenshotAsync(page, "13-editor-preview");
+
+        // A typo in the SQL comes back in the warehouse's own words.
+        await page.Locator("#score-sql").FillAsync("SELECT customer_id FROM usage_${date_ref_yyyymm} WHERE nonsense_column = 1");
+        await page.ClickAsync("#try-sql");
+        await Expect(page.Locator("#preview-error")).ToContainTextAsync("nonsense_column");
+        await BrowserFixture.ScreenshotAsync(page, "14-editor-sql-error");
+    }
+}
