@@ -44,7 +44,7 @@ public sealed class DemoInstaller(
         await using var session = await connector.OpenAsync(WarehouseConnectionInfo.Demo(data), ct);
         {
             var existing = await DemoWarehouse.ReadInfoAsync(session, ct);
-            if (existing is null || existing.Customers != customers || existing.LastReferenceDate != options.LastReferenceDate)
+            if (existing is null || existing.Options != options || existing.GeneratorVersion != DemoWarehouse.GeneratorVersion)
             {
                 await DemoWarehouse.BuildAsync(session, options, new InlineProgress<string>(stage =>
                     progress?.Report(new DemoProgress($"Generating the demo warehouse: {stage}", 0, total))), ct);

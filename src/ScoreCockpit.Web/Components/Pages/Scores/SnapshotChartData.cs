@@ -34,7 +34,8 @@ public static class SnapshotChartData
             new Scatter
             {
                 Name = "Base rate", X = x, YAxis = "y2",
-                Y = ordered.Select(s => (object?)(s.BaseRate is { } r ? Math.Round(r * 100, 2) : null)).ToList()!,
+                // A base rate before the horizon is over counts only the events seen so far: not drawn.
+                Y = ordered.Select(s => (object?)(s.LabelsKnown && s.BaseRate is { } r ? Math.Round(r * 100, 2) : null)).ToList()!,
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = BaseRateColour, Width = 2 },
             },
