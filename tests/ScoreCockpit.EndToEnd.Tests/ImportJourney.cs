@@ -38,7 +38,7 @@ public sealed class ImportJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("#import-report")).ToContainTextAsync("3 rows into regions");
         await Expect(page.Locator("#import-report")).ToContainTextAsync("Date");
         await Expect(page.Locator("#import-report")).ToContainTextAsync("Boolean");
-        await BrowserFixture.ScreenshotAsync(page, "20-import-done");
+        await BrowserFixture.ScreenshotAsync(page, "30-import-done");
 
         await WaitForFileInputAsync(page);
         await page.Locator("input[type=file]").Last.SetInputFilesAsync(new FilePayload
@@ -56,7 +56,7 @@ public sealed class ImportJourney(BrowserFixture browser) : IClassFixture<Browse
         await page.GetByLabel("Replace the table if it exists").CheckAsync();
         await page.ClickAsync("#import");
         await Expect(page.Locator("#import-error")).ToContainTextAsync("line 3");
-        await BrowserFixture.ScreenshotAsync(page, "21-import-refused");
+        await BrowserFixture.ScreenshotAsync(page, "31-import-refused");
         var connector = browser.Portal.Services.GetRequiredService<WarehouseConnector>();
         await using var warehouse = await connector.OpenAsync(WarehouseConnectionInfo.Demo(new DataFolder(browser.Portal.DataPath)));
         Assert.Equal(3, await warehouse.CountRowsAsync("regions"));

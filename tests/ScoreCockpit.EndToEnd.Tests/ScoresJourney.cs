@@ -35,7 +35,7 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
             await Expect(page.GetByRole(AriaRole.Link, new() { Name = name, Exact = true })).ToBeVisibleAsync();
         }
 
-        await BrowserFixture.ScreenshotAsync(page, "10-scores");
+        await BrowserFixture.ScreenshotAsync(page, "20-scores");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "churn", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn" })).ToBeVisibleAsync();
@@ -44,11 +44,11 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "known" })).ToHaveCountAsync(30);
         await Expect(page.Locator("#profile-title")).ToContainTextAsync("Profile of");
         await Expect(page.GetByText("customer_id · key")).ToBeVisibleAsync();
-        await BrowserFixture.ScreenshotAsync(page, "11-churn-snapshots");
+        await BrowserFixture.ScreenshotAsync(page, "21-churn-snapshots");
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Definition" }).ClickAsync();
         await Expect(page.Locator("#definition-sql")).ToContainTextAsync("usage_${date_ref_yyyymm}");
-        await BrowserFixture.ScreenshotAsync(page, "12-churn-definition");
+        await BrowserFixture.ScreenshotAsync(page, "22-churn-definition");
 
         await page.ClickAsync("#clone-score");
         await page.FillAsync("#clone-name", "churn-fibre");
@@ -59,12 +59,12 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         // Trying the SQL shows the columns and rows the dataprep returns for one date.
         await page.ClickAsync("#try-sql");
         await Expect(page.Locator("#preview-columns")).ToContainTextAsync("churned");
-        await BrowserFixture.ScreenshotAsync(page, "13-editor-preview");
+        await BrowserFixture.ScreenshotAsync(page, "23-editor-preview");
 
         // A typo in the SQL comes back in the warehouse's own words.
         await page.Locator("#score-sql").FillAsync("SELECT customer_id FROM usage_${date_ref_yyyymm} WHERE nonsense_column = 1");
         await page.ClickAsync("#try-sql");
         await Expect(page.Locator("#preview-error")).ToContainTextAsync("nonsense_column");
-        await BrowserFixture.ScreenshotAsync(page, "14-editor-sql-error");
+        await BrowserFixture.ScreenshotAsync(page, "24-editor-sql-error");
     }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
 
@@ -12,7 +14,8 @@ public sealed class AccessTests : IAsyncLifetime
     private readonly PortalFactory _portal = new();
 
     public static TheoryData<string> ProtectedPages =>
-        ["/", "/scores", "/scores/new", "/scenarios", "/runs", "/quality", "/admin/users", "/admin/audit", "/account/access-denied"];
+        ["/", "/scores", "/scores/new", "/scores/churn", "/scores/churn/definition.json", "/variables", "/data/import", "/scenarios",
+            "/runs", "/quality", "/admin/users", "/admin/audit", "/account/access-denied"];
 
     public async ValueTask InitializeAsync()
     {
@@ -36,6 +39,8 @@ public sealed class AccessTests : IAsyncLifetime
     [InlineData("/admin/users")]
     [InlineData("/admin/audit")]
     [InlineData("/scores/new")]
+    [InlineData("/scores/churn/edit")]
+    [InlineData("/data/import")]
     public async Task A_viewer_is_refused_admin_pages_and_analyst_actions(string path)
     {
         var client = new PortalClient(_portal);
@@ -100,6 +105,33 @@ public sealed class AccessTests : IAsyncLifetime
         var css = System.Text.RegularExpressions.Regex.Match(signIn, "href=\"(_content/MudBlazor/[^\"]+\\.css)\"").Groups[1].Value;
         Assert.NotEmpty(css);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/" + css)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_viewer_reads_a_score_and_downloads_its_definition_but_is_offered_no_change()
+    {
+        await _portal.Services.GetRequiredService<CreateScoreHandler>().HandleAsync(new CreateScore(new ScoreDefinition
+        {
+            Name = "churn",
+            DataprepSql = "SELECT 1 AS customer_id, ${date_ref} AS date_ref, 0 AS churned",
+            KeyColumn = "customer_id",
+            TargetColumn = "churned",
+            ReferenceDateColumn = "date_ref",
+        }), Actor.System);
+        var client = new PortalClient(_portal);
+        await client.SignInOrFailAsync("viewer@example.com", Password);
+
+        var page = await client.Http.GetStringAsync("/scores/churn");
+        Assert.Contains("churn", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"edit-score\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"build-snapshot\"", page, StringComparison.Ordinal);
+
+        var file = await client.GetAsync("/scores/churn/definition.json");
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Equal("application/json", file.Content.Headers.ContentType?.MediaType);
+        var definition = ScoreDefinitionJson.Read(await file.Content.ReadAsStringAsync());
+        Assert.Equal("customer_id", definition.KeyColumn);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/scores/nope/definition.json")).StatusCode);
     }
 
     public async ValueTask DisposeAsync() => await _portal.DisposeAsync();
