@@ -47,6 +47,11 @@ public static class EngineServices
         services.AddSingleton<ListSnapshotsHandler>();
         services.AddSingleton<PortalSettings>();
         services.AddSingleton<Demo.DemoInstaller>();
+        services.AddSingleton<Registry.ArtifactStore>();
+        services.AddSingleton<Registry.RegisterVersionHandler>();
+        services.AddSingleton<Registry.ActivateVersionHandler>();
+        services.AddSingleton<Registry.ActiveVersions>();
+        services.AddSingleton<Registry.PurgeVersionsHandler>();
         services.AddSingleton<Warehouse.Import.CsvImporter>();
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();
 

@@ -27,11 +27,14 @@ public static class AuditActions
     public const string SnapshotBuilt = "snapshot-built";
     public const string SettingChanged = "setting-changed";
     public const string DataImported = "data-imported";
+    public const string VersionTrained = "version-trained";
+    public const string VersionActivated = "version-activated";
+    public const string VersionsPurged = "versions-purged";
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
-        ConnectionChanged, SnapshotBuilt, SettingChanged, DataImported,
+        ConnectionChanged, SnapshotBuilt, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
     ];
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
@@ -21,6 +22,8 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<WarehouseConnectionRecord> WarehouseConnections => Set<WarehouseConnectionRecord>();
     public DbSet<Snapshot> Snapshots => Set<Snapshot>();
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<Activation> Activations => Set<Activation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

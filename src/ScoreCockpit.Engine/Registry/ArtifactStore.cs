@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Registry;
+
+/// <summary>
+/// Model artifacts, content-addressed by SHA-256 under the artifact folder (default: data/artifacts).
+/// Writing the same bytes twice stores them once; a file appears complete or not at all.
+/// </summary>
+public sealed class ArtifactStore(DataFolder data)
+{
+    public string Root { get; } = data.File("artifacts");
+
+    public async Task<(string Sha256, long Bytes)> PutAsync(byte[] content, CancellationToken ct = default)
+    {
+        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var path = PathOf(sha);
+        if (!File.Exists(path))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = path + $".{Guid.NewGuid():N}.tmp";
+            await File.WriteAllBytesAsync(temporary, content, ct);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        return (sha, content.LongLength);
+    }
+
+    public async Task<byte[]> GetAsync(string sha256, CancellationToken ct = default)
+    {
+        var path = PathOf(sha256);
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"The model artifact {sha256} is not in {Root}: it was purged or the folder moved.", path);
+        }
+
+        var content = await File.ReadAllBytesAsync(path, ct);
+        var actual = Convert.ToHexStringLower(SHA256.HashData(content));
+        return actual == sha256
+            ? content
+            : throw new InvalidDataException($"The model artifact {sha256} is corrupt (its content hashes to {actual}).");
+    }
+
+    public bool Exists(string sha256) => File.Exists(PathOf(sha256));
+
+    public void Delete(string sha256)
+    {
+        var path = PathOf(sha256);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
+    private string PathOf(string sha256)
+    {
+        if (sha256.Length != 64 || !sha256.All(Uri.IsHexDigit))
+        {
+            throw new ArgumentException($"'{sha256}' is not a SHA-256.", nameof(sha256));
+        }
+
+        return Path.Combine(Root, sha256[..2], sha256 + ".zip");
+    }
+}
