@@ -1,0 +1,70 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using ScoreCockpit.Engine.Demo;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Tests.Shared;
+using ScoreCockpit.Web.Hosting;
+using Xunit;
+
+namespace ScoreCockpit.Web.Tests.Demo;
+
+/// <summary>An empty data folder gets the demo in the background while the portal already answers.</summary>
+public sealed class DemoFirstStartTests : IAsyncDisposable
+{
+    private readonly DemoPortal _portal = new();
+
+    [Fact]
+    public async Task The_demo_installs_in_the_background_with_visible_progress()
+    {
+        var status = _portal.Services.GetRequiredService<DemoStatus>();
+        var progress = new List<DemoProgress>();
+        var finished = new TaskCompletionSource<DemoProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+        status.Changed += () =>
+        {
+            var current = status.Current!;
+            lock (progress)
+            {
+                progress.Add(current);
+            }
+
+            if (current.Finished || current.Failure is not null)
+            {
+                finished.TrySetResult(current);
+            }
+        };
+        if (status.Current is { Finished: true } already)
+        {
+            finished.TrySetResult(already);
+        }
+
+        // The portal answers while the demo is being prepared.
+        var response = await _portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/setup", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var last = await finished.Task.WaitAsync(TimeSpan.FromMinutes(3), TestContext.Current.CancellationToken);
+
+        Assert.Null(last.Failure);
+        Assert.Equal(91, last.Total);
+        lock (progress)
+        {
+            Assert.Contains(progress, p => p.Stage.StartsWith("Snapshot churn", StringComparison.Ordinal));
+        }
+
+        var scores = await _portal.Services.GetRequiredService<ListScoresHandler>().HandleAsync(TestContext.Current.CancellationToken);
+        Assert.Equal(["churn", "cross-sell", "renewal"], scores.Select(s => s.Name));
+        Assert.All(scores, s => Assert.Equal(30, s.Snapshots));
+    }
+
+    public async ValueTask DisposeAsync() => await _portal.DisposeAsync();
+
+    private sealed class DemoPortal : PortalFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Demo:Enabled", "true");
+            builder.UseSetting("Demo:Customers", "2000");
+        }
+    }
+}
