@@ -1,0 +1,41 @@
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Variables;
+
+namespace ScoreCockpit.Engine.Registry;
+
+/// <summary>The snapshots a training as of a date may use: those whose labels were known on that date.</summary>
+public sealed record TrainingWindow(IReadOnlyList<DateOnly> TrainingDates, DateOnly ValidationDate);
+
+/// <summary>
+/// Which reference dates have known labels on a given day (reference date + horizon ≤ that day), and so
+/// which a version trained that day may read. Pure: the leakage rule lives here and nowhere else.
+/// </summary>
+public static class LabelCalendar
+{
+    public const int DefaultWindow = 12;
+
+    public static bool IsLabelled(DateOnly referenceDate, int horizonMonths, DateOnly asOf) =>
+        BuiltInVariables.EndOfMonthAfter(referenceDate, horizonMonths) <= asOf;
+
+    public static IReadOnlyList<DateOnly> Labelled(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf) =>
+        referenceDates.Where(d => IsLabelled(d, horizonMonths, asOf)).Distinct().Order().ToList();
+
+    /// <summary>
+    /// The latest labelled date validates; the <paramref name="window"/> labelled dates before it train. At
+    /// least two labelled dates are needed.
+    /// </summary>
+    public static TrainingWindow Window(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf, int window = DefaultWindow)
+    {
+        var labelled = Labelled(referenceDates, horizonMonths, asOf);
+        if (labelled.Count < 2)
+        {
+            throw new CockpitValidationException(
+                $"Training as of {asOf:yyyy-MM-dd} needs at least two snapshots whose labels were known then " +
+                $"(reference date + {horizonMonths} months on or before {asOf:yyyy-MM-dd}); there {(labelled.Count == 1 ? "is one" : "are none")}.");
+        }
+
+        var validation = labelled[^1];
+        var training = labelled.Take(labelled.Count - 1).TakeLast(Math.Max(1, window)).ToList();
+        return new TrainingWindow(training, validation);
+    }
+}
