@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using ScoreCockpit.Engine.Scores;
+
+namespace ScoreCockpit.Engine.Modeling;
+
+[JsonConverter(typeof(JsonStringEnumConverter<TrainingAlgorithm>))]
+public enum TrainingAlgorithm
+{
+    FastTree,
+    LightGbm,
+    LogisticRegression,
+    FastForest,
+}
+
+/// <summary>A snapshot column a model reads, with how it is used.</summary>
+public sealed record FeatureColumn(string Name, ColumnKind Kind);
+
+/// <summary>
+/// One training unit, small and serialisable: which snapshot tables to learn from and validate on, the columns, the
+/// algorithm with its hyperparameters, the seed, and a cap on training rows (a deterministic sample by key above it).
+/// </summary>
+public sealed record TrainingRequest
+{
+    public const int DefaultMaxTrainingRows = 1_000_000;
+
+    public required IReadOnlyList<string> TrainingTables { get; init; }
+    public required string ValidationTable { get; init; }
+    public required string KeyColumn { get; init; }
+    public required string TargetColumn { get; init; }
+
+    /// <summary>The features with their kind; identifiers and dates are not used (see <see cref="ModelPipeline"/>).</summary>
+    public required IReadOnlyList<FeatureColumn> Features { get; init; }
+
+    public TrainingAlgorithm Algorithm { get; init; } = TrainingAlgorithm.LightGbm;
+
+    /// <summary>Overrides of <see cref="Hyperparameters.Defaults"/>; unknown names are refused.</summary>
+    public IReadOnlyDictionary<string, double> Hyperparameters { get; init; } = new Dictionary<string, double>();
+
+    public int Seed { get; init; } = 42;
+
+    public int MaxTrainingRows { get; init; } = DefaultMaxTrainingRows;
+
+    /// <summary>The defaults of the algorithm with this request's overrides.</summary>
+    public IReadOnlyDictionary<string, double> EffectiveHyperparameters() => Modeling.Hyperparameters.Resolve(Algorithm, Hyperparameters);
+}
+
+/// <summary>The hyperparameters each algorithm takes, with sensible defaults.</summary>
+public static class Hyperparameters
+{
+    public const string Trees = "trees";
+    public const string Leaves = "leaves";
+    public const string LearningRate = "learning_rate";
+    public const string MinExamplesPerLeaf = "min_examples_per_leaf";
+    public const string L1 = "l1";
+    public const string L2 = "l2";
+    public const string MaxIterations = "max_iterations";
+
+    public static IReadOnlyDictionary<string, double> Defaults(TrainingAlgorithm algorithm) => algorithm switch
+    {
+        TrainingAlgorithm.FastTree or TrainingAlgorithm.LightGbm => new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [Trees] = 100,
+            [Leaves] = 31,
+            [LearningRate] = 0.1,
+            [MinExamplesPerLeaf] = 20,
+        },
+        TrainingAlgorithm.FastForest => new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [Trees] = 100,
+            [Leaves] = 31,
+            [MinExamplesPerLeaf] = 20,
+        },
+        TrainingAlgorithm.LogisticRegression => new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            [L1] = 0,
+            [L2] = 1,
+            [MaxIterations] = 100,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown algorithm."),
+    };
+
+    public static IReadOnlyDictionary<string, double> Resolve(TrainingAlgorithm algorithm, IReadOnlyDictionary<string, double> overrides)
+    {
+        var values = new Dictionary<string, double>(Defaults(algorithm), StringComparer.Ordinal);
+        foreach (var (name, value) in overrides)
+        {
+            if (!values.ContainsKey(name))
+            {
+                throw new ArgumentException(
+                    $"{algorithm} takes no hyperparameter '{name}'. It takes: {string.Join(", ", values.Keys)}.", nameof(overrides));
+            }
+
+            values[name] = value;
+        }
+
+        return values;
+    }
+}
