@@ -49,6 +49,7 @@ public static class EngineServices
         services.AddSingleton<Demo.DemoInstaller>();
         services.AddSingleton<Registry.ArtifactStore>();
         services.AddSingleton<Registry.RegisterVersionHandler>();
+        services.AddSingleton<Registry.TrainVersionHandler>();
         services.AddSingleton<Registry.ActivateVersionHandler>();
         services.AddSingleton<Registry.ActiveVersions>();
         services.AddSingleton<Registry.PurgeVersionsHandler>();

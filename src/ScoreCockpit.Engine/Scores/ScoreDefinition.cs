@@ -34,6 +34,12 @@ public sealed record ScoreDefinition
     /// <summary>The warehouse table that receives the customers' scores; empty means `scores_{name}`.</summary>
     public string OutputTable { get; init; } = "";
 
+    /// <summary>The algorithm every retrain repeats.</summary>
+    public Modeling.TrainingAlgorithm Algorithm { get; init; } = Modeling.TrainingAlgorithm.LightGbm;
+
+    /// <summary>Overrides of the algorithm's default hyperparameters (trees, leaves, learning_rate…).</summary>
+    public IReadOnlyDictionary<string, double> Hyperparameters { get; init; } = new Dictionary<string, double>();
+
     /// <summary>Top-of-list proportions, in percent, at which lift and capture are measured.</summary>
     public IReadOnlyList<decimal> LiftCutoffs { get; init; } = [1m, 5m, 10m, 20m];
 

@@ -1,0 +1,73 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Demo;
+using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Tests.Support;
+using ScoreCockpit.Tests.Shared;
+using Xunit;
+
+namespace ScoreCockpit.Engine.Tests.Registry;
+
+/// <summary>Training versions of the demo's churn score as of several dates, across its schema changes.</summary>
+public sealed class TrainVersionTests(PostgresClusterFixture postgres)
+{
+    private static readonly Actor Ana = Actor.Of("ana@example.com", Roles.Analyst);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Monthly_versions_never_read_unlabelled_snapshots_and_record_the_schema_changes()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
+        var train = store.Get<TrainVersionHandler>();
+        // The demo ends on 2026-02-28 (the store's clock starts on 2026-03-14): month 18 is 2025-02-28, month 24 is 2025-08-31.
+        DateOnly[] asOf = [new(2025, 2, 28), new(2025, 8, 31), new(2026, 2, 28)];
+
+        var versions = new List<ModelVersion>();
+        foreach (var date in asOf)
+        {
+            versions.Add(await train.HandleAsync(new TrainVersion("churn", date), Ana, Ct));
+        }
+
+        foreach (var version in versions)
+        {
+            var dates = JsonSerializer.Deserialize<List<DateOnly>>(version.TrainingDatesJson)!;
+            Assert.InRange(dates.Count, 1, LabelCalendar.DefaultWindow);
+            Assert.All(dates.Append(version.ValidationDate!.Value), d => Assert.True(
+                LabelCalendar.IsLabelled(d, 2, version.AsOfDate), $"{d} was not labelled on {version.AsOfDate}"));
+            Assert.InRange(version.ValidationAuc!.Value, 0.6, 0.99);
+        }
+
+        Assert.Equal([1, 2, 3], versions.Select(v => v.Number));
+        var features = versions.Select(v => JsonSerializer.Deserialize<List<string>>(v.FeaturesJson)!).ToList();
+        Assert.DoesNotContain("fiber_eligible", features[0]);
+        Assert.Contains("fiber_eligible", features[1]);
+        Assert.Contains("sms_count", features[1]);
+        Assert.DoesNotContain("sms_count", features[2]);
+        Assert.Contains("\"added\":[\"fiber_eligible\"]", versions[1].SchemaDiffJson.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("\"removed\":[\"sms_count\"]", versions[2].SchemaDiffJson.Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        await using var db = await store.OpenAsync();
+        Assert.Empty(await db.Activations.ToListAsync(Ct));
+    }
+
+    [Fact]
+    public async Task The_same_inputs_give_the_same_model_bytes_and_viewers_cannot_train()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
+        var train = store.Get<TrainVersionHandler>();
+
+        var first = await train.HandleAsync(new TrainVersion("cross-sell", new DateOnly(2025, 6, 30)), Ana, Ct);
+        var second = await train.HandleAsync(new TrainVersion("cross-sell", new DateOnly(2025, 6, 30)), Ana, Ct);
+
+        Assert.Equal(first.ArtifactSha256, second.ArtifactSha256);
+        Assert.Equal(first.ValidationAuc, second.ValidationAuc);
+        Assert.Equal([1, 2], new[] { first.Number, second.Number });
+        await Assert.ThrowsAsync<AccessDeniedException>(
+            () => train.HandleAsync(new TrainVersion("churn", new DateOnly(2025, 6, 30)), Actor.Of("vic@example.com", Roles.Viewer), Ct));
+    }
+}
