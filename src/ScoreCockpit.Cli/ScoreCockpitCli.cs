@@ -27,6 +27,8 @@ public static class ScoreCockpitCli
             UsersCommand.Create(context),
             Scores.ScoresCommand.Create(context),
             Demo.InitCommand.Create(context),
+            Registry.VersionsCommands.Train(context),
+            Registry.VersionsCommands.Versions(context),
             Warehouse.ImportCsvCommand.Create(context),
         };
 }

@@ -50,6 +50,7 @@ public static class EngineServices
         services.AddSingleton<Registry.ArtifactStore>();
         services.AddSingleton<Registry.RegisterVersionHandler>();
         services.AddSingleton<Registry.TrainVersionHandler>();
+        services.AddSingleton<Registry.ListVersionsHandler>();
         services.AddSingleton<Registry.ActivateVersionHandler>();
         services.AddSingleton<Registry.ActiveVersions>();
         services.AddSingleton<Registry.PurgeVersionsHandler>();

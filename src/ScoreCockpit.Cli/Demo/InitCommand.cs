@@ -19,18 +19,18 @@ public static class InitCommand
         var command = new Command("init", "Create the cockpit store in the data folder; with --demo, install the demo.") { demo, customers };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
+            var size = parse.GetValue(customers);
+            if (parse.GetValue(demo) && size is < 100 or > DemoOptions.MaxCustomers)
+            {
+                throw new Engine.Accounts.CockpitValidationException(
+                    $"--customers must be between 100 and {DemoOptions.MaxCustomers:N0}, not {size}.");
+            }
+
             await using var host = await CliHost.StartAsync(parse, context, ct);
             await context.Console.Out.WriteLineAsync($"Cockpit store ready in {host.Data.Path}");
             if (!parse.GetValue(demo))
             {
                 return;
-            }
-
-            var size = parse.GetValue(customers);
-            if (size is < 100 or > DemoOptions.MaxCustomers)
-            {
-                throw new Engine.Accounts.CockpitValidationException(
-                    $"--customers must be between 100 and {DemoOptions.MaxCustomers:N0}, not {size}.");
             }
 
             var last = "";

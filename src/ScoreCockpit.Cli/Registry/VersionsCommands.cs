@@ -1,0 +1,73 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using ScoreCockpit.Cli.Hosting;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Registry;
+
+namespace ScoreCockpit.Cli.Registry;
+
+/// <summary>`scorecockpit train SCORE [--as-of DATE]` and `scorecockpit versions SCORE [--json]`.</summary>
+public static class VersionsCommands
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public static Command Train(CliContext context)
+    {
+        var score = new Argument<string>("SCORE") { Description = "The score to train." };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "Train as if on this date (yyyy-MM-dd): only snapshots whose labels were known then are read. Default: today.",
+            HelpName = "DATE",
+        };
+        var command = new Command("train", "Train a new version of a score with its algorithm and settings. Nothing is activated.") { score, asOf };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            var date = parse.GetValue(asOf) ?? DateOnly.FromDateTime(host.Get<TimeProvider>().GetUtcNow().UtcDateTime);
+            var version = await host.Get<TrainVersionHandler>().HandleAsync(new TrainVersion(parse.GetRequiredValue(score), date), Actor.System, ct);
+            await context.Console.Out.WriteLineAsync(
+                $"Trained {parse.GetRequiredValue(score)} v{version.Number} as of {date:yyyy-MM-dd}: {version.Algorithm}, " +
+                $"validation AUC {version.ValidationAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}, " +
+                $"lift at 10 % {version.ValidationLift10?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}, {version.TrainingRows:N0} rows. Not activated.");
+        });
+        return command;
+    }
+
+    public static Command Versions(CliContext context)
+    {
+        var score = new Argument<string>("SCORE") { Description = "The score whose versions to list." };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var command = new Command("versions", "List a score's versions, newest first; * marks the active one.") { score, json };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            var versions = await host.Get<ListVersionsHandler>().HandleAsync(parse.GetRequiredValue(score), ct);
+            if (parse.GetValue(json))
+            {
+                await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(versions, Json));
+                return;
+            }
+
+            if (versions.Count == 0)
+            {
+                await context.Console.Out.WriteLineAsync($"No version yet. Train one with: scorecockpit train {parse.GetRequiredValue(score)}");
+                return;
+            }
+
+            await TextTable.WriteAsync(context.Console.Out, ["", "VERSION", "AS OF", "ALGORITHM", "FEATURES", "AUC", "LIFT@10", "SCHEMA CHANGE"],
+                versions.Select(v => new[]
+                {
+                    v.Active ? "*" : "",
+                    $"v{v.Number}{(v.Purged ? " (purged)" : "")}",
+                    v.AsOfDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    v.ChallengerName is null ? v.Algorithm : $"{v.Algorithm} ({v.ChallengerName})",
+                    v.Features.ToString(CultureInfo.InvariantCulture),
+                    v.ValidationAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-",
+                    v.ValidationLift10?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-",
+                    v.SchemaDiff,
+                }).ToList());
+        });
+        return command;
+    }
+}

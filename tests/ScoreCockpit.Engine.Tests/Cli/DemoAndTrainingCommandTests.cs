@@ -1,0 +1,50 @@
+using Xunit;
+
+namespace ScoreCockpit.Engine.Tests.Cli;
+
+/// <summary>The headless path an analyst scripts: init the demo, list scores, train, list versions.</summary>
+public sealed class DemoAndTrainingCommandTests : IDisposable
+{
+    private readonly CliSandbox _cli = new();
+
+    [Fact]
+    public async Task Init_demo_then_train_and_list_versions()
+    {
+        var init = await _cli.RunAsync("", "init", "--demo", "--customers", "1500");
+        Assert.Equal(0, init.ExitCode);
+        Assert.Contains("Demo ready in", init.Output, StringComparison.Ordinal);
+
+        var scores = await _cli.RunAsync("", "scores", "list", "--json");
+        Assert.Equal(0, scores.ExitCode);
+        Assert.Contains("\"name\": \"churn\"", scores.Output, StringComparison.Ordinal);
+        Assert.Contains("\"snapshots\": 30", scores.Output, StringComparison.Ordinal);
+
+        var none = await _cli.RunAsync("", "versions", "churn");
+        Assert.Contains("No version yet", none.Output, StringComparison.Ordinal);
+
+        var trained = await _cli.RunAsync("", "train", "churn");
+        Assert.Equal(0, trained.ExitCode);
+        Assert.Matches("Trained churn v1 as of [0-9-]{10}: LightGbm, validation AUC 0\\.[0-9]{3}", trained.Output);
+        Assert.Contains("Not activated.", trained.Output, StringComparison.Ordinal);
+
+        var versions = await _cli.RunAsync("", "versions", "churn");
+        Assert.Equal(0, versions.ExitCode);
+        Assert.Contains("v1", versions.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("*", versions.Output, StringComparison.Ordinal);
+
+        var unknown = await _cli.RunAsync("", "train", "nope");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Equal("error: There is no score named 'nope'.", unknown.Error.Trim());
+    }
+
+    [Fact]
+    public async Task Init_refuses_an_absurd_demo_size()
+    {
+        var result = await _cli.RunAsync("", "init", "--demo", "--customers", "5");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--customers must be between 100", result.Error, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _cli.Dispose();
+}
