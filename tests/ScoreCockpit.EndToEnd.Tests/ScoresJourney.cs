@@ -46,6 +46,20 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByText("customer_id · key")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "21-churn-snapshots");
 
+        // A first version, trained on demand and activated with a reason that stays in the history.
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await page.ClickAsync("#train-now");
+        await Expect(page.Locator("#versions-table")).ToContainTextAsync("v1");
+        await Expect(page.Locator("#versions-table")).Not.ToContainTextAsync("active");
+        await page.ClickAsync("#activate-v1");
+        await page.ClickAsync("#activation-confirm");
+        await Expect(page.Locator("#versions-error")).ToContainTextAsync("comment is required");
+        await page.FillAsync("#activation-comment", "First churn model for the retention campaign");
+        await page.ClickAsync("#activation-confirm");
+        await Expect(page.Locator("#versions-table")).ToContainTextAsync("active");
+        await Expect(page.Locator("#activation-history")).ToContainTextAsync("First churn model for the retention campaign");
+        await BrowserFixture.ScreenshotAsync(page, "25-churn-versions");
+
         await page.GetByRole(AriaRole.Tab, new() { Name = "Definition" }).ClickAsync();
         await Expect(page.Locator("#definition-sql")).ToContainTextAsync("usage_${date_ref_yyyymm}");
         await BrowserFixture.ScreenshotAsync(page, "22-churn-definition");
