@@ -28,7 +28,7 @@ public sealed class DemoInstaller(
     public async Task<bool> IsFreshAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return !await db.Scores.AnyAsync(ct) && !File.Exists(data.File("warehouse.duckdb"));
+        return !await db.Scores.AnyAsync(ct) && !File.Exists(data.File(WarehouseConnectionInfo.DemoFileName));
     }
 
     public async Task<TimeSpan> InstallAsync(int customers, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
@@ -42,13 +42,11 @@ public sealed class DemoInstaller(
         // Held open until the end: DuckDB keeps the database loaded while a connection lives, so the
         // snapshot builds below do not each reopen (and checkpoint) the file.
         await using var session = await connector.OpenAsync(WarehouseConnectionInfo.Demo(data), ct);
+        var existing = await DemoWarehouse.ReadInfoAsync(session, ct);
+        if (existing is null || existing.Options != options || existing.GeneratorVersion != DemoWarehouse.GeneratorVersion)
         {
-            var existing = await DemoWarehouse.ReadInfoAsync(session, ct);
-            if (existing is null || existing.Options != options || existing.GeneratorVersion != DemoWarehouse.GeneratorVersion)
-            {
-                await DemoWarehouse.BuildAsync(session, options, new InlineProgress<string>(stage =>
-                    progress?.Report(new DemoProgress($"Generating the demo warehouse: {stage}", 0, total))), ct);
-            }
+            await DemoWarehouse.BuildAsync(session, options, new InlineProgress<string>(stage =>
+                progress?.Report(new DemoProgress($"Generating the demo warehouse: {stage}", 0, total))), ct);
         }
 
         await using (var db = await contexts.CreateDbContextAsync(ct))

@@ -8,8 +8,11 @@ public sealed record WarehouseConnectionInfo(string Name, WarehouseKind Kind, st
     /// <summary>The name of the embedded DuckDB warehouse in the data folder.</summary>
     public const string DemoName = "demo";
 
+    /// <summary>The embedded warehouse's file in the data folder.</summary>
+    public const string DemoFileName = "warehouse.duckdb";
+
     public static WarehouseConnectionInfo Demo(DataFolder data) =>
-        new(DemoName, WarehouseKind.DuckDb, $"Data Source={data.File("warehouse.duckdb")}");
+        new(DemoName, WarehouseKind.DuckDb, $"Data Source={data.File(DemoFileName)}");
 
     public string Redacted => ConnectionStringRedactor.Redact(ConnectionString);
 
