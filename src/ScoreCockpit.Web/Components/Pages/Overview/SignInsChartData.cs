@@ -23,19 +23,9 @@ public static class SignInsChartData
             new Bar { Name = "Failed attempts", X = x, Y = days.Select(d => (object)d.Failures).ToList(),
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = FailureColour } },
         ];
-        var layout = new Plotly.Blazor.Layout
-        {
-            BarMode = BarModeEnum.Stack,
-            Height = 240,
-            Margin = new Margin { L = 40, R = 10, T = 10, B = 40 },
-            Font = new Plotly.Blazor.LayoutLib.Font { Color = ChartTheme.Text(dark) },
-            PaperBgColor = "rgba(0,0,0,0)",
-            PlotBgColor = "rgba(0,0,0,0)",
-            ShowLegend = true,
-            Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.15m }],
-            YAxis = [new YAxis { RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, DTick = 1, GridColor = ChartTheme.Grid(dark) }],
-            XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }],
-        };
+        var layout = ChartTheme.TimeLayout(dark, 240, new Margin { L = 40, R = 10, T = 10, B = 40 });
+        layout.BarMode = BarModeEnum.Stack;
+        layout.YAxis = [new YAxis { RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero, DTick = 1, GridColor = ChartTheme.Grid(dark) }];
         return (traces, layout);
     }
 }

@@ -40,16 +40,8 @@ public static class SnapshotChartData
                 Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = BaseRateColour, Width = 2 },
             },
         ];
-        var layout = new Plotly.Blazor.Layout
-        {
-            Height = 300,
-            Margin = new Margin { L = 60, R = 60, T = 10, B = 40 },
-            Font = new Font { Color = ChartTheme.Text(dark) },
-            PaperBgColor = "rgba(0,0,0,0)",
-            PlotBgColor = "rgba(0,0,0,0)",
-            Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.12m }],
-            XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }],
-            YAxis =
+        var layout = ChartTheme.TimeLayout(dark, 300, new Margin { L = 60, R = 60, T = 10, B = 40 });
+        layout.YAxis =
             [
                 new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "rows" }, GridColor = ChartTheme.Grid(dark), RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero },
                 new YAxis
@@ -58,8 +50,7 @@ public static class SnapshotChartData
                     Overlaying = "y", Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right, ShowGrid = false,
                     RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
                 },
-            ],
-        };
+            ];
         return (traces, layout);
     }
 }
