@@ -1,0 +1,104 @@
+namespace ScoreCockpit.Engine.Evaluation;
+
+/// <summary>Lift at the top <see cref="Percent"/> % with a bootstrap percentile interval.</summary>
+public sealed record LiftInterval(decimal Percent, double Lift, double Lower, double Upper);
+
+/// <summary>
+/// A seeded (so repeatable) percentile bootstrap of lift. An exact binomial interval would treat the base rate as
+/// known, but it is estimated from the same rows, so resampling rows is the honest choice. Rows are sorted once;
+/// a resample only redraws how often each sorted row appears, O(n) with no further sort.
+/// </summary>
+public static class LiftConfidence
+{
+    /// <summary>Null when there are no positives (lift undefined).</summary>
+    public static LiftInterval? Interval(
+        ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, decimal percent, double level = 0.95, int resamples = 1000, int seed = 42)
+    {
+        if (!(level > 0 && level < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be strictly between 0 and 1.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
+        Metrics.Validate(scores, labels, [percent]);
+        var keys = scores.ToArray();
+        var sortedLabels = labels.ToArray();
+        Array.Sort(keys, sortedLabels);
+        var full = Lift(TieGroups.FromSorted(keys, sortedLabels), percent);
+        if (full is null)
+        {
+            return null;
+        }
+
+        var groupOf = GroupIndex(keys);
+        var groupCount = groupOf.Length == 0 ? 0 : groupOf[0] + 1;
+        var random = new Random(seed);
+        var lifts = new List<double>(resamples);
+        var rows = new long[groupCount];
+        var positives = new long[groupCount];
+        for (var r = 0; r < resamples; r++)
+        {
+            Array.Clear(rows);
+            Array.Clear(positives);
+            for (var i = 0; i < keys.Length; i++)
+            {
+                var row = random.Next(keys.Length);
+                rows[groupOf[row]]++;
+                positives[groupOf[row]] += sortedLabels[row] ? 1 : 0;
+            }
+
+            // A resample without positives has no lift; dropping it is the usual percentile-bootstrap practice.
+            if (Lift(TieGroups.FromCounts(rows, positives), percent) is { } lift)
+            {
+                lifts.Add(lift);
+            }
+        }
+
+        lifts.Sort();
+        var tail = (1 - level) / 2;
+        return new LiftInterval(percent, full.Value, Percentile(lifts, tail), Percentile(lifts, 1 - tail));
+    }
+
+    private static double? Lift(TieGroups groups, decimal percent)
+    {
+        if (groups.TotalPositives == 0)
+        {
+            return null;
+        }
+
+        var take = Metrics.TopRows(groups.TotalRows, percent);
+        return groups.PositivesInTop(take) / take / ((double)groups.TotalPositives / groups.TotalRows);
+    }
+
+    /// <summary>The tie group of each ascending-sorted row, numbered from the highest score (group 0) down, as TieGroups numbers them.</summary>
+    private static int[] GroupIndex(double[] sortedKeys)
+    {
+        var groupOf = new int[sortedKeys.Length];
+        var group = -1;
+        for (var i = sortedKeys.Length - 1; i >= 0; i--)
+        {
+            if (i == sortedKeys.Length - 1 || sortedKeys[i] != sortedKeys[i + 1])
+            {
+                group++;
+            }
+
+            groupOf[i] = group;
+        }
+
+        return groupOf;
+    }
+
+    /// <summary>Linear interpolation between order statistics (numpy's default percentile).</summary>
+    private static double Percentile(List<double> sorted, double q)
+    {
+        if (sorted.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var position = q * (sorted.Count - 1);
+        var below = (int)Math.Floor(position);
+        var above = Math.Min(below + 1, sorted.Count - 1);
+        return sorted[below] + ((position - below) * (sorted[above] - sorted[below]));
+    }
+}
