@@ -30,5 +30,6 @@ public static class ScoreCockpitCli
             Registry.VersionsCommands.Train(context),
             Registry.VersionsCommands.Versions(context),
             Warehouse.ImportCsvCommand.Create(context),
+            Evaluation.EvaluateFileCommand.Create(context),
         };
 }
