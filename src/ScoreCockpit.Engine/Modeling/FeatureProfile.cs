@@ -7,27 +7,19 @@ namespace ScoreCockpit.Engine.Modeling;
 /// <summary>What the pipeline needs to know of a feature before training, asked of the warehouse in SQL.</summary>
 internal static class FeatureProfile
 {
+    /// <param name="hasMissing">Whether the training rows miss the feature anywhere, measured once for all features by <see cref="ColumnCensus"/>.</param>
     public static async Task<ModelPipeline.FeatureStats> StatsAsync(
-        WarehouseSession session, FeatureColumn feature, IEnumerable<string> tables, bool absentSomewhere, CancellationToken ct)
+        WarehouseSession session, FeatureColumn feature, IEnumerable<string> tables, bool hasMissing, CancellationToken ct)
     {
-        var column = session.Dialect.QuoteIdentifier(feature.Name);
-        var tableList = tables.ToList();
         if (feature.Kind != ColumnKind.Categorical)
         {
-            long missing = 0;
-            foreach (var table in tableList)
-            {
-                missing += Convert.ToInt64(await session.ScalarAsync(RenderedSql.Plain(
-                    $"SELECT COUNT(*) - COUNT({column}) FROM {session.Dialect.QuoteIdentifier(table)}"), ct), CultureInfo.InvariantCulture);
-            }
-
-            // A column absent from one of the training snapshots is missing there too.
-            return new ModelPipeline.FeatureStats(feature, absentSomewhere || missing > 0, []);
+            return new ModelPipeline.FeatureStats(feature, hasMissing, []);
         }
 
+        var column = session.Dialect.QuoteIdentifier(feature.Name);
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         long rows = 0;
-        foreach (var table in tableList)
+        foreach (var table in tables)
         {
             await using var reader = await session.ReadAsync(RenderedSql.Plain(
                 $"SELECT {column}, COUNT(*) FROM {session.Dialect.QuoteIdentifier(table)} GROUP BY {column}"), ct);

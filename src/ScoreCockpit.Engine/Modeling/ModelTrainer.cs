@@ -1,14 +1,14 @@
 using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.ML;
-using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Engine.Modeling;
 
 /// <summary>
-/// Trains one model from snapshot tables: profiles the features in SQL, streams the (sampled) training rows into the
-/// ML.NET pipeline of <see cref="ModelPipeline"/>, then measures AUC and lift at 10 % on the validation snapshot.
+/// Trains one model from snapshot tables: profiles the features and reduces them in SQL (<see cref="FeatureSelection"/>),
+/// streams the (sampled) training rows into the ML.NET pipeline of <see cref="ModelPipeline"/> — twice when only the
+/// top k features are kept — then measures AUC and lift at 10 % on the validation snapshot.
 /// Deterministic: the same request on the same data gives the same predictions (one thread, seeded).
 /// </summary>
 public static class ModelTrainer
@@ -21,94 +21,75 @@ public static class ModelTrainer
             throw new ArgumentException("A training needs at least one training snapshot.", nameof(request));
         }
 
-        var hp = request.EffectiveHyperparameters();
-        string[] reserved = [request.KeyColumn, request.TargetColumn];
-        var dropped = new List<string>();
-        var used = new List<FeatureColumn>();
-        foreach (var feature in request.Features.Where(f => !reserved.Contains(f.Name, StringComparer.OrdinalIgnoreCase)))
+        if (request.Reduction.Problems() is { Count: > 0 } problems)
         {
-            if (feature.Kind is ColumnKind.Identifier or ColumnKind.Date)
+            throw new ArgumentException(string.Join(" ", problems), nameof(request));
+        }
+
+        var hp = request.EffectiveHyperparameters();
+        var selection = await FeatureSelection.SelectAsync(session, request, ct);
+        var (stats, dropped) = (selection.Stats, selection.Dropped);
+        var fraction = selection.Rows > request.MaxTrainingRows ? (double)request.MaxTrainingRows / selection.Rows : 1;
+        var fit = await FitAsync(session, request, selection.Columns, stats, hp, fraction, ct);
+        if (request.Reduction is { Enabled: true, TopK: { } k } && stats.Count > k)
+        {
+            // Importance needs a model: the first fit ranks the features, the second learns from the k best only.
+            var outside = VariableReduction.OutsideTop(Importance.Of(fit.Model, fit.Slots), k);
+            if (outside.Count > 0)
             {
-                dropped.Add($"{feature.Name} ({feature.Kind.ToString().ToLowerInvariant()}: not used by models)");
+                dropped.AddRange(outside);
+                stats = [.. stats.Where(s => !outside.Any(d => string.Equals(d.Column, s.Feature.Name, StringComparison.OrdinalIgnoreCase)))];
+                fit = await FitAsync(session, request, selection.Columns, stats, hp, fraction, ct);
             }
             else
             {
-                used.Add(feature);
+                selection.Notes.Add($"The top {k} features were not chosen: {request.Algorithm} gives no feature importance.");
             }
         }
 
-        var tables = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var table in request.TrainingTables.Append(request.ValidationTable).Distinct(StringComparer.Ordinal))
-        {
-            var columns = await session.TableColumnsAsync(table, ct);
-            foreach (var column in columns)
-            {
-                if (used.FirstOrDefault(f => string.Equals(f.Name, column.Name, StringComparison.OrdinalIgnoreCase)) is { } feature)
-                {
-                    InputColumn.For(feature).Check(column.ClrType, $"the snapshot {table}");
-                }
-            }
-
-            tables[table] = columns.Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        }
-
-        var stats = new List<ModelPipeline.FeatureStats>();
-        foreach (var feature in used.ToList())
-        {
-            var holding = request.TrainingTables.Where(t => tables[t].Contains(feature.Name)).ToList();
-            var profile = holding.Count == 0 ? null
-                : await FeatureProfile.StatsAsync(session, feature, holding, holding.Count < request.TrainingTables.Count, ct);
-            if (profile is null || (feature.Kind == ColumnKind.Categorical && profile.Levels.Count == 0))
-            {
-                dropped.Add(profile is null
-                    ? $"{feature.Name} (in no training snapshot)"
-                    : $"{feature.Name} (categorical: no level holds {ModelPipeline.MinLevelShare:0%} of the rows)");
-                used.Remove(feature);
-                continue;
-            }
-
-            stats.Add(profile);
-        }
-
-        long total = 0;
-        foreach (var table in request.TrainingTables)
-        {
-            total += await session.CountRowsAsync(table, ct);
-        }
-
-        var fraction = total > request.MaxTrainingRows ? (double)request.MaxTrainingRows / total : 1;
-        var ml = new MLContext(request.Seed);
+        var (rows, positives) = await Task.Run(() => CountLabels(fit.Training), ct);
         var label = new InputColumn(ModelPipeline.Label, request.TargetColumn, InputColumnType.Label);
-        var inputs = used.Select(InputColumn.For).ToList();
-        var training = new WarehouseRowsView([.. inputs, label], () => Readers(session, request.TrainingTables, tables, [.. inputs, label], request.KeyColumn),
-            "the training snapshots", fraction < 1 ? Sample(request, fraction) : null, ct);
-
-        var (estimator, slots) = ModelPipeline.Build(ml, stats, request.Algorithm, hp, request.Seed);
-        var model = await Task.Run(() => estimator.Fit(training), ct);
-        var (rows, positives) = await Task.Run(() => CountLabels(training), ct);
-
-        var validation = new WarehouseRowsView([.. inputs, label], () => Readers(session, [request.ValidationTable], tables, [.. inputs, label], null),
+        var validation = new WarehouseRowsView([.. fit.Inputs, label],
+            () => Readers(session, [request.ValidationTable], selection.Columns.ByTable, [.. fit.Inputs, label], null),
             $"the validation snapshot {request.ValidationTable}", ct: ct);
-        var (scores, labels) = await Task.Run(() => Predictions(model.Transform(validation)), ct);
+        var (scores, labels) = await Task.Run(() => Predictions(fit.Model.Transform(validation)), ct);
 
-        var featureSchema = new WarehouseRowsView(inputs, () => [], "").Schema;
+        var featureSchema = new WarehouseRowsView(fit.Inputs, () => [], "").Schema;
         using var zip = new MemoryStream();
-        ml.Model.Save(model, featureSchema, zip);
+        fit.Ml.Model.Save(fit.Model, featureSchema, zip);
         return new TrainedModel
         {
             ModelZip = ModelZip.Normalize(zip.ToArray()),
-            InputSchema = used,
+            InputSchema = [.. stats.Select(s => s.Feature)],
             DroppedFeatures = dropped,
+            Notes = selection.Notes,
             Algorithm = request.Algorithm,
             Hyperparameters = hp,
             ValidationAuc = ModelMetrics.Auc(scores, labels),
             ValidationLift10 = ModelMetrics.Lift(scores, labels, 10),
             ValidationRows = labels.Count,
-            FeatureImportance = Importance.Of(model, slots),
+            FeatureImportance = Importance.Of(fit.Model, fit.Slots),
             TrainingRows = rows,
             TrainingPositives = positives,
             Duration = clock.Elapsed,
         };
+    }
+
+    private sealed record Fit(MLContext Ml, ITransformer Model, IReadOnlyList<ModelPipeline.Slots> Slots, List<InputColumn> Inputs, WarehouseRowsView Training);
+
+    /// <summary>Streams the (sampled) training rows into the pipeline; a fresh seeded context per fit keeps each fit reproducible.</summary>
+    private static async Task<Fit> FitAsync(WarehouseSession session, TrainingRequest request, TrainingColumns columns,
+        IReadOnlyList<ModelPipeline.FeatureStats> stats, IReadOnlyDictionary<string, double> hp, double fraction, CancellationToken ct)
+    {
+        var ml = new MLContext(request.Seed);
+        var label = new InputColumn(ModelPipeline.Label, request.TargetColumn, InputColumnType.Label);
+        var inputs = stats.Select(s => InputColumn.For(s.Feature)).ToList();
+        var training = new WarehouseRowsView([.. inputs, label],
+            () => Readers(session, request.TrainingTables, columns.ByTable, [.. inputs, label], request.KeyColumn),
+            "the training snapshots", fraction < 1 ? Sample(request, fraction) : null, ct);
+        var (estimator, slots) = ModelPipeline.Build(ml, stats, request.Algorithm, hp, request.Seed);
+        var model = await Task.Run(() => estimator.Fit(training), ct);
+        return new Fit(ml, model, slots, inputs, training);
     }
 
     private static Func<DbDataReader, int[], bool> Sample(TrainingRequest request, double fraction)

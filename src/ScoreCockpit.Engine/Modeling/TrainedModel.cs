@@ -9,8 +9,11 @@ public sealed record TrainedModel
     /// <summary>The columns the model reads, with their kind, in order.</summary>
     public required IReadOnlyList<FeatureColumn> InputSchema { get; init; }
 
-    /// <summary>Requested features the model does not use (identifiers, dates), with the reason.</summary>
-    public required IReadOnlyList<string> DroppedFeatures { get; init; }
+    /// <summary>Requested features the model does not use (identifiers, dates, variable reduction…), each with its reason.</summary>
+    public required IReadOnlyList<DroppedFeature> DroppedFeatures { get; init; }
+
+    /// <summary>What the training could not do as configured, e.g. look for correlations on a warehouse without corr().</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     public required TrainingAlgorithm Algorithm { get; init; }
     public required IReadOnlyDictionary<string, double> Hyperparameters { get; init; }

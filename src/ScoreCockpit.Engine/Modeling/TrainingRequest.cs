@@ -40,6 +40,9 @@ public sealed record TrainingRequest
 
     public int MaxTrainingRows { get; init; } = DefaultMaxTrainingRows;
 
+    /// <summary>Which features to drop before and after a first fit (constant, mostly missing, correlated, outside the top k).</summary>
+    public ReductionSettings Reduction { get; init; } = new();
+
     /// <summary>The defaults of the algorithm with this request's overrides.</summary>
     public IReadOnlyDictionary<string, double> EffectiveHyperparameters() => Modeling.Hyperparameters.Resolve(Algorithm, Hyperparameters);
 }

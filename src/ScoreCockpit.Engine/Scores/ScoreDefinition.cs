@@ -40,6 +40,9 @@ public sealed record ScoreDefinition
     /// <summary>Overrides of the algorithm's default hyperparameters (trees, leaves, learning_rate…).</summary>
     public IReadOnlyDictionary<string, double> Hyperparameters { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>Variable-reduction thresholds every training of this score applies.</summary>
+    public Modeling.ReductionSettings Reduction { get; init; } = new();
+
     /// <summary>Top-of-list proportions, in percent, at which lift and capture are measured.</summary>
     public IReadOnlyList<decimal> LiftCutoffs { get; init; } = [1m, 5m, 10m, 20m];
 

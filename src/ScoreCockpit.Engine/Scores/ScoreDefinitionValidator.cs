@@ -38,6 +38,8 @@ public static partial class ScoreDefinitionValidator
             problems.Add("Lift cut-offs must be distinct percentages above 0 and at most 100, for example 1, 5, 10, 20.");
         }
 
+        problems.AddRange(definition.Reduction.Problems());
+
         foreach (var pattern in definition.FeatureInclude.Concat(definition.FeatureExclude))
         {
             if (!FeaturePattern().IsMatch(pattern))

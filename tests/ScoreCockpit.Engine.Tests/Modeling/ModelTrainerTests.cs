@@ -79,8 +79,8 @@ public sealed class ModelTrainerTests(ChurnSnapshotsFixture snapshots)
 
         var model = await ModelTrainer.TrainAsync(snapshots.Session, request, Ct);
 
-        Assert.Equal(["age (identifier: not used by models)", "device_age_months (date: not used by models)"],
-            model.DroppedFeatures.Order(StringComparer.Ordinal));
+        Assert.Equal([new DroppedFeature("age", "identifier: not used by models"), new DroppedFeature("device_age_months", "date: not used by models")],
+            model.DroppedFeatures.OrderBy(d => d.Column, StringComparer.Ordinal));
         Assert.DoesNotContain(model.InputSchema, f => f.Name is "age" or "device_age_months");
         Assert.Equal(snapshots.Features.Count - 2, model.InputSchema.Count);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
@@ -77,6 +78,36 @@ public sealed class ScoreDefinitionValidatorTests(PostgresClusterFixture postgre
         var valid = ScoreDefinitionValidator.Validate(TestDefinitions.Sample("churn") with { LiftCutoffs = [0.5m, 100m] }, []);
 
         Assert.Equal([0.5m, 100m], valid.LiftCutoffs);
+    }
+
+    public static TheoryData<ReductionSettings, string> BadReductions => new()
+    {
+        { new ReductionSettings { MaxMissingShare = 0 }, "Reduction: maxMissingShare must be above 0 and at most 1 (a share of the rows, 0.95 = 95 %), not 0." },
+        { new ReductionSettings { MaxMissingShare = 1.2 }, "Reduction: maxMissingShare must be above 0 and at most 1 (a share of the rows, 0.95 = 95 %), not 1.2." },
+        { new ReductionSettings { MaxMissingShare = double.NaN }, "Reduction: maxMissingShare must be above 0 and at most 1 (a share of the rows, 0.95 = 95 %), not NaN." },
+        { new ReductionSettings { MaxCorrelation = -0.5 }, "Reduction: maxCorrelation must be above 0 and at most 1 (an absolute Pearson correlation), not -0.5." },
+        { new ReductionSettings { MaxCorrelation = 1.01 }, "Reduction: maxCorrelation must be above 0 and at most 1 (an absolute Pearson correlation), not 1.01." },
+        { new ReductionSettings { TopK = 0 }, "Reduction: topK must be at least 1 (or empty to keep every feature), not 0." },
+    };
+
+    [Theory]
+    [MemberData(nameof(BadReductions))]
+    public void Reduction_thresholds_outside_their_range_are_refused_naming_the_field(ReductionSettings reduction, string message)
+    {
+        var error = Assert.Throws<CockpitValidationException>(
+            () => ScoreDefinitionValidator.Validate(TestDefinitions.Sample("churn") with { Reduction = reduction }, []));
+
+        Assert.Equal(message, error.Message);
+    }
+
+    [Fact]
+    public void Reduction_thresholds_at_their_bounds_are_accepted()
+    {
+        var reduction = new ReductionSettings { MaxMissingShare = 1, MaxCorrelation = 1, TopK = 1 };
+
+        var valid = ScoreDefinitionValidator.Validate(TestDefinitions.Sample("churn") with { Reduction = reduction }, []);
+
+        Assert.Equal(reduction, valid.Reduction);
     }
 
     [Fact]
