@@ -51,6 +51,7 @@ public static class EngineServices
         services.AddSingleton<Registry.RegisterVersionHandler>();
         services.AddSingleton<Registry.TrainVersionHandler>();
         services.AddSingleton<Registry.ListVersionsHandler>();
+        services.AddSingleton<Registry.GetVersionHandler>();
         services.AddSingleton<Registry.ActivateVersionHandler>();
         services.AddSingleton<Registry.ActiveVersions>();
         services.AddSingleton<Registry.PurgeVersionsHandler>();

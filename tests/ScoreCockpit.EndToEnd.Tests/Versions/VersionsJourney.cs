@@ -1,0 +1,90 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Demo;
+using ScoreCockpit.Engine.Registry;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScoreCockpit.EndToEnd.Tests.Versions;
+
+/// <summary>An analyst reads a trained churn version's page, then purges the old versions with a preview first.</summary>
+public sealed class VersionsJourney(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Email = "ana.lyst@example.com";
+    private const string Password = "Analyst2026ok";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_analyst_reads_a_version_then_purges_old_ones_after_a_preview()
+    {
+        if (browser.MissingChromium is null)
+        {
+            await SeedAsync();
+        }
+
+        await browser.Portal.AddUserAsync(Email, Password, Roles.Analyst);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+
+        // From the Versions tab, the version number opens the version's page.
+        await page.GotoAsync("/scores/churn");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await page.ClickAsync("#version-link-v3");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn · v3" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#version-chips")).ToContainTextAsync("active");
+        await Expect(page.Locator("#importance-plot .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#features-table tbody tr").First).ToBeVisibleAsync();
+        // v2 predates month 24, when the extracts stopped delivering sms_count.
+        await Expect(page.Locator("#schema-diff")).ToContainTextAsync("sms_count");
+        await BrowserFixture.ScreenshotAsync(page, "26-version-detail");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
+        await Expect(page.Locator("#importance-plot .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(page, "29-version-detail-dark");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
+
+        // The purge previews first: v1 goes, v2 (previously active) and v3 (active) stay.
+        await page.ClickAsync("#back-to-score");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn", Exact = true })).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await page.ClickAsync("#purge-open");
+        await page.ClickAsync("#purge-preview");
+        await Expect(page.Locator("#purge-plan")).ToContainTextAsync("Would delete the artifacts of v1.");
+        await Expect(page.Locator("#purge-plan")).ToContainTextAsync("Keeps v2: previously active");
+        await Expect(page.Locator("#purge-plan")).ToContainTextAsync("Keeps v3: active.");
+        await BrowserFixture.ScreenshotAsync(page, "27-purge-preview");
+
+        await page.ClickAsync("#purge-confirm");
+        await Expect(page.Locator("#purge-done")).ToContainTextAsync("Deleted the artifacts of v1; kept v2, v3.");
+        await Expect(page.Locator("#versions-table tbody tr").Last).ToContainTextAsync("purged");
+        await BrowserFixture.ScreenshotAsync(page, "28-purge-done");
+
+        // The purged version keeps its page, saying its model is gone.
+        await page.ClickAsync("#version-link-v1");
+        await Expect(page.Locator("#artifact-purged")).ToContainTextAsync("purged on");
+    }
+
+    /// <summary>Three monthly churn versions of the demo, around its month-18 schema change; v2 then v3 activated.</summary>
+    private async Task SeedAsync()
+    {
+        var services = browser.Portal.Services;
+        await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
+        var train = services.GetRequiredService<TrainVersionHandler>();
+        var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+        foreach (var monthsAgo in new[] { 12, 9, 0 })
+        {
+            await train.HandleAsync(new TrainVersion("churn", today.AddMonths(-monthsAgo)), Actor.System, Ct);
+        }
+
+        var activate = services.GetRequiredService<ActivateVersionHandler>();
+        await activate.HandleAsync(new ActivateVersion("churn", 2, "first churn model"), Actor.System, Ct);
+        await activate.HandleAsync(new ActivateVersion("churn", 3, "retrained on recent months"), Actor.System, Ct);
+    }
+}
