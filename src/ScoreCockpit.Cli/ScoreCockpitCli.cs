@@ -29,6 +29,8 @@ public static class ScoreCockpitCli
             Demo.InitCommand.Create(context),
             Registry.VersionsCommands.Train(context),
             Registry.VersionsCommands.Versions(context),
+            Registry.BackfillCommand.Create(context),
+            Evaluation.EvaluateCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
         };

@@ -49,12 +49,18 @@ public static class EngineServices
         services.AddSingleton<Demo.DemoInstaller>();
         services.AddSingleton<Registry.ArtifactStore>();
         services.AddSingleton<Registry.RegisterVersionHandler>();
+        services.AddSingleton<Registry.VersionTraining>();
         services.AddSingleton<Registry.TrainVersionHandler>();
+        services.AddSingleton<Registry.TrainChallengersHandler>();
         services.AddSingleton<Registry.ListVersionsHandler>();
         services.AddSingleton<Registry.GetVersionHandler>();
         services.AddSingleton<Registry.ActivateVersionHandler>();
         services.AddSingleton<Registry.ActiveVersions>();
         services.AddSingleton<Registry.PurgeVersionsHandler>();
+        services.AddSingleton<Evaluation.EvaluateAllVersionsHandler>();
+        services.AddSingleton<Evaluation.PerformanceQueries>();
+        services.AddSingleton<Registry.BackfillHandler>();
+        services.AddSingleton<Demo.DemoHistory>();
         services.AddSingleton<Warehouse.Import.CsvImporter>();
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();
 

@@ -16,7 +16,12 @@ public static class InitCommand
             DefaultValueFactory = _ => DemoOptions.DefaultCustomers,
             HelpName = "N",
         };
-        var command = new Command("init", "Create the cockpit store in the data folder; with --demo, install the demo.") { demo, customers };
+        var noHistory = new Option<bool>("--no-history")
+        {
+            Description = "Skip the demo's history (the monthly versions since the start of its data, their evaluations and activations).",
+        };
+        var command = new Command("init", "Create the cockpit store in the data folder; with --demo, install the demo and its history.")
+        { demo, customers, noHistory };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var size = parse.GetValue(customers);
@@ -43,6 +48,11 @@ public static class InitCommand
                 }
             });
             var elapsed = await host.Get<DemoInstaller>().InstallAsync(size, progress, ct);
+            if (!parse.GetValue(noHistory))
+            {
+                elapsed += await host.Get<DemoHistory>().BuildAsync(progress, ct);
+            }
+
             await context.Console.Out.WriteLineAsync($"Demo ready in {elapsed.TotalSeconds:0.0} s. Start the portal and open it in a browser.");
         });
         return command;

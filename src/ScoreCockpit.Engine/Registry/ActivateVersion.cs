@@ -6,8 +6,12 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Registry;
 
-/// <summary>Make a version the one that scores customers. Only a person does this, with a reason.</summary>
-public sealed record ActivateVersion(string Score, int VersionNumber, string Comment);
+/// <summary>
+/// Make a version the one that scores customers. Only a person does this, with a reason. A backfill replaying
+/// past decisions sets <paramref name="ReplayedAt"/>: the history then says when it took effect, the audit log
+/// when it was recorded.
+/// </summary>
+public sealed record ActivateVersion(string Score, int VersionNumber, string Comment, DateTime? ReplayedAt = null);
 
 public sealed class ActivateVersionHandler(IDbContextFactory<CockpitDbContext> contexts, ArtifactStore artifacts, AuditLog audit, TimeProvider time)
 {
@@ -40,13 +44,13 @@ public sealed class ActivateVersionHandler(IDbContextFactory<CockpitDbContext> c
         {
             ScoreId = score.Id,
             VersionId = version.Id,
-            ActivatedAt = time.GetUtcNow().UtcDateTime,
+            ActivatedAt = request.ReplayedAt ?? time.GetUtcNow().UtcDateTime,
             ActivatedBy = actor.Name,
             Comment = comment.Length > 2000 ? comment[..2000] : comment,
         };
         db.Activations.Add(activation);
         audit.Add(db, actor.Name, AuditActions.VersionActivated, score.Name,
-            $"v{version.Number} (was {(current is null ? "none" : $"v{current.Number}")}): {activation.Comment}");
+            $"v{version.Number} (was {(current is null ? "none" : $"v{current.Number}")}){(request.ReplayedAt is { } at ? $", replayed as of {at:yyyy-MM-dd HH:mm} UTC" : "")}: {activation.Comment}");
         await db.SaveChangesAsync(ct);
         return activation;
     }

@@ -43,6 +43,12 @@ public sealed record ScoreDefinition
     /// <summary>Variable-reduction thresholds every training of this score applies.</summary>
     public Modeling.ReductionSettings Reduction { get; init; } = new();
 
+    /// <summary>Training rows above which a deterministic sample by key is drawn; null means 1,000,000.</summary>
+    public int? MaxTrainingRows { get; init; }
+
+    /// <summary>Models to compare: trained on the same data as each new version, marked as challengers.</summary>
+    public IReadOnlyList<ChallengerSetting> Challengers { get; init; } = [];
+
     /// <summary>Top-of-list proportions, in percent, at which lift and capture are measured.</summary>
     public IReadOnlyList<decimal> LiftCutoffs { get; init; } = [1m, 5m, 10m, 20m];
 

@@ -67,6 +67,8 @@ public static partial class ScoreDefinitionValidator
             }
         }
 
+        problems.AddRange(ModelSettingsValidation.Problems(definition));
+
         var defined = globalVariableNames.Concat(definition.Variables.Select(v => v.Name)).Concat(BuiltInVariables.Names)
             .ToHashSet(StringComparer.Ordinal);
         var undefined = SqlTemplate.Names(definition.DataprepSql ?? "").Where(n => !defined.Contains(n)).ToList();

@@ -24,6 +24,7 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<PortalSetting> PortalSettings => Set<PortalSetting>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Activation> Activations => Set<Activation>();
+    public DbSet<Evaluation.VersionEvaluation> Evaluations => Set<Evaluation.VersionEvaluation>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -317,6 +317,98 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.ToTable("warehouse_connections", (string)null);
                 });
 
+            modelBuilder.Entity("ScoreCockpit.Engine.Evaluation.VersionEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AucLower")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AucUpper")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("BaseRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Brier")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CutoffsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DecilesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EvaluationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<double?>("FirstLiftLower")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("FirstLiftUpper")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Gini")
+                        .HasColumnType("double precision");
+
+                    b.Property<bool>("InSample")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("Ks")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LogLoss")
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("Positives")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ScoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UndefinedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreId", "EvaluationDate");
+
+                    b.HasIndex("VersionId", "EvaluationDate")
+                        .IsUnique();
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
             modelBuilder.Entity("ScoreCockpit.Engine.Registry.Activation", b =>
                 {
                     b.Property<long>("Id")
@@ -656,6 +748,21 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ScoreCockpit.Engine.Evaluation.VersionEvaluation", b =>
+                {
+                    b.HasOne("ScoreCockpit.Engine.Scores.Score", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ScoreCockpit.Engine.Registry.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -319,6 +319,98 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.ToTable("warehouse_connections", (string)null);
                 });
 
+            modelBuilder.Entity("ScoreCockpit.Engine.Evaluation.VersionEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AucLower")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("AucUpper")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("BaseRate")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Brier")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CutoffsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("DecilesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("EvaluationDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<double?>("FirstLiftLower")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("FirstLiftUpper")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("Gini")
+                        .HasColumnType("float");
+
+                    b.Property<bool>("InSample")
+                        .HasColumnType("bit");
+
+                    b.Property<double?>("Ks")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("LogLoss")
+                        .HasColumnType("float");
+
+                    b.Property<long>("Positives")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ScoreId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("UndefinedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreId", "EvaluationDate");
+
+                    b.HasIndex("VersionId", "EvaluationDate")
+                        .IsUnique();
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
             modelBuilder.Entity("ScoreCockpit.Engine.Registry.Activation", b =>
                 {
                     b.Property<long>("Id")
@@ -658,6 +750,21 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ScoreCockpit.Engine.Evaluation.VersionEvaluation", b =>
+                {
+                    b.HasOne("ScoreCockpit.Engine.Scores.Score", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ScoreCockpit.Engine.Registry.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -302,6 +302,96 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.ToTable("warehouse_connections", (string)null);
                 });
 
+            modelBuilder.Entity("ScoreCockpit.Engine.Evaluation.VersionEvaluation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Auc")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AucLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AucUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("BaseRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Brier")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CutoffsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecilesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("EvaluationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FirstLiftLower")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("FirstLiftUpper")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Gini")
+                        .HasColumnType("REAL");
+
+                    b.Property<bool>("InSample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("Ks")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LogLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Positives")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndefinedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScoreId", "EvaluationDate");
+
+                    b.HasIndex("VersionId", "EvaluationDate")
+                        .IsUnique();
+
+                    b.ToTable("evaluations", (string)null);
+                });
+
             modelBuilder.Entity("ScoreCockpit.Engine.Registry.Activation", b =>
                 {
                     b.Property<long>("Id")
@@ -631,6 +721,21 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ScoreCockpit.Engine.Evaluation.VersionEvaluation", b =>
+                {
+                    b.HasOne("ScoreCockpit.Engine.Scores.Score", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ScoreCockpit.Engine.Registry.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -4,10 +4,11 @@ namespace ScoreCockpit.Web.Hosting;
 
 /// <summary>
 /// On a brand-new data folder, installs the demo in the background so the portal is usable at once.
+/// Then its history: the monthly versions, their evaluations and the replayed activations (<see cref="DemoHistory"/>).
 /// `Demo:Enabled=false` turns it off; `Demo:Customers` sizes it.
 /// </summary>
 internal sealed class DemoStartupService(
-    DemoInstaller installer, DemoStatus status, IConfiguration configuration, ILogger<DemoStartupService> logger) : BackgroundService
+    DemoInstaller installer, DemoHistory history, DemoStatus status, IConfiguration configuration, ILogger<DemoStartupService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -20,7 +21,11 @@ internal sealed class DemoStartupService(
         logger.LogInformation("Empty data folder: installing the demo ({Customers} customers) in the background", customers);
         try
         {
-            await installer.InstallAsync(customers, new ScoreCockpit.Engine.InlineProgress<DemoProgress>(status.Report), stoppingToken);
+            // The banner stays up until the history is there too: the install's "ready" is only half the way.
+            await installer.InstallAsync(customers, new ScoreCockpit.Engine.InlineProgress<DemoProgress>(p =>
+                status.Report(p with { Finished = false, Done = p.Done / 2, Total = p.Total })), stoppingToken);
+            await history.BuildAsync(new ScoreCockpit.Engine.InlineProgress<DemoProgress>(p =>
+                status.Report(p with { Done = (p.Total + p.Done) / 2 })), stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {

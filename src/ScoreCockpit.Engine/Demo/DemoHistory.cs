@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Registry;
+
+namespace ScoreCockpit.Engine.Demo;
+
+/// <summary>
+/// The demo's past: every monthly version of each demo score since its data allows one, their evaluations, and the
+/// activations a careful analyst would have made, replayed as the system with the comment "demo history".
+/// Scores run side by side, one per core.
+/// </summary>
+public sealed class DemoHistory(BackfillHandler backfill, TimeProvider time, ILogger<DemoHistory> logger)
+{
+    public const string ActivationComment = "demo history";
+
+    public async Task<TimeSpan> BuildAsync(IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var options = DemoOptions.ForToday(time);
+        var from = options.ReferenceDate(1).AddDays(1);
+        var to = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var months = Enumerable.Range(0, int.MaxValue).Select(from.AddMonths).TakeWhile(d => d <= to).Count();
+        var total = (months + 1) * DemoScores.All.Count;
+        var done = new Dictionary<string, int>(StringComparer.Ordinal);
+        var gate = new Lock();
+        var report = new InlineProgress<BackfillProgress>(p =>
+        {
+            lock (gate)
+            {
+                done[p.Score] = p.Done;
+                progress?.Report(new DemoProgress($"History: {p.Stage}", done.Values.Sum(), total));
+            }
+        });
+
+        var summaries = new List<BackfillSummary>();
+        await Parallel.ForEachAsync(DemoScores.All, new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount },
+            async (score, token) =>
+            {
+                var summary = await backfill.HandleAsync(new Backfill(score.Name, from, to, ActivationComment), Actor.System, report, token);
+                lock (gate)
+                {
+                    done[score.Name] = months + 1;
+                    summaries.Add(summary);
+                }
+            });
+
+        progress?.Report(new DemoProgress("Demo history ready", total, total, Finished: true));
+        logger.LogInformation("Demo history built in {Seconds:0.0} s: {Versions} versions, {Evaluations} evaluations, {Activations} activations",
+            clock.Elapsed.TotalSeconds, summaries.Sum(s => s.Trained + s.Challengers), summaries.Sum(s => s.Evaluations), summaries.Sum(s => s.Activations));
+        return clock.Elapsed;
+    }
+}

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Evaluation;
+
+/// <summary>
+/// Evaluate every stored version (challengers included) on every labelled snapshot of a score, or on one
+/// date. Incremental: pairs already evaluated are kept unless <paramref name="Recompute"/> is asked.
+/// <paramref name="AsOf"/> is "today" for the label calendar (a backfill replays past days).
+/// </summary>
+public sealed record EvaluateAllVersions(string Score, DateOnly? Date = null, bool Recompute = false, DateOnly? AsOf = null);
+
+public sealed record EvaluationRunSummary(
+    string Score, IReadOnlyList<DateOnly> Dates, int Computed, int Failed, int AlreadyDone, int PurgedVersions, TimeSpan Duration);
+
+public sealed class EvaluateAllVersionsHandler(
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time)
+{
+    public async Task<EvaluationRunSummary> HandleAsync(EvaluateAllVersions request, Actor actor,
+        IProgress<string>? progress = null, CancellationToken ct = default)
+    {
+        actor.Require(Roles.Analyst, "evaluate model versions");
+        var clock = Stopwatch.StartNew();
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, request.Score, ct);
+        var definition = ScoreRecords.Definition(score);
+        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
+        var dates = EvaluationDates.For(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, asOf, request.Date, score.Name);
+        var versions = await db.ModelVersions.AsNoTracking()
+            .Where(v => v.ScoreId == score.Id && v.AsOfDate <= asOf).OrderBy(v => v.Number).ToListAsync(ct);
+        var live = versions.Where(v => v.PurgedAt == null).ToList();
+        var done = (await db.Evaluations.AsNoTracking().Where(e => e.ScoreId == score.Id)
+            .Select(e => new { e.VersionId, e.EvaluationDate }).ToListAsync(ct))
+            .Select(e => (e.VersionId, e.EvaluationDate)).ToHashSet();
+
+        var work = dates.Select(d => (Date: d, Versions: live.Where(v => request.Recompute || !done.Contains((v.Id, d))).ToList()))
+            .Where(w => w.Versions.Count > 0).ToList();
+        var already = (dates.Count * live.Count) - work.Sum(w => w.Versions.Count);
+        var scorers = new ConcurrentDictionary<long, Lazy<Task<ModelScorer>>>();
+        var results = new ConcurrentBag<VersionEvaluation>();
+        using var saving = new SemaphoreSlim(1);
+        var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        // Dates in parallel, each with its own warehouse session and snapshot in memory; a date with many versions
+        // to score (the weekly case: one new date) spreads them over the cores too. Models are thread-safe to
+        // transform with, so a version may score two dates at once.
+        await Parallel.ForEachAsync(work, parallel, async (item, token) =>
+        {
+            progress?.Report($"{score.Name} {item.Date:yyyy-MM-dd}: {item.Versions.Count} version(s)");
+            LabelledSnapshot snapshot;
+            await using (var session = await connections.OpenAsync(definition.Connection, token))
+            {
+                var table = snapshots.Single(s => s.ReferenceDate == item.Date).TableName;
+                snapshot = await LabelledSnapshot.LoadAsync(session, item.Date, table, definition.TargetColumn, token);
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            var evaluations = new ConcurrentBag<VersionEvaluation>();
+            await Parallel.ForEachAsync(item.Versions, parallel, async (version, inner) =>
+            {
+                var scorer = await scorers.GetOrAdd(version.Id, _ => new Lazy<Task<ModelScorer>>(async () =>
+                    new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, CancellationToken.None)))).Value;
+                evaluations.Add(EvaluationUnit.Run(scorer, version, snapshot, definition.KeyColumn, definition.LiftCutoffs, now));
+            });
+
+            await saving.WaitAsync(token);
+            try
+            {
+                await SaveAsync(item.Date, score.Id, evaluations, token);
+            }
+            finally
+            {
+                saving.Release();
+            }
+
+            foreach (var evaluation in evaluations)
+            {
+                results.Add(evaluation);
+            }
+        });
+
+        var failed = results.Count(r => r.Failure is not null);
+        return new EvaluationRunSummary(score.Name, dates, results.Count - failed, failed, already, versions.Count - live.Count, clock.Elapsed);
+    }
+
+    /// <summary>One transaction per date: a recompute replaces that date's pairs and nothing else.</summary>
+    private async Task SaveAsync(DateOnly date, int scoreId, IReadOnlyCollection<VersionEvaluation> results, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var ids = results.Select(r => r.VersionId).ToList();
+        var replaced = await db.Evaluations.Where(e => e.ScoreId == scoreId && e.EvaluationDate == date && ids.Contains(e.VersionId)).ToListAsync(ct);
+        db.Evaluations.RemoveRange(replaced);
+        db.Evaluations.AddRange(results.OrderBy(r => r.VersionId));
+        await db.SaveChangesAsync(ct);
+    }
+}

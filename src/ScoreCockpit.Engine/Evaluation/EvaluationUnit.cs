@@ -1,0 +1,88 @@
+using System.Diagnostics;
+using System.Text.Json;
+using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scores;
+
+namespace ScoreCockpit.Engine.Evaluation;
+
+/// <summary>
+/// One (version, date) evaluation: score the in-memory snapshot, compute the metric set with its intervals.
+/// Old versions on new data: a missing column is scored as missing with a warning; a changed type fails this
+/// evaluation only, with its reason.
+/// </summary>
+internal static class EvaluationUnit
+{
+    /// <summary>Bootstrap resamples for the lift interval: enough for a stable 95 % interval, cheap next to scoring.</summary>
+    public const int LiftResamples = 200;
+
+    public static VersionEvaluation Run(ModelScorer scorer, ModelVersion version, LabelledSnapshot snapshot,
+        string keyColumn, IReadOnlyList<decimal> cutoffs, DateTime now)
+    {
+        var clock = Stopwatch.StartNew();
+        var evaluation = new VersionEvaluation
+        {
+            ScoreId = version.ScoreId,
+            VersionId = version.Id,
+            EvaluationDate = snapshot.Date,
+            InSample = TrainingDates(version).Contains(snapshot.Date),
+            ComputedAt = now,
+        };
+        try
+        {
+            using var reader = snapshot.Rows.CreateDataReader();
+            var scoring = scorer.Score(reader, keyColumn, $"the snapshot {snapshot.TableName}");
+            var scores = new double[snapshot.Labels.Length];
+            var i = 0;
+            var probabilities = true;
+            foreach (var row in scoring.Rows)
+            {
+                probabilities &= row.Probability is not null;
+                scores[i++] = row.Probability ?? row.Score;
+            }
+
+            Fill(evaluation, scores, snapshot.Labels, cutoffs, probabilities);
+            evaluation.WarningsJson = JsonSerializer.Serialize(scoring.Warnings, Json);
+        }
+        catch (ModelInputException e)
+        {
+            evaluation.Failure = e.Message;
+        }
+
+        evaluation.DurationMs = clock.ElapsedMilliseconds;
+        return evaluation;
+    }
+
+    private static void Fill(VersionEvaluation evaluation, double[] scores, bool[] labels, IReadOnlyList<decimal> cutoffs, bool probabilities)
+    {
+        var metrics = Metrics.Compute(scores, labels, cutoffs);
+        var auc = DeLong.Interval(scores, labels);
+        var lift = cutoffs.Count > 0 ? LiftConfidence.Interval(scores, labels, cutoffs[0], resamples: LiftResamples) : null;
+        evaluation.Rows = metrics.Rows;
+        evaluation.Positives = metrics.Positives;
+        evaluation.BaseRate = metrics.BaseRate;
+        evaluation.Auc = metrics.Auc;
+        (evaluation.AucLower, evaluation.AucUpper) = (auc?.Lower, auc?.Upper);
+        evaluation.Gini = metrics.Gini;
+        evaluation.Ks = metrics.Ks;
+        (evaluation.FirstLiftLower, evaluation.FirstLiftUpper) = (lift?.Lower, lift?.Upper);
+        evaluation.CutoffsJson = JsonSerializer.Serialize(metrics.Cutoffs, Json);
+        evaluation.DecilesJson = JsonSerializer.Serialize(metrics.Deciles, Json);
+        evaluation.UndefinedReason = metrics.UndefinedReason;
+        if (probabilities)
+        {
+            (evaluation.Brier, evaluation.LogLoss) = (metrics.Brier, metrics.LogLoss);
+        }
+        else
+        {
+            // A raw ranking score is no probability: Brier and log-loss of it would mean nothing.
+            evaluation.UndefinedReason = string.Join("; ",
+                new[] { metrics.UndefinedReason, "Brier and log-loss: the model gives scores, not probabilities" }.OfType<string>());
+        }
+    }
+
+    public static IReadOnlySet<DateOnly> TrainingDates(ModelVersion version) =>
+        JsonSerializer.Deserialize<List<DateOnly>>(version.TrainingDatesJson, Json)?.ToHashSet() ?? [];
+
+    private static readonly JsonSerializerOptions Json = ScoreDefinitionJson.Options;
+}

@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Evaluation;
+
+public sealed record PerformancePoint(DateOnly Date, double? Value, bool InSample, string? Failure);
+
+public sealed record VersionSeries(int Version, string? ChallengerName, DateOnly AsOfDate, IReadOnlyList<PerformancePoint> Points);
+
+/// <summary>The production line: at each date, the version that was active then and how it did.</summary>
+public sealed record ActivePoint(DateOnly Date, int Version, double? Value, bool InSample);
+
+public sealed record EvaluationView(int Version, string? ChallengerName, DateOnly AsOfDate, VersionEvaluation Evaluation)
+{
+    public IReadOnlyList<CutoffMetric> Cutoffs => MetricKeys.Cutoffs(Evaluation);
+    public IReadOnlyList<DecileRow> Deciles => MetricKeys.Deciles(Evaluation);
+}
+
+/// <summary>The performance store, read: a metric over time per version, every version on one date, the active line.</summary>
+public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> contexts)
+{
+    public async Task<IReadOnlyList<VersionSeries>> OverTimeAsync(string scoreName, string metric, CancellationToken ct = default)
+    {
+        var (rows, _) = await LoadAsync(scoreName, null, ct);
+        return rows.GroupBy(r => r.Version).OrderBy(g => g.Key)
+            .Select(g => new VersionSeries(g.Key, g.First().ChallengerName, g.First().AsOfDate, g
+                .OrderBy(r => r.Evaluation.EvaluationDate)
+                .Select(r => new PerformancePoint(r.Evaluation.EvaluationDate, MetricKeys.Value(r.Evaluation, metric), r.Evaluation.InSample, r.Evaluation.Failure))
+                .ToList()))
+            .ToList();
+    }
+
+    /// <summary>Every version's evaluation on <paramref name="date"/>, or on the latest evaluated date.</summary>
+    public async Task<IReadOnlyList<EvaluationView>> OnDateAsync(string scoreName, DateOnly? date = null, CancellationToken ct = default)
+    {
+        var (rows, _) = await LoadAsync(scoreName, date, ct);
+        if (date is null && rows.Count > 0)
+        {
+            var latest = rows.Max(r => r.Evaluation.EvaluationDate);
+            rows = rows.Where(r => r.Evaluation.EvaluationDate == latest).ToList();
+        }
+
+        return rows.OrderBy(r => r.Version).ToList();
+    }
+
+    /// <summary>
+    /// At each evaluation date, the version active when that snapshot was scored (the activation history at the
+    /// end of that day) and its value; dates before the first activation have no point.
+    /// </summary>
+    public async Task<IReadOnlyList<ActivePoint>> ActiveOverTimeAsync(string scoreName, string metric, CancellationToken ct = default)
+    {
+        var (rows, scoreId) = await LoadAsync(scoreName, null, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var history = await db.Activations.AsNoTracking().Where(a => a.ScoreId == scoreId)
+            .Join(db.ModelVersions, a => a.VersionId, v => v.Id, (a, v) => new { a.Id, a.ActivatedAt, v.Number }).ToListAsync(ct);
+        var ordered = history.OrderByDescending(a => a.ActivatedAt).ThenByDescending(a => a.Id).ToList();
+        var points = new List<ActivePoint>();
+        foreach (var date in rows.Select(r => r.Evaluation.EvaluationDate).Distinct().Order())
+        {
+            var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+            if (ordered.FirstOrDefault(a => a.ActivatedAt < endOfDay) is not { } active)
+            {
+                continue;
+            }
+
+            var row = rows.FirstOrDefault(r => r.Version == active.Number && r.Evaluation.EvaluationDate == date);
+            points.Add(new ActivePoint(date, active.Number, row is null ? null : MetricKeys.Value(row.Evaluation, metric), row?.Evaluation.InSample ?? false));
+        }
+
+        return points;
+    }
+
+    private async Task<(List<EvaluationView> Rows, int ScoreId)> LoadAsync(string scoreName, DateOnly? date, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+        var evaluations = db.Evaluations.AsNoTracking().Where(e => e.ScoreId == score.Id);
+        if (date is { } day)
+        {
+            evaluations = evaluations.Where(e => e.EvaluationDate == day);
+        }
+
+        var rows = await evaluations.Join(db.ModelVersions, e => e.VersionId, v => v.Id,
+            (e, v) => new { e, v.Number, v.ChallengerName, v.AsOfDate }).ToListAsync(ct);
+        return (rows.Select(r => new EvaluationView(r.Number, r.ChallengerName, r.AsOfDate, r.e)).ToList(), score.Id);
+    }
+}

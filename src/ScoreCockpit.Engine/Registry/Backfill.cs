@@ -1,0 +1,115 @@
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Registry;
+
+/// <summary>
+/// Replay the monthly retrain as of each month from <paramref name="From"/> to <paramref name="To"/> (same day of
+/// the month): train the version and the challengers of that day, then evaluate every version on the dates
+/// labelled by then. With <paramref name="ActivationComment"/>, activations a careful analyst would have made are
+/// replayed too, dated the day after each as-of date, with that comment in front of the reason.
+/// </summary>
+public sealed record Backfill(string Score, DateOnly From, DateOnly To, string? ActivationComment = null);
+
+public sealed record BackfillProgress(string Score, int Done, int Total, string Stage);
+
+public sealed record BackfillSummary(string Score, int Trained, int Challengers, int AlreadyThere, int Skipped, int Evaluations, int Activations, TimeSpan Duration);
+
+public sealed class BackfillHandler(
+    IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train, TrainChallengersHandler challengers,
+    EvaluateAllVersionsHandler evaluate, ActivateVersionHandler activate, TimeProvider time)
+{
+    public async Task<BackfillSummary> HandleAsync(Backfill request, Actor actor, IProgress<BackfillProgress>? progress = null, CancellationToken ct = default)
+    {
+        actor.Require(Roles.Analyst, "backfill model versions");
+        var clock = time.GetTimestamp();
+        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        if (request.From > request.To || request.To > today)
+        {
+            throw new CockpitValidationException(
+                $"A backfill runs from a date to a later one, not after today ({today:yyyy-MM-dd}): {request.From:yyyy-MM-dd} to {request.To:yyyy-MM-dd} is not possible.");
+        }
+
+        var days = Enumerable.Range(0, int.MaxValue).Select(request.From.AddMonths).TakeWhile(d => d <= request.To).ToList();
+        var (trained, challengerCount, already, skipped, evaluations, activations) = (0, 0, 0, 0, 0, 0);
+        for (var i = 0; i < days.Count; i++)
+        {
+            var asOf = days[i];
+            progress?.Report(new BackfillProgress(request.Score, i, days.Count, $"{request.Score} as of {asOf:yyyy-MM-dd}"));
+            var existing = await VersionsOfAsync(request.Score, asOf, ct);
+            ModelVersion? version = existing.FirstOrDefault(v => v.ChallengerName is null);
+            try
+            {
+                if (version is null)
+                {
+                    version = await train.HandleAsync(new TrainVersion(request.Score, asOf), actor, ct);
+                    trained++;
+                }
+                else
+                {
+                    already++;
+                }
+
+                if (existing.All(v => v.ChallengerName is null))
+                {
+                    challengerCount += (await challengers.HandleAsync(new TrainChallengers(request.Score, asOf), actor, ct)).Count;
+                }
+            }
+            catch (CockpitValidationException) when (version is null)
+            {
+                // Too early: fewer than two snapshots had known labels on that day. Nothing to train, nothing lost.
+                skipped++;
+                continue;
+            }
+
+            // The month's new labelled date now, for the decision; the rest in one pass at the end, where each
+            // snapshot is read once for every version instead of once per month.
+            if (version.ValidationDate is { } newest)
+            {
+                var evaluated = await evaluate.HandleAsync(new EvaluateAllVersions(request.Score, newest, AsOf: asOf), actor, ct: ct);
+                evaluations += evaluated.Computed + evaluated.Failed;
+            }
+
+            if (request.ActivationComment is { } prefix && await DecideAsync(request.Score, version, asOf, ct) is { } reason)
+            {
+                var at = asOf.AddDays(1).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+                await activate.HandleAsync(new ActivateVersion(request.Score, version.Number, $"{prefix}: {reason}", at), actor, ct);
+                activations++;
+            }
+        }
+
+        progress?.Report(new BackfillProgress(request.Score, days.Count, days.Count, $"{request.Score}: evaluating every version"));
+        var rest = await evaluate.HandleAsync(new EvaluateAllVersions(request.Score, AsOf: request.To), actor, ct: ct);
+        evaluations += rest.Computed + rest.Failed;
+
+        return new BackfillSummary(request.Score, trained, challengerCount, already, skipped, evaluations, activations, time.GetElapsedTime(clock));
+    }
+
+    private async Task<List<ModelVersion>> VersionsOfAsync(string scoreName, DateOnly asOf, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+        return await db.ModelVersions.AsNoTracking().Where(v => v.ScoreId == score.Id && v.AsOfDate == asOf).OrderBy(v => v.Number).ToListAsync(ct);
+    }
+
+    /// <summary>Compares the new version with the active one on the new version's validation date, as the analyst would.</summary>
+    private async Task<string?> DecideAsync(string scoreName, ModelVersion version, DateOnly asOf, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+        var active = await ActiveVersions.CurrentAsync(db, score.Id, ct);
+        if (active?.Id == version.Id || version.ValidationDate is not { } date)
+        {
+            return null;
+        }
+
+        var aucs = await db.Evaluations.AsNoTracking()
+            .Where(e => e.EvaluationDate == date && (e.VersionId == version.Id || (active != null && e.VersionId == active.Id)))
+            .ToDictionaryAsync(e => e.VersionId, e => e.Auc, ct);
+        var current = active is null ? null : new Candidate(active.Number, active.AsOfDate, aucs.GetValueOrDefault(active.Id));
+        return CarefulAnalyst.Decide(current, new Candidate(version.Number, version.AsOfDate, aucs.GetValueOrDefault(version.Id)), date);
+    }
+}

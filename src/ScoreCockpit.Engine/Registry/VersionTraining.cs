@@ -1,0 +1,96 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Registry;
+
+/// <summary>What a training as of a date reads: the label-calendar window and the features of the newest snapshot.</summary>
+internal sealed record TrainingPlan(Score Score, ScoreDefinition Definition, TrainingWindow Window, TrainingRequest Request);
+
+/// <summary>
+/// The training shared by versions and challengers: the window by label calendar, features by the feature rules on
+/// the newest training snapshot (new columns come in, vanished ones drop out), then the artifact and its metadata
+/// with the schema difference against the previous version of the same configuration.
+/// </summary>
+public sealed class VersionTraining(
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, RegisterVersionHandler register)
+{
+    internal async Task<TrainingPlan> PlanAsync(string scoreName, DateOnly asOf, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+        var definition = ScoreRecords.Definition(score);
+        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
+        var window = LabelCalendar.Window(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, asOf);
+        var byDate = snapshots.ToDictionary(s => s.ReferenceDate);
+        var newest = byDate[window.TrainingDates[^1]];
+        var columns = newest.Columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        var features = FeatureRules.Select(definition, newest.Columns.Select(c => c.Name).ToList())
+            .Select(name => new FeatureColumn(name,
+                definition.ColumnKinds.TryGetValue(name, out var chosen) ? chosen : columns[name].InferredKind))
+            .ToList();
+        var request = new TrainingRequest
+        {
+            TrainingTables = window.TrainingDates.Select(d => byDate[d].TableName).ToList(),
+            ValidationTable = byDate[window.ValidationDate].TableName,
+            KeyColumn = definition.KeyColumn,
+            TargetColumn = definition.TargetColumn,
+            Features = features,
+            Algorithm = definition.Algorithm,
+            Hyperparameters = definition.Hyperparameters,
+            Reduction = definition.Reduction,
+            MaxTrainingRows = definition.MaxTrainingRows ?? TrainingRequest.DefaultMaxTrainingRows,
+        };
+        return new TrainingPlan(score, definition, window, request);
+    }
+
+    internal async Task<ModelVersion> TrainAsync(TrainingPlan plan, TrainingRequest request, DateOnly asOf, string? challenger, Actor actor, CancellationToken ct)
+    {
+        TrainedModel trained;
+        await using (var session = await connections.OpenAsync(plan.Definition.Connection, ct))
+        {
+            trained = await ModelTrainer.TrainAsync(session, request, ct);
+        }
+
+        var schema = trained.InputSchema.ToDictionary(f => f.Name, f => f.Kind);
+        SchemaDiff diff;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            var previous = await db.ModelVersions.AsNoTracking()
+                .Where(v => v.ScoreId == plan.Score.Id && v.ChallengerName == challenger)
+                .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
+            diff = previous is null
+                ? SchemaDiff.None
+                : SchemaDiff.Compare(JsonSerializer.Deserialize<Dictionary<string, ColumnKind>>(previous.InputSchemaJson, Json)!, schema);
+        }
+
+        var version = new ModelVersion
+        {
+            ScoreId = plan.Score.Id,
+            AsOfDate = asOf,
+            ChallengerName = challenger,
+            Algorithm = trained.Algorithm.ToString(),
+            HyperparametersJson = JsonSerializer.Serialize(trained.Hyperparameters, Json),
+            TrainingDatesJson = JsonSerializer.Serialize(plan.Window.TrainingDates, Json),
+            ValidationDate = plan.Window.ValidationDate,
+            InputSchemaJson = JsonSerializer.Serialize(schema, Json),
+            FeaturesJson = JsonSerializer.Serialize(trained.InputSchema.Select(f => f.Name), Json),
+            DroppedFeaturesJson = JsonSerializer.Serialize(trained.DroppedFeatures, Json),
+            FeatureImportanceJson = JsonSerializer.Serialize(trained.FeatureImportance, Json),
+            SchemaDiffJson = JsonSerializer.Serialize(new { diff.Added, diff.Removed, Changed = diff.TypeChanged.Select(t => new { t.Column, t.Before, t.After }) }, Json),
+            ValidationAuc = trained.ValidationAuc,
+            ValidationLift10 = trained.ValidationLift10,
+            TrainingRows = trained.TrainingRows,
+            DurationMs = (long)trained.Duration.TotalMilliseconds,
+            ArtifactSha256 = "",
+            TrainedBy = actor.Name,
+        };
+        return await register.HandleAsync(version, trained.ModelZip, actor.Name, ct);
+    }
+
+    private static readonly JsonSerializerOptions Json = ScoreDefinitionJson.Options;
+}

@@ -1,0 +1,81 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace ScoreCockpit.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Evaluations : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "evaluations",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ScoreId = table.Column<int>(type: "integer", nullable: false),
+                    VersionId = table.Column<long>(type: "bigint", nullable: false),
+                    EvaluationDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    InSample = table.Column<bool>(type: "boolean", nullable: false),
+                    Failure = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    WarningsJson = table.Column<string>(type: "text", nullable: false),
+                    Rows = table.Column<long>(type: "bigint", nullable: false),
+                    Positives = table.Column<long>(type: "bigint", nullable: false),
+                    BaseRate = table.Column<double>(type: "double precision", nullable: true),
+                    Auc = table.Column<double>(type: "double precision", nullable: true),
+                    AucLower = table.Column<double>(type: "double precision", nullable: true),
+                    AucUpper = table.Column<double>(type: "double precision", nullable: true),
+                    Gini = table.Column<double>(type: "double precision", nullable: true),
+                    Ks = table.Column<double>(type: "double precision", nullable: true),
+                    Brier = table.Column<double>(type: "double precision", nullable: true),
+                    LogLoss = table.Column<double>(type: "double precision", nullable: true),
+                    FirstLiftLower = table.Column<double>(type: "double precision", nullable: true),
+                    FirstLiftUpper = table.Column<double>(type: "double precision", nullable: true),
+                    CutoffsJson = table.Column<string>(type: "text", nullable: false),
+                    DecilesJson = table.Column<string>(type: "text", nullable: false),
+                    UndefinedReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    ComputedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    DurationMs = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_evaluations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_evaluations_model_versions_VersionId",
+                        column: x => x.VersionId,
+                        principalTable: "model_versions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_evaluations_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evaluations_ScoreId_EvaluationDate",
+                table: "evaluations",
+                columns: new[] { "ScoreId", "EvaluationDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evaluations_VersionId_EvaluationDate",
+                table: "evaluations",
+                columns: new[] { "VersionId", "EvaluationDate" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "evaluations");
+        }
+    }
+}
