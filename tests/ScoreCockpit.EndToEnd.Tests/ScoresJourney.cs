@@ -49,7 +49,8 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         // A first version, trained on demand and activated with a reason that stays in the history.
         await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
         await page.ClickAsync("#train-now");
-        await Expect(page.Locator("#versions-table")).ToContainTextAsync("v1");
+        // Training then evaluating the new version on every labelled month takes a few seconds.
+        await Expect(page.Locator("#versions-table")).ToContainTextAsync("v1", new() { Timeout = 120_000 });
         await Expect(page.Locator("#versions-table")).Not.ToContainTextAsync("active");
         await page.ClickAsync("#activate-v1");
         await page.ClickAsync("#activation-confirm");

@@ -20,7 +20,10 @@ public static class VersionsCommands
             Description = "Train as if on this date (yyyy-MM-dd): only snapshots whose labels were known then are read. Default: today.",
             HelpName = "DATE",
         };
-        var command = new Command("train", "Train a new version of a score with its algorithm and settings. Nothing is activated.") { score, asOf };
+        var noChallengers = new Option<bool>("--no-challengers") { Description = "Train the score's own version only, not its challengers." };
+        var command = new Command("train",
+            "Train a new version of a score with its algorithm and settings, and its challengers on the same data. Nothing is activated.")
+        { score, asOf, noChallengers };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
@@ -30,6 +33,17 @@ public static class VersionsCommands
                 $"Trained {parse.GetRequiredValue(score)} v{version.Number} as of {date:yyyy-MM-dd}: {version.Algorithm}, " +
                 $"validation AUC {version.ValidationAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}, " +
                 $"lift at 10 % {version.ValidationLift10?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}, {version.TrainingRows:N0} rows. Not activated.");
+            if (parse.GetValue(noChallengers))
+            {
+                return;
+            }
+
+            foreach (var challenger in await host.Get<TrainChallengersHandler>().HandleAsync(new TrainChallengers(parse.GetRequiredValue(score), date), Actor.System, ct))
+            {
+                await context.Console.Out.WriteLineAsync(
+                    $"Trained challenger {challenger.ChallengerName} as v{challenger.Number}: {challenger.Algorithm}, " +
+                    $"validation AUC {challenger.ValidationAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}.");
+            }
         });
         return command;
     }

@@ -14,7 +14,7 @@ namespace ScoreCockpit.Engine.Evaluation;
 internal static class EvaluationUnit
 {
     /// <summary>Bootstrap resamples for the lift interval: enough for a stable 95 % interval, cheap next to scoring.</summary>
-    public const int LiftResamples = 200;
+    public const int LiftResamples = 100;
 
     public static VersionEvaluation Run(ModelScorer scorer, ModelVersion version, LabelledSnapshot snapshot,
         string keyColumn, IReadOnlyList<decimal> cutoffs, DateTime now)

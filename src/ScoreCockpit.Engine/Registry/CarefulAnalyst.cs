@@ -13,7 +13,7 @@ public sealed record Candidate(int Version, DateOnly AsOfDate, double? Auc);
 /// </summary>
 public static class CarefulAnalyst
 {
-    public const double ClearGain = 0.01;
+    public const double ClearGain = 0.02;
     public const int RefreshMonths = 6;
 
     /// <summary>The comment of the activation, or null to keep the active version.</summary>

@@ -30,6 +30,9 @@ public sealed class ModelVersion
     public string DroppedFeaturesJson { get; set; } = "[]";
     public string FeatureImportanceJson { get; set; } = "[]";
     public string SchemaDiffJson { get; set; } = "{}";
+
+    /// <summary>JSON array of what the training could not do as asked (no correlations on this warehouse…).</summary>
+    public string TrainingNotesJson { get; set; } = "[]";
     public double? ValidationAuc { get; set; }
     public double? ValidationLift10 { get; set; }
     public long TrainingRows { get; set; }

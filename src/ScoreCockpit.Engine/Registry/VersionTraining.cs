@@ -81,6 +81,7 @@ public sealed class VersionTraining(
             FeaturesJson = JsonSerializer.Serialize(trained.InputSchema.Select(f => f.Name), Json),
             DroppedFeaturesJson = JsonSerializer.Serialize(trained.DroppedFeatures, Json),
             FeatureImportanceJson = JsonSerializer.Serialize(trained.FeatureImportance, Json),
+            TrainingNotesJson = JsonSerializer.Serialize(trained.Notes, Json),
             SchemaDiffJson = JsonSerializer.Serialize(new { diff.Added, diff.Removed, Changed = diff.TypeChanged.Select(t => new { t.Column, t.Before, t.After }) }, Json),
             ValidationAuc = trained.ValidationAuc,
             ValidationLift10 = trained.ValidationLift10,

@@ -521,6 +521,10 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("TrainingNotesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<long>("TrainingRows")
                         .HasColumnType("bigint");
 

@@ -523,6 +523,10 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("TrainingNotesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<long>("TrainingRows")
                         .HasColumnType("bigint");
 

@@ -500,6 +500,10 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TrainingNotesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("TrainingRows")
                         .HasColumnType("INTEGER");
 

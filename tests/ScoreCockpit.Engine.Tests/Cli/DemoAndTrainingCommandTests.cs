@@ -10,7 +10,7 @@ public sealed class DemoAndTrainingCommandTests : IDisposable
     [Fact]
     public async Task Init_demo_then_train_and_list_versions()
     {
-        var init = await _cli.RunAsync("", "init", "--demo", "--customers", "1500");
+        var init = await _cli.RunAsync("", "init", "--demo", "--customers", "1500", "--no-history");
         Assert.Equal(0, init.ExitCode);
         Assert.Contains("Demo ready in", init.Output, StringComparison.Ordinal);
 

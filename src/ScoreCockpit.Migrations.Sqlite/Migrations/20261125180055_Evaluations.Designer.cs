@@ -11,7 +11,7 @@ using ScoreCockpit.Engine.Storage;
 namespace ScoreCockpit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CockpitDbContext))]
-    [Migration("20261125172242_Evaluations")]
+    [Migration("20261125180055_Evaluations")]
     partial class Evaluations
     {
         /// <inheritdoc />
@@ -500,6 +500,10 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TrainingDatesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TrainingNotesJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 

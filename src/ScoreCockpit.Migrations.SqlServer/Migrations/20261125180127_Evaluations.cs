@@ -11,6 +11,13 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "TrainingNotesJson",
+                table: "model_versions",
+                type: "nvarchar(max)",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "evaluations",
                 columns: table => new
@@ -75,6 +82,10 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
         {
             migrationBuilder.DropTable(
                 name: "evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "TrainingNotesJson",
+                table: "model_versions");
         }
     }
 }

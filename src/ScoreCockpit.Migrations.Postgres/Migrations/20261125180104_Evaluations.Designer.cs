@@ -12,7 +12,7 @@ using ScoreCockpit.Engine.Storage;
 namespace ScoreCockpit.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CockpitDbContext))]
-    [Migration("20261125172246_Evaluations")]
+    [Migration("20261125180104_Evaluations")]
     partial class Evaluations
     {
         /// <inheritdoc />
@@ -521,6 +521,10 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.Property<string>("TrainingDatesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("TrainingNotesJson")
                         .IsRequired()
                         .HasColumnType("text");
 

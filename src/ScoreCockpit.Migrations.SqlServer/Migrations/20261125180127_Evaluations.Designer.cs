@@ -12,7 +12,7 @@ using ScoreCockpit.Engine.Storage;
 namespace ScoreCockpit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CockpitDbContext))]
-    [Migration("20261125172251_Evaluations")]
+    [Migration("20261125180127_Evaluations")]
     partial class Evaluations
     {
         /// <inheritdoc />
@@ -523,6 +523,10 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("TrainingDatesJson")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("TrainingNotesJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 

@@ -12,6 +12,13 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "TrainingNotesJson",
+                table: "model_versions",
+                type: "text",
+                nullable: false,
+                defaultValue: "");
+
             migrationBuilder.CreateTable(
                 name: "evaluations",
                 columns: table => new
@@ -76,6 +83,10 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "evaluations");
+
+            migrationBuilder.DropColumn(
+                name: "TrainingNotesJson",
+                table: "model_versions");
         }
     }
 }

@@ -1,0 +1,59 @@
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Tests.Support;
+using Xunit;
+
+namespace ScoreCockpit.Engine.Tests.ScoreDefinitions;
+
+public sealed class ChallengerValidationTests
+{
+    private static ChallengerSetting Forest(string name = "forest", Dictionary<string, double>? hp = null) =>
+        new() { Name = name, Algorithm = TrainingAlgorithm.FastForest, Hyperparameters = hp ?? [] };
+
+    [Fact]
+    public void Challengers_with_good_names_and_known_hyperparameters_are_accepted_and_round_trip_as_json()
+    {
+        var definition = TestDefinitions.Sample("churn") with
+        {
+            Challengers = [Forest(hp: new() { ["trees"] = 300 }), new ChallengerSetting { Name = "logistic-2", Algorithm = TrainingAlgorithm.LogisticRegression }],
+            MaxTrainingRows = 50_000,
+        };
+
+        var valid = ScoreDefinitionValidator.Validate(definition, []);
+        var back = ScoreDefinitionJson.Read(ScoreDefinitionJson.Write(valid));
+
+        Assert.Equal(["forest", "logistic-2"], back.Challengers.Select(c => c.Name));
+        Assert.Equal(300, back.Challengers[0].Hyperparameters["trees"]);
+        Assert.Equal(50_000, back.MaxTrainingRows);
+    }
+
+    [Theory]
+    [InlineData("Forest", "challenger name 'Forest'")]
+    [InlineData("", "challenger name ''")]
+    [InlineData("a_b", "challenger name 'a_b'")]
+    public void Bad_challenger_names_are_refused(string name, string message) => AssertRefused(
+        TestDefinitions.Sample("churn") with { Challengers = [Forest(name)] }, message);
+
+    [Fact]
+    public void Unknown_or_negative_hyperparameters_twin_names_and_a_tiny_row_cap_are_refused_all_at_once()
+    {
+        var definition = TestDefinitions.Sample("churn") with
+        {
+            Hyperparameters = new Dictionary<string, double> { ["depth"] = 3 },
+            Challengers = [Forest(hp: new() { ["learning_rate"] = 0.1 }), Forest(hp: new() { ["trees"] = -1 })],
+            MaxTrainingRows = 10,
+        };
+
+        var error = Assert.Throws<CockpitValidationException>(() => ScoreDefinitionValidator.Validate(definition, []));
+
+        Assert.Contains("LightGbm takes no hyperparameter 'depth'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Challenger 'forest': FastForest takes no hyperparameter 'learning_rate'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trees of FastForest must be a finite number at least 0, not -1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Two challengers are named 'forest'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("training-row cap must be at least 1000 rows, not 10", error.Message, StringComparison.Ordinal);
+    }
+
+    private static void AssertRefused(ScoreDefinition definition, string message) => Assert.Contains(message,
+        Assert.Throws<CockpitValidationException>(() => ScoreDefinitionValidator.Validate(definition, [])).Message, StringComparison.Ordinal);
+}
