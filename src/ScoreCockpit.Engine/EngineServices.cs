@@ -60,6 +60,8 @@ public static class EngineServices
         services.AddSingleton<Evaluation.EvaluateAllVersionsHandler>();
         services.AddSingleton<Evaluation.PerformanceQueries>();
         services.AddSingleton<Registry.BackfillHandler>();
+        services.AddSingleton<Scoring.RunScoringHandler>();
+        services.AddSingleton<Scoring.ListScoringRunsHandler>();
         services.AddSingleton<Demo.DemoHistory>();
         services.AddSingleton<Warehouse.Import.CsvImporter>();
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();

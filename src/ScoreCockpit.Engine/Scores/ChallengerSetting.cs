@@ -24,6 +24,11 @@ internal static partial class ModelSettingsValidation
             yield return own;
         }
 
+        foreach (var problem in definition.Drift.Problems())
+        {
+            yield return problem;
+        }
+
         if (definition.MaxTrainingRows is < 1000)
         {
             yield return $"The training-row cap must be at least 1000 rows, not {definition.MaxTrainingRows}; leave it empty for 1,000,000.";

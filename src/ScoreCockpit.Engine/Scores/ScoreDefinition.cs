@@ -49,6 +49,9 @@ public sealed record ScoreDefinition
     /// <summary>Models to compare: trained on the same data as each new version, marked as challengers.</summary>
     public IReadOnlyList<ChallengerSetting> Challengers { get; init; } = [];
 
+    /// <summary>PSI thresholds for the drift of the score and of its features, measured at each scoring run.</summary>
+    public Scoring.DriftThresholds Drift { get; init; } = new();
+
     /// <summary>Top-of-list proportions, in percent, at which lift and capture are measured.</summary>
     public IReadOnlyList<decimal> LiftCutoffs { get; init; } = [1m, 5m, 10m, 20m];
 

@@ -25,6 +25,7 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<Activation> Activations => Set<Activation>();
     public DbSet<Evaluation.VersionEvaluation> Evaluations => Set<Evaluation.VersionEvaluation>();
+    public DbSet<Scoring.ScoringRun> ScoringRuns => Set<Scoring.ScoringRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

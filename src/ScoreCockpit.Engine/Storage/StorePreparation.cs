@@ -7,7 +7,7 @@ using ScoreCockpit.Engine.Accounts;
 
 namespace ScoreCockpit.Engine.Storage;
 
-/// <summary>Brings the cockpit store up to date at start-up: migrations, then the fixed roles.</summary>
+/// <summary>Brings the cockpit store up to date at start-up: migrations, the fixed roles, and runs a dead process left running.</summary>
 public static class StorePreparation
 {
     public static async Task PrepareCockpitStoreAsync(this IServiceProvider services, CancellationToken ct = default)
@@ -35,6 +35,12 @@ public static class StorePreparation
             {
                 await roles.CreateAsync(new IdentityRole(role));
             }
+        }
+
+        var interrupted = await Scoring.InterruptedRuns.MarkAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
+        if (interrupted > 0)
+        {
+            logger.LogWarning("{Count} scoring run(s) were in progress when their process stopped: marked interrupted", interrupted);
         }
 
         logger.LogInformation("Cockpit store ready ({Provider}, {Store})", store.Provider, store.Redacted);

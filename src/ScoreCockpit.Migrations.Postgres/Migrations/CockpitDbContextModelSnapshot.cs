@@ -593,6 +593,92 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.ToTable("scores", (string)null);
                 });
 
+            modelBuilder.Entity("ScoreCockpit.Engine.Scoring.ScoringRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("DecileCutsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("FeaturePsiJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HistogramJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double?>("Mean")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("OutputTable")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ReferenceDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Rows")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ScoreId")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ScorePsi")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("VersionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WarningsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("VersionId");
+
+                    b.HasIndex("ScoreId", "StartedAt");
+
+                    b.ToTable("scoring_runs", (string)null);
+                });
+
             modelBuilder.Entity("ScoreCockpit.Engine.Settings.PortalSetting", b =>
                 {
                     b.Property<string>("Key")
@@ -791,6 +877,21 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ScoreId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ScoreCockpit.Engine.Scoring.ScoringRun", b =>
+                {
+                    b.HasOne("ScoreCockpit.Engine.Scores.Score", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("ScoreCockpit.Engine.Registry.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

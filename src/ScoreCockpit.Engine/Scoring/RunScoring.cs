@@ -1,0 +1,130 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Scoring;
+
+/// <summary>Score the customers of a snapshot (default: the latest) with the score's active version (a unit of work).</summary>
+public sealed record RunScoring(string Score, DateOnly? Date = null);
+
+/// <summary>
+/// Streams the snapshot through the active version, ranks the customers, writes them to a staging table and swaps
+/// them in for that date only (<see cref="ScoreOutput"/>), then records the distribution and its drift. The run is
+/// in the store from its start, so a crash leaves a trace that the next start marks interrupted.
+/// </summary>
+public sealed class RunScoringHandler(
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time)
+{
+    public async Task<ScoringRun> HandleAsync(RunScoring request, Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(Roles.Analyst, "score customers");
+        var clock = Stopwatch.StartNew();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, request.Score, ct);
+        var definition = ScoreRecords.Definition(score);
+        var version = await ActiveVersions.CurrentAsync(db, score.Id, ct) ?? throw new CockpitValidationException(
+            $"{score.Name} has no active version: an Analyst activates one on the score's Versions tab before its customers can be scored.");
+        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
+        var snapshot = (request.Date is { } day ? snapshots.FirstOrDefault(s => s.ReferenceDate == day) : snapshots.MaxBy(s => s.ReferenceDate))
+            ?? throw new CockpitValidationException(request.Date is { } missing
+                ? $"{score.Name} has no snapshot for {missing:yyyy-MM-dd}: build it first, then score."
+                : $"{score.Name} has no snapshot yet: build one, then score.");
+
+        var run = new ScoringRun
+        {
+            ScoreId = score.Id,
+            VersionId = version.Id,
+            ReferenceDate = snapshot.ReferenceDate,
+            Status = ScoringStatus.Running,
+            OutputTable = definition.EffectiveOutputTable,
+            StartedAt = time.GetUtcNow().UtcDateTime,
+            StartedBy = actor.Name,
+            Owner = InterruptedRuns.ThisProcess,
+        };
+        db.ScoringRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        try
+        {
+            await ScoreAsync(db, run, definition, version, snapshot.TableName, snapshots, ct);
+            run.Status = ScoringStatus.Succeeded;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            run.Status = ScoringStatus.Failed;
+            run.Failure = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
+            throw;
+        }
+        finally
+        {
+            run.FinishedAt = time.GetUtcNow().UtcDateTime;
+            run.DurationMs = clock.ElapsedMilliseconds;
+            if (run.Status == ScoringStatus.Running)
+            {
+                (run.Status, run.Failure) = (ScoringStatus.Failed, "Cancelled: the output table kept the previous scores.");
+            }
+
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        return run;
+    }
+
+    private async Task ScoreAsync(CockpitDbContext db, ScoringRun run, ScoreDefinition definition, ModelVersion version,
+        string table, List<Snapshots.Snapshot> snapshots, CancellationToken ct)
+    {
+        var scorer = new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct));
+        await using var session = await connections.OpenAsync(definition.Connection, ct);
+        var (keys, scores, warnings) = await ReadScoresAsync(session, scorer, table, definition.KeyColumn, ct);
+        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, ct);
+
+        run.Rows = scores.Count;
+        run.Mean = scores.Count == 0 ? null : scores.Average();
+        var histogram = ScoreDistribution.Histogram(scores);
+        run.HistogramJson = JsonSerializer.Serialize(histogram);
+        run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, ScoreDistribution.Order(scores, keys)));
+        var previous = await db.ScoringRuns.AsNoTracking()
+            .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.Id != run.Id)
+            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        run.ScorePsi = previous is null ? null
+            : Math.Round(Psi.Compute(JsonSerializer.Deserialize<double[]>(previous.HistogramJson)!, histogram), 6);
+
+        var trainingDates = JsonSerializer.Deserialize<List<DateOnly>>(version.TrainingDatesJson, ScoreDefinitionJson.Options) ?? [];
+        var reference = snapshots.FirstOrDefault(s => trainingDates.Count > 0 && s.ReferenceDate == trainingDates[^1]);
+        if (reference is not null)
+        {
+            var features = JsonSerializer.Deserialize<Dictionary<string, ColumnKind>>(version.InputSchemaJson, ScoreDefinitionJson.Options) ?? [];
+            var (drift, driftWarnings) = await FeatureDriftMeasure.MeasureAsync(session, features, reference.TableName, table, ct);
+            run.FeaturePsiJson = JsonSerializer.Serialize(drift, ScoreDefinitionJson.Options);
+            warnings.AddRange(driftWarnings);
+        }
+        else
+        {
+            warnings.Add("The active version's training snapshot is gone: feature drift not measured.");
+        }
+
+        run.WarningsJson = JsonSerializer.Serialize(warnings, ScoreDefinitionJson.Options);
+    }
+
+    private static async Task<(List<string> Keys, List<double> Scores, List<string> Warnings)> ReadScoresAsync(
+        Warehouse.WarehouseSession session, ModelScorer scorer, string table, string key, CancellationToken ct)
+    {
+        await using var reader = await session.ReadAsync(Warehouse.RenderedSql.Plain($"SELECT * FROM {session.Dialect.QuoteIdentifier(table)}"), ct);
+        var scoring = scorer.Score(reader, key, $"the snapshot {table}");
+        var (keys, scores) = (new List<string>(), new List<double>());
+        await Task.Run(() =>
+        {
+            foreach (var row in scoring.Rows)
+            {
+                keys.Add(row.Key);
+                scores.Add(row.Probability ?? row.Score);
+            }
+        }, ct);
+        return (keys, scores, [.. scoring.Warnings]);
+    }
+}

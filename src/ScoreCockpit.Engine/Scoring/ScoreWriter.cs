@@ -1,0 +1,46 @@
+using ScoreCockpit.Engine.Warehouse;
+using ScoreCockpit.Engine.Warehouse.Import;
+
+namespace ScoreCockpit.Engine.Scoring;
+
+/// <summary>Ranks the scored customers and writes them through the staging table, then swaps them in (see <see cref="ScoreOutput"/>).</summary>
+internal static class ScoreWriter
+{
+    public static async Task WriteAsync(WarehouseSession session, string output, string key, DateOnly date, int version,
+        IReadOnlyList<string> keys, IReadOnlyList<double> scores, CancellationToken ct)
+    {
+        var staging = ScoreOutput.Staging(output);
+        // A staging table left by a crashed run is garbage: it was never swapped in.
+        await session.ExecuteAsync(session.Dialect.DropTableIfExists(staging), ct);
+        await session.ExecuteAsync(ScoreOutput.CreateStaging(session, output, key), ct);
+        var order = ScoreDistribution.Order(scores, keys);
+        var n = order.Length;
+        var dateText = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var versionText = ScoreOutput.Text(version);
+        await using (var writer = StagingWriter.Create(session, staging, ScoreOutput.AllColumns(key)))
+        {
+            var row = new string?[7];
+            for (var rank = 1; rank <= n; rank++)
+            {
+                var i = order[rank - 1];
+                row[0] = keys[i];
+                row[1] = ScoreOutput.Text(scores[i]);
+                row[2] = ScoreOutput.Text(rank);
+                row[3] = ScoreOutput.Text(ScoreDistribution.Decile(rank, n));
+                row[4] = ScoreOutput.Text(ScoreDistribution.Percentile(rank, n));
+                row[5] = versionText;
+                row[6] = dateText;
+                await writer.WriteAsync(row, ct);
+            }
+
+            await writer.CompleteAsync(ct);
+        }
+
+        if (!await session.TableExistsAsync(output, ct))
+        {
+            await session.ExecuteAsync(ScoreOutput.CreateTable(session, output, key), ct);
+        }
+
+        await session.ExecuteAtomicallyAsync(ScoreOutput.Swap(session, output, key, date), ct);
+    }
+}
