@@ -27,8 +27,11 @@ namespace ScoreCockpit.Benchmarks.Evaluation;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class EvaluateAllJob
 {
-    /// <summary>Change it when <see cref="EvaluateAllData"/> changes, so a stale prepared folder is not reused.</summary>
-    private const string PreparedVersion = "v1";
+    /// <summary>
+    /// Change it when <see cref="EvaluateAllData"/> or the store's migrations change, so a stale prepared folder is not
+    /// reused (v1 was made before 8545d46 rewrote the Evaluations migration, and no longer opens).
+    /// </summary>
+    private const string PreparedVersion = "v2";
 
     private string _folder = "";
     private bool _setupInProcess;
