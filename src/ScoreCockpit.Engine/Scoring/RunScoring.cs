@@ -21,7 +21,11 @@ public sealed record RunScoring(string Score, DateOnly? Date = null);
 public sealed class RunScoringHandler(
     IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time)
 {
-    public async Task<ScoringRun> HandleAsync(RunScoring request, Actor actor, CancellationToken ct = default)
+    public Task<ScoringRun> HandleAsync(RunScoring request, Actor actor, CancellationToken ct = default) =>
+        HandleAsync(request, actor, null, ct);
+
+    /// <summary>As above; <paramref name="progress"/> hears of each stage, so a command line can say what it is doing.</summary>
+    public async Task<ScoringRun> HandleAsync(RunScoring request, Actor actor, IProgress<string>? progress, CancellationToken ct = default)
     {
         actor.Require(Roles.Analyst, "score customers");
         var clock = Stopwatch.StartNew();
@@ -51,7 +55,7 @@ public sealed class RunScoringHandler(
         await db.SaveChangesAsync(ct);
         try
         {
-            await ScoreAsync(db, run, definition, version, snapshot.TableName, snapshots, ct);
+            await ScoreAsync(db, run, definition, version, snapshot.TableName, snapshots, progress, ct);
             run.Status = ScoringStatus.Succeeded;
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -76,12 +80,14 @@ public sealed class RunScoringHandler(
     }
 
     private async Task ScoreAsync(CockpitDbContext db, ScoringRun run, ScoreDefinition definition, ModelVersion version,
-        string table, List<Snapshots.Snapshot> snapshots, CancellationToken ct)
+        string table, List<Snapshots.Snapshot> snapshots, IProgress<string>? progress, CancellationToken ct)
     {
+        progress?.Report($"Scoring {table} with v{version.Number}…");
         var scorer = new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct));
         await using var session = await connections.OpenAsync(definition.Connection, ct);
         var (keys, scores, warnings) = await ReadScoresAsync(session, scorer, table, definition.KeyColumn, ct);
-        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, ct);
+        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, progress, ct);
+        progress?.Report("Measuring the drift…");
 
         run.Rows = scores.Count;
         run.Mean = scores.Count == 0 ? null : scores.Average();

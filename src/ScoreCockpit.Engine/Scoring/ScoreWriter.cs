@@ -7,7 +7,7 @@ namespace ScoreCockpit.Engine.Scoring;
 internal static class ScoreWriter
 {
     public static async Task WriteAsync(WarehouseSession session, string output, string key, DateOnly date, int version,
-        IReadOnlyList<string> keys, IReadOnlyList<double> scores, CancellationToken ct)
+        IReadOnlyList<string> keys, IReadOnlyList<double> scores, IProgress<string>? progress, CancellationToken ct)
     {
         var staging = ScoreOutput.Staging(output);
         // A staging table left by a crashed run is garbage: it was never swapped in.
@@ -17,6 +17,7 @@ internal static class ScoreWriter
         var n = order.Length;
         var dateText = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var versionText = ScoreOutput.Text(version);
+        progress?.Report($"Writing {n} rows to {staging}…");
         await using (var writer = StagingWriter.Create(session, staging, ScoreOutput.AllColumns(key)))
         {
             var row = new string?[7];
@@ -41,6 +42,7 @@ internal static class ScoreWriter
             await session.ExecuteAsync(ScoreOutput.CreateTable(session, output, key), ct);
         }
 
+        progress?.Report($"Swapping them into {output}…");
         await session.ExecuteAtomicallyAsync(ScoreOutput.Swap(session, output, key, date), ct);
     }
 }
