@@ -31,6 +31,7 @@ public static class ScoreCockpitCli
             Registry.VersionsCommands.Versions(context),
             Registry.ActivateCommand.Create(context),
             Registry.BackfillCommand.Create(context),
+            Scoring.ExportScoresCommand.Create(context),
             Scoring.ScoreCommand.Create(context),
             Evaluation.EvaluateCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),

@@ -62,6 +62,7 @@ public static class EngineServices
         services.AddSingleton<Registry.BackfillHandler>();
         services.AddSingleton<Scoring.RunScoringHandler>();
         services.AddSingleton<Scoring.ListScoringRunsHandler>();
+        services.AddSingleton<Scoring.Export.ExportScoresHandler>();
         services.AddSingleton<Demo.DemoHistory>();
         services.AddSingleton<Warehouse.Import.CsvImporter>();
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();

@@ -30,6 +30,7 @@ public static class PortalPipeline
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapScoreEndpoints();
+        app.MapScoreDownloadEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using ScoreCockpit.Cli.Hosting;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Scoring.Export;
+
+namespace ScoreCockpit.Cli.Scoring;
+
+/// <summary>`scorecockpit export-scores SCORE --format csv|xlsx --out FILE [--date DATE]`.</summary>
+public static class ExportScoresCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var score = new Argument<string>("SCORE") { Description = "The score whose customers to export." };
+        var format = new Option<string>("--format") { Description = "csv or xlsx.", HelpName = "FORMAT", Required = true };
+        var output = new Option<string>("--out") { Description = "The file to write; replaced if it exists.", HelpName = "FILE", Required = true };
+        var date = new Option<DateOnly?>("--date")
+        {
+            Description = "The reference date to export (yyyy-MM-dd). Default: the latest in the score's output table.",
+            HelpName = "DATE",
+        };
+        var command = new Command("export-scores",
+            "Write a score's customers for one reference date, ordered by rank, to a CSV or Excel file " +
+            "(Excel sheets continue on \"scores 2\"… past 1,048,575 rows).")
+        { score, format, output, date };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var request = new ExportScores(parse.GetRequiredValue(score), ScoreFileFormats.Parse(parse.GetRequiredValue(format)), parse.GetValue(date));
+            var target = Path.GetFullPath(parse.GetRequiredValue(output));
+            if (!Directory.Exists(Path.GetDirectoryName(target)))
+            {
+                throw new CockpitValidationException($"--out: the folder of {target} does not exist.");
+            }
+
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            var clock = Stopwatch.StartNew();
+            var export = await WriteAtomicallyAsync(target, stream => host.Get<ExportScoresHandler>().HandleAsync(request, stream, ct));
+            await context.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"Exported {export.Rows:N0} {export.Score} scores of {export.Date:yyyy-MM-dd} to {target} " +
+                $"({export.Extension}, {new FileInfo(target).Length / 1_048_576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)."));
+        });
+        return command;
+    }
+
+    /// <summary>
+    /// Writes beside the target under a temporary name and moves it into place only when complete, so a failed or
+    /// cancelled export never leaves half a file, nor destroys the previous one.
+    /// </summary>
+    private static async Task<T> WriteAtomicallyAsync<T>(string target, Func<Stream, Task<T>> write)
+    {
+        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
+        try
+        {
+            T result;
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
+            {
+                result = await write(stream);
+            }
+
+            File.Move(temporary, target, overwrite: true);
+            return result;
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+}

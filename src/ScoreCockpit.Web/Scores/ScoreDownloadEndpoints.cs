@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Net.Http.Headers;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Scoring.Export;
+using ScoreCockpit.Engine.Warehouse;
+
+namespace ScoreCockpit.Web.Scores;
+
+/// <summary>
+/// `/scores/{name}/scores.csv` and `/scores/{name}/scores.xlsx` (`?date=yyyy-MM-dd`, default the latest): a score's
+/// customers streamed straight to the response, so a million rows cost the server a few megabytes, not a file in memory.
+/// Every signed-in person may download (the fallback policy requires sign-in; reading needs no role).
+/// </summary>
+internal static class ScoreDownloadEndpoints
+{
+    public static void MapScoreDownloadEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/scores/{name}/scores.csv", (HttpContext http, string name, string? date, ExportScoresHandler exports, CancellationToken ct) =>
+            DownloadAsync(http, exports, name, ScoreFileFormat.Csv, date, ct));
+        endpoints.MapGet("/scores/{name}/scores.xlsx", (HttpContext http, string name, string? date, ExportScoresHandler exports, CancellationToken ct) =>
+            DownloadAsync(http, exports, name, ScoreFileFormat.Xlsx, date, ct));
+    }
+
+    private static async Task<IResult> DownloadAsync(
+        HttpContext http, ExportScoresHandler exports, string name, ScoreFileFormat format, string? date, CancellationToken ct)
+    {
+        DateOnly? day = null;
+        ScoreExport export;
+        try
+        {
+            day = string.IsNullOrWhiteSpace(date) ? null : ScoreFileFormats.ParseDate(date);
+        }
+        catch (CockpitValidationException e)
+        {
+            return Results.BadRequest(e.Message);
+        }
+
+        try
+        {
+            export = await exports.PrepareAsync(new ExportScores(name, format, day), ct);
+        }
+        catch (CockpitValidationException e)
+        {
+            // No such score, no scores yet, none for that date: refused before the first byte, with the reason
+            // (and the dates there are), instead of a broken file saved by the browser.
+            return Results.NotFound(e.Message);
+        }
+        catch (WarehouseException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var response = http.Response;
+        response.ContentType = export.ContentType;
+        response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = export.FileName }.ToString();
+
+        // The scores of that date change only by a scoring run's swap; a cached copy would hide it.
+        response.Headers.CacheControl = "no-store";
+
+        // Each chunk goes out as written instead of piling up in a response buffer (response compression would do that).
+        http.Features.Get<IHttpResponseBodyFeature>()?.DisableBuffering();
+        await exports.WriteAsync(export, response.Body, ct);
+        return Results.Empty;
+    }
+}
