@@ -27,7 +27,7 @@ public static class VersionsCommands
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
-            var date = parse.GetValue(asOf) ?? DateOnly.FromDateTime(host.Get<TimeProvider>().GetUtcNow().UtcDateTime);
+            var date = parse.GetValue(asOf) ?? DateOnly.FromDateTime(host.Get<TimeProvider>().GetLocalNow().DateTime);
             var version = await host.Get<TrainVersionHandler>().HandleAsync(new TrainVersion(parse.GetRequiredValue(score), date), Actor.System, ct);
             await context.Console.Out.WriteLineAsync(
                 $"Trained {parse.GetRequiredValue(score)} v{version.Number} as of {date:yyyy-MM-dd}: {version.Algorithm}, " +
