@@ -4,7 +4,6 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Benchmarks.Training;
-using ScoreCockpit.Engine;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Modeling;
@@ -24,25 +23,20 @@ namespace ScoreCockpit.Benchmarks.Scoring;
 /// validate: 100,000, score: 1,000,000), trains and activates the version, and exports the CSV files. The benchmark
 /// times, each after a peak reset: (1) the model alone, <see cref="ModelScorer"/> over the snapshot's reader, and
 /// (2) <see cref="RunScoringHandler"/> end to end (read, score, rank, staging write and swap, distribution, drift).
-/// BenchmarkDotNet runs each algorithm in its own process, so each peak is that algorithm's. The cleanup runs
-/// score_sklearn.py (OpenMP default, then one thread) and prints a line starting with "// scoring".
-/// Run with: dotnet run -c Release --project tests/ScoreCockpit.Benchmarks -- --filter '*ScoringJob*'
-/// Results: docs/benchmarks/scoring.md.
+/// One process per algorithm (each peak is its own); the cleanup runs score_sklearn.py (OpenMP default, then one
+/// thread) and prints a line starting with "// scoring". Run and results: docs/benchmarks/scoring.md.
 /// </summary>
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class ScoringJob
 {
-    public const int Rows = 1_000_000;
-    public const int TrainRows = 200_000;
-    public const int ValidRows = 100_000;
+    public const int Rows = 1_000_000, TrainRows = 200_000, ValidRows = 100_000;
     private const string Score = "bench";
     private static readonly DateOnly[] Dates = [new(2024, 1, 31), new(2024, 2, 29), new(2024, 3, 31)];
 
     private string _folder = "";
     private string _snapshot = "";
     private string _artifact = "";
-    private Measure? _model;
-    private Measure? _handler;
+    private Measure? _model, _handler;
     private ScoringRun? _run;
 
     [Params(TrainingAlgorithm.FastTree, TrainingAlgorithm.LightGbm)]
@@ -76,10 +70,7 @@ public class ScoringJob
             Algorithm = Algorithm,
             Hyperparameters = new Dictionary<string, double>
             {
-                [Hyperparameters.Trees] = 100,
-                [Hyperparameters.Leaves] = 31,
-                [Hyperparameters.LearningRate] = 0.1,
-                [Hyperparameters.MinExamplesPerLeaf] = 20,
+                [Hyperparameters.Trees] = 100, [Hyperparameters.Leaves] = 31, [Hyperparameters.LearningRate] = 0.1, [Hyperparameters.MinExamplesPerLeaf] = 20,
             },
             Reduction = new ReductionSettings { Enabled = false },
         }), Actor.System);
@@ -151,14 +142,7 @@ public class ScoringJob
 
     private string Csv(string name) => Path.Combine(_folder, $"{name}.csv");
 
-    private ServiceProvider Services()
-    {
-        var data = new DataFolder(_folder);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddScoreCockpitEngine(data, StoreSettings.Resolve(null, null, data));
-        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
-    }
+    private ServiceProvider Services() => Evaluation.EvaluateAllData.Services(_folder);
 
     private static async Task<Measure> MeasureAsync<T>(Func<Task<T>> work)
     {
@@ -183,12 +167,12 @@ public class ScoringJob
     {
         public static async Task<(string Json, double Predict, double LoadAndPredict)> RunAsync(string train, string score, int? threads)
         {
-            var start = new ProcessStartInfo(SklearnRun.Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var arg in new[] { Script(), train, score })
+            var start = new ProcessStartInfo(SklearnRun.Python, [Script(), train, score])
             {
-                start.ArgumentList.Add(arg);
-            }
-
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
             if (threads is { } n)
             {
                 start.Environment["OMP_NUM_THREADS"] = n.ToString(CultureInfo.InvariantCulture);
