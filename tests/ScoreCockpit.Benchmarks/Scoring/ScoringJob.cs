@@ -18,11 +18,10 @@ namespace ScoreCockpit.Benchmarks.Scoring;
 
 /// <summary>
 /// Scoring 1,000,000 customers × 40 features (the data of <see cref="TrainingData"/>) with a 100-tree FastTree or
-/// LightGBM active version, side by side with scikit-learn's HistGradientBoostingClassifier.predict_proba on the same
-/// rows. The setup (not timed) generates the rows, builds three snapshots through the engine (train: 200,000 rows,
-/// validate: 100,000, score: 1,000,000), trains and activates the version, and exports the CSV files. The benchmark
-/// times, each after a peak reset: (1) the model alone, <see cref="ModelScorer"/> over the snapshot's reader, and
-/// (2) <see cref="RunScoringHandler"/> end to end (read, score, rank, staging write and swap, distribution, drift).
+/// LightGBM active version, against scikit-learn's HistGradientBoosting predict_proba on the same rows. The setup (not
+/// timed) builds three snapshots through the engine (train 200,000 rows, validate 100,000, score 1M), trains and
+/// activates the version, exports the CSV files. Timed, each after a peak reset: (1) the model alone, a
+/// <see cref="ModelScorer"/> over the snapshot's reader; (2) <see cref="RunScoringHandler"/> end to end.
 /// One process per algorithm (each peak is its own); the cleanup runs score_sklearn.py (OpenMP default, then one
 /// thread) and prints a line starting with "// scoring". Run and results: docs/benchmarks/scoring.md.
 /// </summary>
@@ -33,9 +32,7 @@ public class ScoringJob
     private const string Score = "bench";
     private static readonly DateOnly[] Dates = [new(2024, 1, 31), new(2024, 2, 29), new(2024, 3, 31)];
 
-    private string _folder = "";
-    private string _snapshot = "";
-    private string _artifact = "";
+    private string _folder = "", _snapshot = "", _artifact = "";
     private Measure? _model, _handler;
     private ScoringRun? _run;
 
@@ -70,7 +67,10 @@ public class ScoringJob
             Algorithm = Algorithm,
             Hyperparameters = new Dictionary<string, double>
             {
-                [Hyperparameters.Trees] = 100, [Hyperparameters.Leaves] = 31, [Hyperparameters.LearningRate] = 0.1, [Hyperparameters.MinExamplesPerLeaf] = 20,
+                [Hyperparameters.Trees] = 100,
+                [Hyperparameters.Leaves] = 31,
+                [Hyperparameters.LearningRate] = 0.1,
+                [Hyperparameters.MinExamplesPerLeaf] = 20,
             },
             Reduction = new ReductionSettings { Enabled = false },
         }), Actor.System);
