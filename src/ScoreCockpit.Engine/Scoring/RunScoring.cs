@@ -56,9 +56,8 @@ public sealed class RunScoringHandler(
         try
         {
             await ScoreAsync(db, run, definition, version, snapshot.TableName, snapshots, progress, ct);
-            run.Status = ScoringStatus.Succeeded;
         }
-        catch (Exception e) when (e is not OperationCanceledException)
+        catch (Exception e) when (e is not OperationCanceledException && run.Status != ScoringStatus.Succeeded)
         {
             run.Status = ScoringStatus.Failed;
             run.Failure = e.Message.Length > 2000 ? e.Message[..2000] : e.Message;
@@ -86,17 +85,18 @@ public sealed class RunScoringHandler(
         var scorer = new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct));
         await using var session = await connections.OpenAsync(definition.Connection, ct);
         var (keys, scores, warnings) = await ReadScoresAsync(session, scorer, table, definition.KeyColumn, ct);
-        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, progress, ct);
-        progress?.Report("Measuring the drift…");
 
+        // Everything that can still fail is measured before the swap: once the new scores are in, the run is a success.
+        progress?.Report("Measuring the drift…");
         run.Rows = scores.Count;
         run.Mean = scores.Count == 0 ? null : scores.Average();
         var histogram = ScoreDistribution.Histogram(scores);
         run.HistogramJson = JsonSerializer.Serialize(histogram);
         run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, ScoreDistribution.Order(scores, keys)));
+        // The previous reference date's latest successful run: re-scoring an old month compares it with the month before.
         var previous = await db.ScoringRuns.AsNoTracking()
-            .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.Id != run.Id)
-            .OrderByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+            .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.ReferenceDate < run.ReferenceDate)
+            .OrderByDescending(r => r.ReferenceDate).ThenByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
         run.ScorePsi = previous is null ? null
             : Math.Round(Psi.Compute(JsonSerializer.Deserialize<double[]>(previous.HistogramJson)!, histogram), 6);
 
@@ -115,6 +115,11 @@ public sealed class RunScoringHandler(
         }
 
         run.WarningsJson = JsonSerializer.Serialize(warnings, ScoreDefinitionJson.Options);
+        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, progress, ct);
+
+        // Recorded at once: a crash from here on must not be taken for a run that never swapped its scores in.
+        (run.Status, run.FinishedAt) = (ScoringStatus.Succeeded, time.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(CancellationToken.None);
     }
 
     private static async Task<(List<string> Keys, List<double> Scores, List<string> Warnings)> ReadScoresAsync(
