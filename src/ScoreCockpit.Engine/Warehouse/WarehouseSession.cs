@@ -31,6 +31,13 @@ public sealed class WarehouseSession(DbConnection connection, ISqlDialect dialec
     public async Task<DbDataReader> ReadAsync(RenderedSql sql, CancellationToken ct = default)
     {
         var command = Command(sql, null);
+        if (command is DuckDB.NET.Data.DuckDBCommand duck)
+        {
+            // Rows as they come, not the whole result materialised first: a million-row snapshot would otherwise
+            // sit in memory before the first row is read. Safe because a reader is disposed before the next command.
+            duck.UseStreamingMode = true;
+        }
+
         try
         {
             return await command.ExecuteReaderAsync(CommandBehavior.SequentialAccess, ct);
