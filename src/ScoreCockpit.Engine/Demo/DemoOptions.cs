@@ -9,7 +9,7 @@ public sealed record DemoOptions(DateOnly LastReferenceDate, int Customers = Dem
     int Months = DemoOptions.DefaultMonths, int Seed = DemoOptions.DefaultSeed)
 {
     /// <summary>Sized so the whole demo history (every monthly version and its evaluations) builds within two minutes on two cores.</summary>
-    public const int DefaultCustomers = 12_000;
+    public const int DefaultCustomers = 10_000;
     public const int DefaultMonths = 30;
     public const int DefaultSeed = 20261125;
     public const int MaxCustomers = 50_000_000;

@@ -15,15 +15,16 @@ public static class DemoScores
     public static ScoreDefinition Renewal { get; } = Define(
         "renewal",
         "Customers whose commitment ends in the next 3 months: who re-commits within those 3 months?",
-        "renewed", 3);
+        "renewed", 3) with
+    {
+        // The smallest population carries the demo's challenger, so the history stays quick.
+        Challengers = [new ChallengerSetting { Name = "logistic", Algorithm = Modeling.TrainingAlgorithm.LogisticRegression }],
+    };
 
     public static ScoreDefinition Churn { get; } = Define(
         "churn",
         "Active customers: who leaves in the next 2 months? From month 14 a competitor's fibre offer changes who leaves.",
-        "churned", 2) with
-    {
-        Challengers = [new ChallengerSetting { Name = "logistic", Algorithm = Modeling.TrainingAlgorithm.LogisticRegression }],
-    };
+        "churned", 2);
 
     public static ScoreDefinition CrossSell { get; } = Define(
         "cross-sell",

@@ -108,8 +108,9 @@ public sealed class BackfillHandler(
 
         var aucs = await db.Evaluations.AsNoTracking()
             .Where(e => e.EvaluationDate == date && (e.VersionId == version.Id || (active != null && e.VersionId == active.Id)))
-            .ToDictionaryAsync(e => e.VersionId, e => e.Auc, ct);
-        var current = active is null ? null : new Candidate(active.Number, active.AsOfDate, aucs.GetValueOrDefault(active.Id));
-        return CarefulAnalyst.Decide(current, new Candidate(version.Number, version.AsOfDate, aucs.GetValueOrDefault(version.Id)), date);
+            .ToDictionaryAsync(e => e.VersionId, e => (e.Auc, e.AucUpper), ct);
+        var current = active is null ? null
+            : new Candidate(active.Number, active.AsOfDate, aucs.GetValueOrDefault(active.Id).Auc, aucs.GetValueOrDefault(active.Id).AucUpper);
+        return CarefulAnalyst.Decide(current, new Candidate(version.Number, version.AsOfDate, aucs.GetValueOrDefault(version.Id).Auc), date);
     }
 }

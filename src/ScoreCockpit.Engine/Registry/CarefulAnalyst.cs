@@ -3,13 +3,14 @@ using System.Globalization;
 namespace ScoreCockpit.Engine.Registry;
 
 /// <summary>A version's out-of-time AUC on the latest labelled date, as an analyst reads it in the comparison.</summary>
-public sealed record Candidate(int Version, DateOnly AsOfDate, double? Auc);
+public sealed record Candidate(int Version, DateOnly AsOfDate, double? Auc, double? AucUpper = null);
 
 /// <summary>
 /// The activations a careful analyst would have made, for replaying a realistic history (the demo): the first
 /// version goes live; later, a new version replaces the active one only when it is clearly better on the same
-/// latest labelled month (AUC up by <see cref="ClearGain"/>), or when the active one is half a year old and the
-/// new one is at least as good. Pure.
+/// latest labelled month (AUC up by <see cref="ClearGain"/> and above the active one's 95 % interval, so noise on
+/// a small population does not count), or when the active one is half a year old and the new one is at least as
+/// good. Pure.
 /// </summary>
 public static class CarefulAnalyst
 {
@@ -31,7 +32,7 @@ public static class CarefulAnalyst
         }
 
         var before = active.Auc ?? double.NegativeInfinity;
-        if (auc >= before + ClearGain)
+        if (auc >= before + ClearGain && auc > (active.AucUpper ?? double.NegativeInfinity))
         {
             return $"v{candidate.Version} is clearly better on {on}: AUC {Format(auc)} against {Format(active.Auc)} for v{active.Version}.";
         }

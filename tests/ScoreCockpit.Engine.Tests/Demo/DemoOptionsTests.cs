@@ -32,7 +32,7 @@ public sealed class DemoOptionsTests
         Assert.Equal(new DateOnly(2026, 2, 28), dates[^1]);
         Assert.All(dates, d => Assert.Equal(1, d.AddDays(1).Day));
         Assert.Equal(new DateOnly(2023, 8, 31), options.ReferenceDate(0));
-        Assert.Equal((12_000, 20261125), (options.Customers, options.Seed));
+        Assert.Equal((10_000, 20261125), (options.Customers, options.Seed));
     }
 
     [Theory]

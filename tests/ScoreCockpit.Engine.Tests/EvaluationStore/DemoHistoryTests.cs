@@ -46,11 +46,12 @@ public sealed class DemoHistoryTests(PostgresClusterFixture postgres)
         }
 
         // Challengers train on exactly the data of the version of their day.
-        var churnId = scores.Single(s => s.Value == "churn").Key;
-        var challengers = versions.Where(v => v.ScoreId == churnId && v.ChallengerName == "logistic").ToList();
+        var renewalId = scores.Single(s => s.Value == "renewal").Key;
+        var challengers = versions.Where(v => v.ScoreId == renewalId && v.ChallengerName == "logistic").ToList();
         Assert.NotEmpty(challengers);
         Assert.All(challengers, c => Assert.Equal(
-            versions.Single(v => v.ScoreId == churnId && v.ChallengerName == null && v.AsOfDate == c.AsOfDate).TrainingDatesJson, c.TrainingDatesJson));
+            versions.Single(v => v.ScoreId == renewalId && v.ChallengerName == null && v.AsOfDate == c.AsOfDate).TrainingDatesJson, c.TrainingDatesJson));
+        var churnId = scores.Single(s => s.Value == "churn").Key;
 
         // Month 14: versions trained before the drift lose ranking power on the dates after it.
         var drift = options.ReferenceDate(14);

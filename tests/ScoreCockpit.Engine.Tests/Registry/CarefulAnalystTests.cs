@@ -34,6 +34,14 @@ public sealed class CarefulAnalystTests
     }
 
     [Fact]
+    public void A_gain_inside_the_active_versions_interval_is_noise()
+    {
+        var asOf = new DateOnly(2025, 1, 1);
+        Assert.Null(CarefulAnalyst.Decide(new Candidate(3, asOf, 0.70, 0.74), new Candidate(4, asOf.AddMonths(1), 0.73), On));
+        Assert.NotNull(CarefulAnalyst.Decide(new Candidate(3, asOf, 0.70, 0.72), new Candidate(4, asOf.AddMonths(1), 0.73), On));
+    }
+
+    [Fact]
     public void A_version_without_auc_is_never_chosen() =>
         Assert.Null(CarefulAnalyst.Decide(null, new Candidate(1, On, null), On));
 }
