@@ -25,7 +25,7 @@ internal static class EvaluationUnit
             ScoreId = version.ScoreId,
             VersionId = version.Id,
             EvaluationDate = snapshot.Date,
-            InSample = TrainingDates(version).Contains(snapshot.Date),
+            InSample = VersionJson.Dates(version.TrainingDatesJson).Contains(snapshot.Date),
             ComputedAt = now,
         };
         try
@@ -81,8 +81,6 @@ internal static class EvaluationUnit
         }
     }
 
-    public static IReadOnlySet<DateOnly> TrainingDates(ModelVersion version) =>
-        JsonSerializer.Deserialize<List<DateOnly>>(version.TrainingDatesJson, Json)?.ToHashSet() ?? [];
 
     private static readonly JsonSerializerOptions Json = ScoreDefinitionJson.Options;
 }

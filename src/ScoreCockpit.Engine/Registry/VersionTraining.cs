@@ -65,7 +65,7 @@ public sealed class VersionTraining(
                 .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
             diff = previous is null
                 ? SchemaDiff.None
-                : SchemaDiff.Compare(JsonSerializer.Deserialize<Dictionary<string, ColumnKind>>(previous.InputSchemaJson, Json)!, schema);
+                : SchemaDiff.Compare(VersionJson.Schema(previous.InputSchemaJson).ToDictionary(f => f.Name, f => f.Kind), schema);
         }
 
         var version = new ModelVersion

@@ -92,7 +92,9 @@ public sealed class RunScoringHandler(
         run.Mean = scores.Count == 0 ? null : scores.Average();
         var histogram = ScoreDistribution.Histogram(scores);
         run.HistogramJson = JsonSerializer.Serialize(histogram);
-        run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, ScoreDistribution.Order(scores, keys)));
+        // One sort serves the decile cuts here and the ranks the writer stores.
+        var order = ScoreDistribution.Order(scores, keys);
+        run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, order));
         // The previous reference date's latest successful run: re-scoring an old month compares it with the month before.
         var previous = await db.ScoringRuns.AsNoTracking()
             .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.ReferenceDate < run.ReferenceDate)
@@ -100,11 +102,11 @@ public sealed class RunScoringHandler(
         run.ScorePsi = previous is null ? null
             : Math.Round(Psi.Compute(JsonSerializer.Deserialize<double[]>(previous.HistogramJson)!, histogram), 6);
 
-        var trainingDates = JsonSerializer.Deserialize<List<DateOnly>>(version.TrainingDatesJson, ScoreDefinitionJson.Options) ?? [];
+        var trainingDates = VersionJson.Dates(version.TrainingDatesJson);
         var reference = snapshots.FirstOrDefault(s => trainingDates.Count > 0 && s.ReferenceDate == trainingDates[^1]);
         if (reference is not null)
         {
-            var features = JsonSerializer.Deserialize<Dictionary<string, ColumnKind>>(version.InputSchemaJson, ScoreDefinitionJson.Options) ?? [];
+            var features = VersionJson.Schema(version.InputSchemaJson).ToDictionary(f => f.Name, f => f.Kind);
             var (drift, driftWarnings) = await FeatureDriftMeasure.MeasureAsync(session, features, reference.TableName, table, ct);
             run.FeaturePsiJson = JsonSerializer.Serialize(drift, ScoreDefinitionJson.Options);
             warnings.AddRange(driftWarnings);
@@ -115,7 +117,7 @@ public sealed class RunScoringHandler(
         }
 
         run.WarningsJson = JsonSerializer.Serialize(warnings, ScoreDefinitionJson.Options);
-        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, progress, ct);
+        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, order, progress, ct);
 
         // Recorded at once: a crash from here on must not be taken for a run that never swapped its scores in.
         (run.Status, run.FinishedAt) = (ScoringStatus.Succeeded, time.GetUtcNow().UtcDateTime);

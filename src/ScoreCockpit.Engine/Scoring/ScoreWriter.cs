@@ -7,13 +7,12 @@ namespace ScoreCockpit.Engine.Scoring;
 internal static class ScoreWriter
 {
     public static async Task WriteAsync(WarehouseSession session, string output, string key, DateOnly date, int version,
-        IReadOnlyList<string> keys, IReadOnlyList<double> scores, IProgress<string>? progress, CancellationToken ct)
+        IReadOnlyList<string> keys, IReadOnlyList<double> scores, int[] order, IProgress<string>? progress, CancellationToken ct)
     {
         var staging = ScoreOutput.Staging(output);
         // A staging table left by a crashed run is garbage: it was never swapped in.
         await session.ExecuteAsync(session.Dialect.DropTableIfExists(staging), ct);
         await session.ExecuteAsync(ScoreOutput.CreateStaging(session, output, key), ct);
-        var order = ScoreDistribution.Order(scores, keys);
         var n = order.Length;
         var dateText = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var versionText = ScoreOutput.Text(version);
