@@ -91,8 +91,8 @@ public sealed class EvaluateFileCommandTests : IDisposable
     public async Task The_built_process_prints_json_without_any_data_folder()
     {
         var oracle = MetricOracle.Shared()[0];
-        var good = await EvaluateFileProcess.RunAsync(WriteCsv(oracle), sandbox.Root);
-        var bad = await EvaluateFileProcess.RunAsync(Write("label,score\n1,x\n"), sandbox.Root);
+        var good = await CliProcess.RunAsync(["evaluate-file", WriteCsv(oracle), "--label", "label", "--score", "score"], workingDirectory: sandbox.Root);
+        var bad = await CliProcess.RunAsync(["evaluate-file", Write("label,score\n1,x\n"), "--label", "label", "--score", "score"], workingDirectory: sandbox.Root);
 
         Assert.True(good.ExitCode == ExitCodes.Ok, good.Error);
         AssertMatches(oracle, good);

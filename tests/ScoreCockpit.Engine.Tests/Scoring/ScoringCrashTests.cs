@@ -101,22 +101,8 @@ public sealed class ScoringCrashTests : IDisposable
         throw new Xunit.Sdk.XunitException($"The process ended ({process.ExitCode}) without the awaited line: {string.Join(" | ", seen)} {await output}");
     }
 
-    private Process Start(string[] args)
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path && File.Exists(path) ? path : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[Path.Combine(AppContext.BaseDirectory, "scorecockpit.dll"), "--data", _sandbox.DataPath, .. args])
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var name in new[] { "SCORECOCKPIT_DATA", "Store__Provider", "Store__ConnectionString" })
-        {
-            start.Environment.Remove(name);
-        }
-
-        return Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-    }
+    private Process Start(string[] args) =>
+        Process.Start(CliProcess.StartInfo(["--data", _sandbox.DataPath, .. args])) ?? throw new InvalidOperationException("dotnet did not start.");
 
     private static async Task WaitAsync(Process process, TimeSpan limit)
     {
