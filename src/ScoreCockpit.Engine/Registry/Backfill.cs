@@ -34,35 +34,34 @@ public sealed class BackfillHandler(
         }
 
         var days = Enumerable.Range(0, int.MaxValue).Select(request.From.AddMonths).TakeWhile(d => d <= request.To).ToList();
+        var calendar = await CalendarAsync(request.Score, ct);
         var (trained, challengerCount, already, skipped, evaluations, activations) = (0, 0, 0, 0, 0, 0);
         for (var i = 0; i < days.Count; i++)
         {
             var asOf = days[i];
             progress?.Report(new BackfillProgress(request.Score, i, days.Count, $"{request.Score} as of {asOf:yyyy-MM-dd}"));
-            var existing = await VersionsOfAsync(request.Score, asOf, ct);
-            ModelVersion? version = existing.FirstOrDefault(v => v.ChallengerName is null);
-            try
-            {
-                if (version is null)
-                {
-                    version = await train.HandleAsync(new TrainVersion(request.Score, asOf), actor, ct);
-                    trained++;
-                }
-                else
-                {
-                    already++;
-                }
-
-                if (existing.All(v => v.ChallengerName is null))
-                {
-                    challengerCount += (await challengers.HandleAsync(new TrainChallengers(request.Score, asOf), actor, ct)).Count;
-                }
-            }
-            catch (CockpitValidationException) when (version is null)
+            if (LabelCalendar.Labelled(calendar.Dates, calendar.Horizon, asOf).Count < 2)
             {
                 // Too early: fewer than two snapshots had known labels on that day. Nothing to train, nothing lost.
                 skipped++;
                 continue;
+            }
+
+            var existing = await VersionsOfAsync(request.Score, asOf, ct);
+            var version = existing.FirstOrDefault(v => v.ChallengerName is null);
+            if (version is null)
+            {
+                version = await train.HandleAsync(new TrainVersion(request.Score, asOf), actor, ct);
+                trained++;
+            }
+            else
+            {
+                already++;
+            }
+
+            if (existing.All(v => v.ChallengerName is null))
+            {
+                challengerCount += (await challengers.HandleAsync(new TrainChallengers(request.Score, asOf), actor, ct)).Count;
             }
 
             // The month's new labelled date now, for the decision; the rest in one pass at the end, where each
@@ -86,6 +85,15 @@ public sealed class BackfillHandler(
         evaluations += rest.Computed + rest.Failed;
 
         return new BackfillSummary(request.Score, trained, challengerCount, already, skipped, evaluations, activations, time.GetElapsedTime(clock));
+    }
+
+    /// <summary>The score's snapshot dates and horizon: which days have enough labelled snapshots to train on.</summary>
+    private async Task<(List<DateOnly> Dates, int Horizon)> CalendarAsync(string scoreName, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+        var dates = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).Select(s => s.ReferenceDate).ToListAsync(ct);
+        return (dates, ScoreRecords.Definition(score).HorizonMonths);
     }
 
     private async Task<List<ModelVersion>> VersionsOfAsync(string scoreName, DateOnly asOf, CancellationToken ct)
