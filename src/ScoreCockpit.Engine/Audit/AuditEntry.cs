@@ -30,11 +30,14 @@ public static class AuditActions
     public const string VersionTrained = "version-trained";
     public const string VersionActivated = "version-activated";
     public const string VersionsPurged = "versions-purged";
+    public const string ScenarioSaved = "scenario-saved";
+    public const string ScenarioDeleted = "scenario-deleted";
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
         ConnectionChanged, SnapshotBuilt, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
+        ScenarioSaved, ScenarioDeleted,
     ];
 }

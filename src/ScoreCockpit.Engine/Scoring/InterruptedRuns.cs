@@ -23,11 +23,13 @@ public static class InterruptedRuns
             run.Failure = "The process stopped while this run was in progress; the output table kept the previous scores.";
         }
 
+        var scenarioRuns = await Scenarios.Running.InterruptedScenarioRuns.MarkAsync(db, now, ct);
         await db.SaveChangesAsync(ct);
-        return dead.Count;
+        return dead.Count + scenarioRuns;
     }
 
-    private static bool IsGone(string owner)
+    /// <summary>True when the owner is a process of this machine that no longer runs.</summary>
+    public static bool IsGone(string owner)
     {
         var parts = owner.Split(':');
         if (parts.Length != 2 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid))

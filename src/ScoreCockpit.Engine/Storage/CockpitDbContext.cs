@@ -26,6 +26,9 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<Activation> Activations => Set<Activation>();
     public DbSet<Evaluation.VersionEvaluation> Evaluations => Set<Evaluation.VersionEvaluation>();
     public DbSet<Scoring.ScoringRun> ScoringRuns => Set<Scoring.ScoringRun>();
+    public DbSet<Scenarios.Scenario> Scenarios => Set<Scenarios.Scenario>();
+    public DbSet<Scenarios.ScenarioRun> ScenarioRuns => Set<Scenarios.ScenarioRun>();
+    public DbSet<Scenarios.ScenarioStepRun> ScenarioStepRuns => Set<Scenarios.ScenarioStepRun>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -1,0 +1,40 @@
+using ScoreCockpit.Engine.Scenarios.Conditions;
+
+namespace ScoreCockpit.Engine.Scenarios.Running;
+
+/// <summary>Where conditions read the latest checks and metrics (the quality feature answers).</summary>
+public interface IQualityFacts
+{
+    Task<CheckLevel?> CheckAsync(string? score, string check, CancellationToken ct);
+
+    Task<double?> MetricAsync(string? score, string metric, CancellationToken ct);
+}
+
+/// <summary>Builds the facts a condition reads in a run: its variables and outputs, and stored checks and metrics.</summary>
+public sealed class ScenarioFacts(IEnumerable<IQualityFacts> quality)
+{
+    public IConditionFacts For(StepContext context) => new RunFacts(context, quality.FirstOrDefault());
+
+    private sealed class RunFacts(StepContext context, IQualityFacts? quality) : IConditionFacts
+    {
+        public DateOnly Today => context.Today;
+
+        public TypedValue? Variable(string name) =>
+            context.Variables.TryGetValue(name, out var v) ? Values.Of(v)
+            : name == Variables.BuiltInVariables.DateRef ? TypedValue.Date(context.Today) : null;
+
+        public TypedValue? Output(string step, string key) =>
+            context.Outputs.TryGetValue(step, out var outputs) && outputs.TryGetValue(key, out var value) ? value : null;
+
+        public string? StepStatus(string step) => context.Statuses.GetValueOrDefault(step);
+
+        public Task<CheckLevel?> CheckAsync(string? score, string check, CancellationToken ct) =>
+            Quality().CheckAsync(score ?? context.ScoreName, check, ct);
+
+        public Task<double?> MetricAsync(string? score, string metric, CancellationToken ct) =>
+            Quality().MetricAsync(score ?? context.ScoreName, metric, ct);
+
+        private IQualityFacts Quality() =>
+            quality ?? throw new ConditionException("Checks and metrics are not available in this process.");
+    }
+}

@@ -1,0 +1,218 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Scenarios.Definition;
+using ScoreCockpit.Engine.Scoring;
+using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Variables;
+
+namespace ScoreCockpit.Engine.Scenarios.Running;
+
+/// <summary>Start a scenario: by a trigger (with its fire time) or by a person (manual).</summary>
+public sealed record StartRun(string Scenario, string Trigger = "manual", DateTime? ScheduledFor = null, DateOnly? AsOf = null,
+    IReadOnlyList<Variable>? Variables = null);
+
+/// <summary>
+/// Runs a scenario's steps in order, each by its run-if rule, recording the run and every step in the store as it
+/// goes (so a crash leaves a trace the next start marks interrupted). A scenario never runs twice at once: a
+/// second start while one is running is recorded as skipped.
+/// </summary>
+public sealed class ScenarioRunner(
+    IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IStepExecutor> executors, IEnumerable<IRunObserver> observers,
+    ScenarioFacts facts, TimeProvider time, ILogger<ScenarioRunner> logger)
+{
+    private readonly Dictionary<string, IStepExecutor> byType = executors.ToDictionary(e => e.Type);
+    private readonly ConcurrentDictionary<int, byte> running = new();
+
+    public async Task<ScenarioRun> RunAsync(StartRun request, Actor actor, CancellationToken ct = default)
+    {
+        var (scenario, definition, scoreName) = await LoadAsync(request.Scenario, ct);
+        if (request.ScheduledFor is null)
+        {
+            actor.Require(Roles.Analyst, "run scenarios");
+        }
+
+        var run = NewRun(scenario, request, actor, definition);
+        if (!running.TryAdd(scenario.Id, 0))
+        {
+            return await SkipAsync(run, "the scenario was already running in this process", ct);
+        }
+
+        try
+        {
+            if (await OtherLiveRunAsync(scenario.Id, ct) is { } other)
+            {
+                return await SkipAsync(run, $"run {other.Id} of this scenario was still running (since {other.StartedAt:yyyy-MM-dd HH:mm} UTC)", ct);
+            }
+
+            return await ExecuteAsync(run, definition, scoreName, request, actor, ct);
+        }
+        finally
+        {
+            running.TryRemove(scenario.Id, out _);
+        }
+    }
+
+    private async Task<ScenarioRun> ExecuteAsync(ScenarioRun run, ScenarioDefinition definition, string? scoreName, StartRun request, Actor actor, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.ScenarioRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        logger.LogInformation("Scenario {Scenario} run {Run} started ({Trigger})", run.ScenarioName, run.Id, run.Trigger);
+
+        var context = new StepContext(run, scoreName, actor, time);
+        foreach (var variable in request.Variables ?? [])
+        {
+            context.Variables[variable.Name] = variable;
+        }
+
+        var anyFailed = false;
+        for (var i = 0; i < definition.Steps.Count; i++)
+        {
+            var (step, row) = (definition.Steps[i], run.Steps[i]);
+            context.ClearLog();
+            context.Current = [];
+            var skip = await SkipReasonAsync(step, anyFailed, context, ct);
+            if (skip is not null)
+            {
+                (row.Status, row.Message) = (StepStatus.Skipped, skip);
+                context.Statuses[step.Name] = "skipped";
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
+            (row.Status, row.StartedAt) = (StepStatus.Running, time.GetUtcNow().UtcDateTime);
+            await db.SaveChangesAsync(ct);
+            var stepClock = Stopwatch.StartNew();
+            try
+            {
+                await byType[step.Type].ExecuteAsync(step, context, ct);
+                row.Status = StepStatus.Succeeded;
+                context.Statuses[step.Name] = "succeeded";
+                run.CheckWarnings += context.Current.Count(o => o.Value.Kind == Conditions.ValueKind.Status && o.Value.Value is not Conditions.CheckLevel.Ok && o.Key != "worst");
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                anyFailed = true;
+                (row.Status, row.Message) = (StepStatus.Failed, Trim(e.Message));
+                context.Statuses[step.Name] = "failed";
+                context.Log($"Failed: {e.Message}");
+                (run.FailedStep, run.Failure) = (run.FailedStep ?? step.Name, run.Failure ?? Trim(e.Message));
+                logger.LogWarning("Scenario {Scenario} run {Run}: step {Step} failed: {Reason}", run.ScenarioName, run.Id, step.Name, e.Message);
+            }
+
+            context.Outputs[step.Name] = context.Current;
+            (row.FinishedAt, row.DurationMs) = (time.GetUtcNow().UtcDateTime, stepClock.ElapsedMilliseconds);
+            row.Log = string.Join('\n', context.LogLines);
+            row.OutputsJson = TypedValuesJson.Write(context.Current);
+            run.VariablesJson = TypedValuesJson.Write(context.Variables.ToDictionary(v => v.Key, v => Conditions.Values.Of(v.Value)));
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+
+        run.Status = anyFailed ? RunStatus.Failed : RunStatus.Succeeded;
+        (run.FinishedAt, run.DurationMs) = (time.GetUtcNow().UtcDateTime, clock.ElapsedMilliseconds);
+        await db.SaveChangesAsync(CancellationToken.None);
+        logger.LogInformation("Scenario {Scenario} run {Run} {Status} in {Duration} ms", run.ScenarioName, run.Id, run.Status, run.DurationMs);
+        await NotifyAsync(run, definition, ct);
+        return run;
+    }
+
+    private async Task<string?> SkipReasonAsync(StepDefinition step, bool anyFailed, StepContext context, CancellationToken ct)
+    {
+        switch (step.RunIf)
+        {
+            case RunIf.Never:
+                return "Set to never run.";
+            case RunIf.Always:
+                return null;
+            case RunIf.Failure:
+                return anyFailed ? null : "Runs only if a step before it failed; none did.";
+            case RunIf.Success or RunIf.Condition when anyFailed:
+                return "A step before it failed.";
+            case RunIf.Condition:
+                var holds = await Conditions.ConditionEvaluator.EvaluateAsync(step.Condition ?? "", facts.For(context), ct);
+                context.Log($"Condition {step.Condition}: {(holds ? "true" : "false")}");
+                return holds ? null : $"Its condition was false: {step.Condition}";
+            default:
+                return null;
+        }
+    }
+
+    private async Task NotifyAsync(ScenarioRun run, ScenarioDefinition definition, CancellationToken ct)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.RunFinishedAsync(run, definition, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // A mail server that is down must not turn a good run into a failed one; it is logged for the admin.
+                logger.LogError(e, "Scenario {Scenario} run {Run}: could not report the outcome: {Reason}", run.ScenarioName, run.Id, e.Message);
+            }
+        }
+    }
+
+    private async Task<(Scenario, ScenarioDefinition, string?)> LoadAsync(string name, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var scenario = await ScenarioRecords.FindAsync(db, name, ct);
+        var scoreName = scenario.ScoreId is { } id ? await db.Scores.Where(s => s.Id == id).Select(s => s.Name).SingleAsync(ct) : null;
+        return (scenario, ScenarioJson.Read(scenario.DefinitionJson), scoreName);
+    }
+
+    private ScenarioRun NewRun(Scenario scenario, StartRun request, Actor actor, ScenarioDefinition definition)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        return new ScenarioRun
+        {
+            ScenarioId = scenario.Id,
+            ScenarioName = scenario.Name,
+            ScoreId = scenario.ScoreId,
+            Status = RunStatus.Running,
+            Trigger = request.Trigger,
+            StartedBy = actor.Name,
+            ScheduledFor = request.ScheduledFor,
+            AsOf = request.AsOf ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(request.ScheduledFor ?? now, time.LocalTimeZone)),
+            StartedAt = now,
+            Owner = InterruptedRuns.ThisProcess,
+            Steps = definition.Steps.Select((s, i) => new ScenarioStepRun { Position = i, Name = s.Name, Type = s.Type, Status = StepStatus.Pending }).ToList(),
+        };
+    }
+
+    private async Task<ScenarioRun?> OtherLiveRunAsync(int scenarioId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var others = await db.ScenarioRuns.AsNoTracking().Where(r => r.ScenarioId == scenarioId && r.Status == RunStatus.Running).ToListAsync(ct);
+        return others.FirstOrDefault(r => !InterruptedRuns.IsGone(r.Owner));
+    }
+
+    private async Task<ScenarioRun> SkipAsync(ScenarioRun run, string why, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        (run.Status, run.FinishedAt, run.Failure) = (RunStatus.Skipped, run.StartedAt, $"Not run: {why}.");
+        foreach (var step in run.Steps)
+        {
+            (step.Status, step.Message) = (StepStatus.Skipped, "The run was skipped.");
+        }
+
+        db.ScenarioRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        logger.LogWarning("Scenario {Scenario}: {Trigger} skipped: {Why}", run.ScenarioName, run.Trigger, why);
+        return run;
+    }
+
+    private static string Trim(string message) => message.Length > 4000 ? message[..4000] : message;
+}
+
+/// <summary>Hears of every finished run, and of runs still going at each scheduler tick (mail alerts).</summary>
+public interface IRunObserver
+{
+    Task RunFinishedAsync(ScenarioRun run, ScenarioDefinition definition, CancellationToken ct);
+
+    Task RunStillRunningAsync(ScenarioRun run, ScenarioDefinition definition, CancellationToken ct);
+}

@@ -1,0 +1,106 @@
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scenarios.Definition;
+using ScoreCockpit.Engine.Scenarios.Running;
+using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Scenarios.Steps;
+
+/// <summary>Trains the month's version; a version already trained as of that day is reused, so a re-run adds nothing.</summary>
+public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train) : IStepExecutor
+{
+    public string Type => StepTypes.TrainVersion;
+
+    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    {
+        var definition = (TrainVersionStep)step;
+        var score = context.ScoreOf(step);
+        var asOf = definition.AsOf is null ? context.Today : context.Date(definition.AsOf);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var record = await ScoreRecords.FindAsync(db, score, ct);
+        var version = await db.ModelVersions.AsNoTracking()
+            .Where(v => v.ScoreId == record.Id && v.AsOfDate == asOf && v.ChallengerName == null).FirstOrDefaultAsync(ct);
+        var reused = version is not null;
+        if (version is null)
+        {
+            context.Log($"Training {score} as of {StepContext.Day(asOf)}");
+            version = await train.HandleAsync(new TrainVersion(score, asOf), context.Actor, ct);
+        }
+
+        context.Log(reused
+            ? $"{score} already has version {version.Number} trained as of {StepContext.Day(asOf)}: reused"
+            : $"Version {version.Number} trained on {version.TrainingRows:N0} rows, validation AUC {version.ValidationAuc:0.000}");
+        context.Output("version", version.Number);
+        context.Output("reused", reused);
+        if (version.ValidationAuc is { } auc)
+        {
+            context.Output("auc", auc);
+        }
+    }
+}
+
+public sealed class TrainChallengersExecutor(IDbContextFactory<CockpitDbContext> contexts, TrainChallengersHandler challengers) : IStepExecutor
+{
+    public string Type => StepTypes.TrainChallengers;
+
+    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    {
+        var definition = (TrainChallengersStep)step;
+        var score = context.ScoreOf(step);
+        var asOf = definition.AsOf is null ? context.Today : context.Date(definition.AsOf);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var record = await ScoreRecords.FindAsync(db, score, ct);
+        var existing = await db.ModelVersions.AsNoTracking()
+            .CountAsync(v => v.ScoreId == record.Id && v.AsOfDate == asOf && v.ChallengerName != null, ct);
+        if (existing > 0)
+        {
+            context.Log($"{score} already has {existing} challenger(s) trained as of {StepContext.Day(asOf)}: kept");
+            context.Output("count", existing);
+            return;
+        }
+
+        var trained = await challengers.HandleAsync(new TrainChallengers(score, asOf), context.Actor, ct);
+        context.Log(trained.Count == 0
+            ? $"{score} defines no challengers"
+            : $"Trained {string.Join(", ", trained.Select(v => $"{v.ChallengerName} (version {v.Number})"))}");
+        context.Output("count", trained.Count);
+    }
+}
+
+/// <summary>Evaluates every (version, labelled date) pair not yet evaluated, as of the run's day.</summary>
+public sealed class EvaluateAllVersionsExecutor(EvaluateAllVersionsHandler evaluate) : IStepExecutor
+{
+    public string Type => StepTypes.EvaluateAllVersions;
+
+    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    {
+        var score = context.ScoreOf(step);
+        var summary = await evaluate.HandleAsync(new EvaluateAllVersions(score, AsOf: context.Today), context.Actor, ct: ct);
+        context.Log($"{summary.Computed} evaluation(s) computed, {summary.Failed} failed, {summary.AlreadyDone} already there, over {summary.Dates.Count} labelled date(s)");
+        context.Output("evaluations", summary.Computed);
+        context.Output("failed", summary.Failed);
+        if (summary.Dates.Count > 0)
+        {
+            context.Output("latest_date", summary.Dates.Max());
+        }
+    }
+}
+
+/// <summary>Deletes versions trained up to a date; the active version and every evaluation stay.</summary>
+public sealed class PurgeVersionsExecutor(PurgeVersionsHandler purge) : IStepExecutor
+{
+    public string Type => StepTypes.PurgeVersions;
+
+    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    {
+        var definition = (PurgeVersionsStep)step;
+        var score = context.ScoreOf(step);
+        var upTo = context.Date(definition.UpTo);
+        var plan = await purge.HandleAsync(new PurgeVersions(score, upTo, definition.DryRun), context.Actor, ct);
+        context.Log($"{(definition.DryRun ? "Would purge" : "Purged")} {plan.Purged.Count} version(s) trained up to {StepContext.Day(upTo)}"
+            + (plan.Kept.Count > 0 ? $"; kept {string.Join(", ", plan.Kept.Select(k => $"{k.Version} ({k.Reason})"))}" : ""));
+        context.Output("purged", plan.Purged.Count);
+    }
+}

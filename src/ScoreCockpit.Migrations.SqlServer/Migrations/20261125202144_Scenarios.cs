@@ -1,0 +1,153 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ScoreCockpit.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class Scenarios : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "scenarios",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ScoreId = table.Column<int>(type: "int", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ScheduledThrough = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextFireAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scenarios", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_scenarios_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scenario_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScenarioId = table.Column<int>(type: "int", nullable: false),
+                    ScenarioName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ScoreId = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    StartedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ScheduledFor = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DurationMs = table.Column<long>(type: "bigint", nullable: false),
+                    VariablesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FailedStep = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Failure = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CheckWarnings = table.Column<int>(type: "int", nullable: false),
+                    DurationAlertAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scenario_runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_scenario_runs_scenarios_ScenarioId",
+                        column: x => x.ScenarioId,
+                        principalTable: "scenarios",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "scenario_step_runs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    RunId = table.Column<long>(type: "bigint", nullable: false),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DurationMs = table.Column<long>(type: "bigint", nullable: false),
+                    Log = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OutputsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_scenario_step_runs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_scenario_step_runs_scenario_runs_RunId",
+                        column: x => x.RunId,
+                        principalTable: "scenario_runs",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scenario_runs_ScenarioId_StartedAt",
+                table: "scenario_runs",
+                columns: new[] { "ScenarioId", "StartedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scenario_runs_StartedAt",
+                table: "scenario_runs",
+                column: "StartedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scenario_runs_Status",
+                table: "scenario_runs",
+                column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scenario_step_runs_RunId_Position",
+                table: "scenario_step_runs",
+                columns: new[] { "RunId", "Position" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scenarios_Name",
+                table: "scenarios",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_scenarios_ScoreId",
+                table: "scenarios",
+                column: "ScoreId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "scenario_step_runs");
+
+            migrationBuilder.DropTable(
+                name: "scenario_runs");
+
+            migrationBuilder.DropTable(
+                name: "scenarios");
+        }
+    }
+}
