@@ -41,8 +41,9 @@ public abstract record StepDefinition
     /// <summary>The score the step works on; defaults to the scenario's score.</summary>
     public string? Score { get; init; }
 
+    /// <summary>The JSON type name of this kind of step.</summary>
     [JsonIgnore]
-    public abstract string Type { get; }
+    public string Type => StepTypes.Of(this);
 }
 
 public static class StepTypes
@@ -65,6 +66,21 @@ public static class StepTypes
         SetVariables, RunSql, BuildSnapshot, ComputeMetrics, RunChecks, TrainVersion, TrainChallengers,
         EvaluateAllVersions, Score, PurgeVersions, ExportReport, SendMessage,
     ];
+
+    public static string Of(StepDefinition step) => step switch
+    {
+        SetVariablesStep => SetVariables,
+        RunSqlStep => RunSql,
+        BuildSnapshotStep => BuildSnapshot,
+        TrainVersionStep => TrainVersion,
+        TrainChallengersStep => TrainChallengers,
+        EvaluateAllVersionsStep => EvaluateAllVersions,
+        ScoreStep => Score,
+        PurgeVersionsStep => PurgeVersions,
+        ExportReportStep => ExportReport,
+        SendMessageStep => SendMessage,
+        _ => throw new ArgumentOutOfRangeException(nameof(step), step.GetType().Name, "Unknown step kind"),
+    };
 
     /// <summary>Steps that need a score, from the step or from the scenario.</summary>
     public static bool NeedsScore(string type) => type is not (SetVariables or RunSql or SendMessage);

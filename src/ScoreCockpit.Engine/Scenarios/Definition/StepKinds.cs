@@ -8,7 +8,6 @@ public sealed record VariableAssignment(string Name, VariableType Type, string V
 public sealed record SetVariablesStep : StepDefinition
 {
     public IReadOnlyList<VariableAssignment> Variables { get; init; } = [];
-    public override string Type => StepTypes.SetVariables;
 }
 
 /// <summary>A SQL script (a dataprep or any statement) on a warehouse connection: the score's, or the demo warehouse for a global scenario.</summary>
@@ -16,41 +15,33 @@ public sealed record RunSqlStep : StepDefinition
 {
     public string Sql { get; init; } = "";
     public string? Connection { get; init; }
-
-    public override string Type => StepTypes.RunSql;
 }
 
 /// <summary>Builds the score's snapshot for the date (a date expression; default <c>${date_ref}</c>).</summary>
 public sealed record BuildSnapshotStep : StepDefinition
 {
     public string? Date { get; init; }
-    public override string Type => StepTypes.BuildSnapshot;
 }
 
 public sealed record TrainVersionStep : StepDefinition
 {
     /// <summary>As-of day (a date expression); default the run's day.</summary>
     public string? AsOf { get; init; }
-
-    public override string Type => StepTypes.TrainVersion;
 }
 
 public sealed record TrainChallengersStep : StepDefinition
 {
     public string? AsOf { get; init; }
-    public override string Type => StepTypes.TrainChallengers;
 }
 
 public sealed record EvaluateAllVersionsStep : StepDefinition
 {
-    public override string Type => StepTypes.EvaluateAllVersions;
 }
 
 /// <summary>Scores the snapshot of the date (default <c>${date_ref}</c>) with the active version.</summary>
 public sealed record ScoreStep : StepDefinition
 {
     public string? Date { get; init; }
-    public override string Type => StepTypes.Score;
 }
 
 /// <summary>Deletes versions trained up to a date (a date expression); the active one and all evaluations stay.</summary>
@@ -58,14 +49,12 @@ public sealed record PurgeVersionsStep : StepDefinition
 {
     public string UpTo { get; init; } = "";
     public bool DryRun { get; init; }
-    public override string Type => StepTypes.PurgeVersions;
 }
 
 /// <summary>Writes the score's Excel report into the data folder's reports/ (or <see cref="Folder"/>).</summary>
 public sealed record ExportReportStep : StepDefinition
 {
     public string? Folder { get; init; }
-    public override string Type => StepTypes.ExportReport;
 }
 
 /// <summary>A mail; <c>${variables}</c> are replaced in the subject and body.</summary>
@@ -74,5 +63,4 @@ public sealed record SendMessageStep : StepDefinition
     public IReadOnlyList<string> To { get; init; } = [];
     public string Subject { get; init; } = "";
     public string Body { get; init; } = "";
-    public override string Type => StepTypes.SendMessage;
 }
