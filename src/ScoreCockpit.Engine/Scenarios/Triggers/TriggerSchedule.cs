@@ -86,8 +86,13 @@ public static partial class TriggerSchedule
     private static Func<DateTimeOffset, DateTimeOffset?> HourlyNext(int minute, TimeZoneInfo zone) => after =>
     {
         // Whole minutes of UTC from the first one strictly after `after`; the zone only decides which minute is ours
-        // (zones 30 or 45 minutes off UTC), and offsets move by at most a few hours, so two hours always contain it.
+        // (zones 30 or 45 minutes off UTC).
         var start = new DateTimeOffset(after.UtcTicks - (after.UtcTicks % TimeSpan.TicksPerMinute), TimeSpan.Zero).AddMinutes(1);
+        var wait = (minute - TimeZoneInfo.ConvertTime(start, zone).Minute + 60) % 60;
+        var guess = start.AddMinutes(wait);
+        if (TimeZoneInfo.ConvertTime(guess, zone).Minute == minute)
+            return guess;
+        // An offset change of a fraction of an hour lies in between: walk the minutes (two hours always hold one).
         for (var candidate = start; candidate < start.AddHours(3); candidate = candidate.AddMinutes(1))
         {
             if (TimeZoneInfo.ConvertTime(candidate, zone).Minute == minute)
