@@ -13,6 +13,9 @@ public static class ScenarioJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
         AllowTrailingCommas = true,
+        // Hand-written definitions put "type" wherever they like, and a misspelt setting is refused rather than ignored.
+        AllowOutOfOrderMetadataProperties = true,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
     };
 
