@@ -66,6 +66,7 @@ public static class EngineServices
         services.AddSingleton<Demo.DemoHistory>();
         services.AddSingleton<Warehouse.Import.CsvImporter>();
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();
+        Alerts.AlertServices.AddAlerts(services);
 
         // Keys live in the cockpit store so the portal and the command line read the same secrets.
         services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();
