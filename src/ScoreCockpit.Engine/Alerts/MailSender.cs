@@ -98,6 +98,14 @@ public sealed class MailSender(MailSettingsHandler settings, TimeProvider time)
         return message;
     }
 
+    private static string Words(SocketError error) => error switch
+    {
+        SocketError.ConnectionRefused => "connection refused",
+        SocketError.TimedOut => "no answer",
+        SocketError.HostUnreachable or SocketError.NetworkUnreachable => "unreachable",
+        _ => error.ToString(),
+    };
+
     private static async Task ConnectAsync(SmtpClient client, MailSettings server, CancellationToken ct)
     {
         var (host, port) = (server.Host, server.Port);
@@ -120,7 +128,7 @@ public sealed class MailSender(MailSettingsHandler settings, TimeProvider time)
         catch (SocketException e)
         {
             throw new MailDeliveryException(
-                $"Cannot connect to the mail server {host}:{port} ({e.SocketErrorCode}): check the host and port under " +
+                $"Cannot connect to the mail server {host}:{port} ({Words(e.SocketErrorCode)}): check the host and port under " +
                 "Admin → Settings → Mail and that the server accepts connections from this machine.", e);
         }
         catch (SslHandshakeException e)

@@ -133,7 +133,7 @@ public sealed class MailSenderTests(PostgresClusterFixture postgres)
 
         var error = await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendTestAsync("me@example.com", Admin, Ct));
 
-        Assert.Equal($"Cannot connect to the mail server 127.0.0.1:{port} (ConnectionRefused): check the host and port under " +
+        Assert.Equal($"Cannot connect to the mail server 127.0.0.1:{port} (connection refused): check the host and port under " +
             "Admin → Settings → Mail and that the server accepts connections from this machine.", error.Message);
     }
 
@@ -164,5 +164,19 @@ public sealed class MailSenderTests(PostgresClusterFixture postgres)
 
         Assert.Equal($"The mail server 127.0.0.1:{smtp.Port} does not offer STARTTLS: choose another security setting or port under " +
             "Admin → Settings → Mail.", error.Message);
+    }
+
+    [Fact]
+    public async Task Ssl_on_connect_to_a_plain_server_is_named_as_a_security_problem()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        var (store, sender) = await ConfiguredAsync(smtp.Port);
+        await using var _ = store;
+        await store.Get<MailSettingsHandler>().SaveAsync(Local(smtp.Port) with { Security = MailSecurity.SslOnConnect }, Admin, Ct);
+
+        var error = await Assert.ThrowsAsync<MailDeliveryException>(() => sender.SendTestAsync("me@example.com", Admin, Ct));
+
+        Assert.StartsWith($"The secure connection to the mail server 127.0.0.1:{smtp.Port} failed (SslOnConnect): check the security setting",
+            error.Message, StringComparison.Ordinal);
     }
 }
