@@ -9,6 +9,7 @@ public static class AlertServices
     {
         services.AddSingleton<MailSettingsHandler>();
         services.AddSingleton<MailSender>();
+        services.AddSingleton<Scenarios.Running.IRunObserver, ScenarioAlerts>();
         return services;
     }
 }

@@ -23,6 +23,7 @@ public static class ScenarioServices
         services.AddSingleton<IStepExecutor, EvaluateAllVersionsExecutor>();
         services.AddSingleton<IStepExecutor, ScoreExecutor>();
         services.AddSingleton<IStepExecutor, PurgeVersionsExecutor>();
+        services.AddSingleton<IStepExecutor, SendMessageExecutor>();
         return services;
     }
 }

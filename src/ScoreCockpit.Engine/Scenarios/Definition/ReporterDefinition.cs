@@ -3,6 +3,7 @@ namespace ScoreCockpit.Engine.Scenarios.Definition;
 /// <summary>Who hears of a run, and on which outcomes.</summary>
 public sealed record ReporterDefinition
 {
+    /// <summary>Addresses; when empty, the default recipients of the mail settings.</summary>
     public IReadOnlyList<string> To { get; init; } = [];
     public bool OnFailure { get; init; } = true;
 

@@ -72,11 +72,6 @@ public static class ScenarioValidator
             problems.AddRange(Address(address, "A reporter"));
         }
 
-        if (definition.Reporters.Any(r => r.To.Count == 0))
-        {
-            problems.Add("A reporter has no recipients: add at least one address in \"to\".");
-        }
-
         if (definition.DurationLimitMinutes is < 1 or > 10_080)
         {
             problems.Add($"The duration limit {definition.DurationLimitMinutes} min is not possible: give minutes between 1 and 10080 (a week), or leave it out.");
@@ -157,7 +152,7 @@ public static class ScenarioValidator
                 }
 
                 problems.AddRange(m.To.SelectMany(a => Address(a, label)));
-                Try(() => KnownVariables(SqlTemplate.Names(m.Subject + " " + m.Body), variables, "its message"));
+                Try(() => KnownVariables(SqlTemplate.Names(m.Subject + " " + m.Body).Where(n => n != "run_link"), variables, "its message"));
                 break;
         }
     }

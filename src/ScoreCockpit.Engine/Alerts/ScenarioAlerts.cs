@@ -1,0 +1,105 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using ScoreCockpit.Engine.Scenarios;
+using ScoreCockpit.Engine.Scenarios.Conditions;
+using ScoreCockpit.Engine.Scenarios.Definition;
+using ScoreCockpit.Engine.Scenarios.Running;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Alerts;
+
+/// <summary>
+/// The scenarios' reporters: a mail on failure, on a check in WARNING or ERROR, on success if asked, and once when
+/// a run lasts longer than its limit (a fixed one, or the 95th percentile of the scenario's last 20 runs).
+/// </summary>
+public sealed class ScenarioAlerts(
+    IDbContextFactory<CockpitDbContext> contexts, MailSettingsHandler settings, MailSender sender, RunQueries runs,
+    TimeProvider time, ILogger<ScenarioAlerts> logger) : IRunObserver
+{
+    public async Task RunFinishedAsync(ScenarioRun run, ScenarioDefinition definition, CancellationToken ct)
+    {
+        if (definition.Reporters.Count == 0 || await settings.GetAsync(ct) is not { } mail)
+        {
+            return;
+        }
+
+        var report = await ReportAsync(run, ct);
+        foreach (var reporter in definition.Reporters)
+        {
+            var to = Recipients(reporter, mail);
+            if (RunAlerts.ForOutcome(report, Settings(reporter, to), mail.PortalBaseUrl) is { } draft)
+            {
+                await sender.SendAsync(draft, ct);
+            }
+        }
+
+        await DurationAsync(run, definition, report, mail, TimeSpan.FromMilliseconds(run.DurationMs), ct);
+    }
+
+    public async Task RunStillRunningAsync(ScenarioRun run, ScenarioDefinition definition, CancellationToken ct)
+    {
+        if (definition.Reporters.Count == 0 || await settings.GetAsync(ct) is not { } mail)
+        {
+            return;
+        }
+
+        var elapsed = time.GetUtcNow().UtcDateTime - run.StartedAt;
+        await DurationAsync(run, definition, await ReportAsync(run, ct) with { Duration = elapsed }, mail, elapsed, ct);
+    }
+
+    private async Task DurationAsync(ScenarioRun run, ScenarioDefinition definition, RunReport report, MailSettings mail, TimeSpan elapsed, CancellationToken ct)
+    {
+        var reporters = definition.Reporters.Where(r => r.OnDuration).ToList();
+        if (reporters.Count == 0 || run.Status == RunStatus.Skipped)
+        {
+            return;
+        }
+
+        var fixedLimit = definition.DurationLimitMinutes is { } minutes ? TimeSpan.FromMinutes(minutes) : (TimeSpan?)null;
+        var history = await runs.RecentDurationsAsync(run.ScenarioId, DurationLimit.History, run.Id, ct);
+        if (DurationLimit.Of(fixedLimit, history) is not { } limit || elapsed <= limit.Limit)
+        {
+            return;
+        }
+
+        // Claim the alert in the store first, so a tick and the run's end never both send it.
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var claimed = await db.ScenarioRuns.Where(r => r.Id == run.Id && r.DurationAlertAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.DurationAlertAt, time.GetUtcNow().UtcDateTime), ct);
+        if (claimed == 0)
+        {
+            return;
+        }
+
+        var draft = RunAlerts.ForDuration(report, limit.Limit, limit.Reason, mail.PortalBaseUrl);
+        foreach (var reporter in reporters)
+        {
+            await sender.SendAsync(draft with { To = Recipients(reporter, mail) }, ct);
+        }
+
+        logger.LogWarning("Scenario {Scenario} run {Run} passed its duration limit ({Reason})", run.ScenarioName, run.Id, limit.Reason);
+    }
+
+    private async Task<RunReport> ReportAsync(ScenarioRun run, CancellationToken ct)
+    {
+        var stored = await runs.GetAsync(run.Id, ct) ?? run;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = run.ScoreId is { } id ? await db.Scores.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(ct) : null;
+        var checks = stored.Steps.Where(s => s.Type == StepTypes.RunChecks)
+            .SelectMany(s => TypedValuesJson.Read(s.OutputsJson))
+            .Where(o => o.Value.Kind == ValueKind.Status && o.Key != "worst")
+            .Select(o => new CheckReport(o.Key, o.Value.ToString(), null, ""))
+            .ToList();
+        return new RunReport(
+            stored.Id, stored.ScenarioName, score, stored.Status.ToString(), stored.Trigger, new DateTimeOffset(stored.StartedAt, TimeSpan.Zero),
+            TimeSpan.FromMilliseconds(stored.DurationMs), stored.FailedStep, stored.Failure,
+            stored.Steps.OrderBy(s => s.Position).Select(s => new StepReport(s.Name, s.Type, s.Status.ToString(), TimeSpan.FromMilliseconds(s.DurationMs), s.Status == StepStatus.Failed ? s.Message : null)).ToList(),
+            checks);
+    }
+
+    private static IReadOnlyList<string> Recipients(ReporterDefinition reporter, MailSettings mail) =>
+        reporter.To.Count > 0 ? reporter.To : mail.DefaultRecipients;
+
+    private static ReporterSettings Settings(ReporterDefinition reporter, IReadOnlyList<string> to) =>
+        new(to, reporter.OnFailure, reporter.OnWarning, reporter.OnSuccess, reporter.OnDuration);
+}
