@@ -10,12 +10,20 @@ public static class ErrorHandling
 {
     public static void SetGuardedAction(
         this Command command, CliContext context, Func<ParseResult, CancellationToken, Task> action) =>
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await action(parse, ct);
+            return ExitCodes.Ok;
+        });
+
+    /// <summary>As above, for a verb that chooses its own exit code.</summary>
+    public static void SetGuardedAction(
+        this Command command, CliContext context, Func<ParseResult, CancellationToken, Task<int>> action) =>
         command.SetAction(async (parse, ct) =>
         {
             try
             {
-                await action(parse, ct);
-                return ExitCodes.Ok;
+                return await action(parse, ct);
             }
             catch (Exception e) when (e is CockpitSetupException or CockpitValidationException or AccessDeniedException or WarehouseException)
             {

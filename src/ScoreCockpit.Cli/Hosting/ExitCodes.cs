@@ -9,4 +9,7 @@ public static class ExitCodes
 
     /// <summary>The request was understood but cannot be carried out as given: fix the input or the set-up.</summary>
     public const int BadInput = 2;
+
+    /// <summary>The command ran but what it ran failed (a scenario step failed or was interrupted).</summary>
+    public const int RunFailed = 3;
 }
