@@ -26,6 +26,8 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<Activation> Activations => Set<Activation>();
     public DbSet<Evaluation.VersionEvaluation> Evaluations => Set<Evaluation.VersionEvaluation>();
     public DbSet<Scoring.ScoringRun> ScoringRuns => Set<Scoring.ScoringRun>();
+    public DbSet<Quality.QualityMeasurement> QualityMeasurements => Set<Quality.QualityMeasurement>();
+    public DbSet<Quality.CheckResult> CheckResults => Set<Quality.CheckResult>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
