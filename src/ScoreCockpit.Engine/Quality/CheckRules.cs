@@ -76,9 +76,12 @@ public static class CheckRules
         return new(status, $"{what} {Number(v)} is {Percent(change)} {direction} {against} ({Number(r)}); {limit}.");
     }
 
-    /// <summary>|value / reference − 1| × 100; 0 when both are 0; null (no finite change) when only the reference is 0.</summary>
+    /// <summary>
+    /// |value / reference − 1| × 100; 0 when both are 0; null (no finite change) when only the reference is 0. Rounded to
+    /// 9 decimals, so 1,100 against 1,000 is exactly 10 % and stays within a 10 % limit despite binary fractions.
+    /// </summary>
     public static double? ChangePercent(double value, double reference) =>
-        reference == 0 ? (value == 0 ? 0 : null) : Math.Abs((value / reference) - 1) * 100;
+        reference == 0 ? (value == 0 ? 0 : null) : Math.Round(Math.Abs((value / reference) - 1) * 100, 9);
 
     public static string Number(double value) => value.ToString(Math.Abs(value) >= 100 ? "#,0.#" : "#,0.####", CultureInfo.InvariantCulture);
 
