@@ -95,8 +95,17 @@ public static class MetricChartData
         var layout = ChartTheme.TimeLayout(dark, 320, new Margin { L = 70, R = 20, T = 10, B = 40 });
         layout.XAxis[0].GridColor = ChartTheme.Grid(dark);
         layout.XAxis[0].TickFormat = "%b %Y";
+        var bounds = Bounds(checks);
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = metric }, GridColor = ChartTheme.Grid(dark) }];
-        layout.Shapes = Bounds(checks).Select(Line).ToList();
+        if (bounds.Count > 0)
+        {
+            // Room above the highest line and below the lowest, so every bound's label stays inside the plot.
+            var all = points.Where(p => p.Value is not null).Select(p => p.Value!.Value).Concat(bounds.Select(b => b.Value)).ToList();
+            var pad = Math.Max((all.Max() - all.Min()) * 0.1, Math.Abs(all.Max()) * 0.01 + 1e-9);
+            layout.YAxis[0].Range = [all.Min() - pad, all.Max() + pad];
+        }
+
+        layout.Shapes = bounds.Select(Line).ToList();
         return (traces, layout);
     }
 
@@ -121,7 +130,10 @@ public static class MetricChartData
             TextPosition = Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.TextPositionEnum.End,
             TextAngle = 0,
             XAnchor = Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.XAnchorEnum.Right,
-            YAnchor = Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.YAnchorEnum.Bottom,
+            // A minimum's label under its line and a maximum's above it: outside the band where the values lie.
+            YAnchor = bound.Name.EndsWith("min", StringComparison.Ordinal)
+                ? Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.YAnchorEnum.Top
+                : Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.YAnchorEnum.Bottom,
         },
     };
 }
