@@ -105,13 +105,13 @@ public sealed class ComputeMetricsHandler(IDbContextFactory<CockpitDbContext> co
         var column = name is null ? null : q.QuoteIdentifier(name);
         return metric.Kind switch
         {
-        MetricKind.RowCount => "COUNT(*)",
-        MetricKind.NullRate => $"COUNT({column})",
-        MetricKind.DistinctCount => $"COUNT(DISTINCT {column})",
-        // Times 1.0 so an integer column's mean is not truncated (PostgreSQL, SQL Server) and every engine returns a number.
-        MetricKind.Min => $"MIN({column} * 1.0)",
-        MetricKind.Max => $"MAX({column} * 1.0)",
-        _ => $"AVG({column} * 1.0)",
+            MetricKind.RowCount => "COUNT(*)",
+            MetricKind.NullRate => $"COUNT({column})",
+            MetricKind.DistinctCount => $"COUNT(DISTINCT {column})",
+            // Times 1.0 so an integer column's mean is not truncated (PostgreSQL, SQL Server) and every engine returns a number.
+            MetricKind.Min => $"MIN({column} * 1.0)",
+            MetricKind.Max => $"MAX({column} * 1.0)",
+            _ => $"AVG({column} * 1.0)",
         };
     }
 

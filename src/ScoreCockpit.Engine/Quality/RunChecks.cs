@@ -65,29 +65,29 @@ public sealed class RunChecksHandler(IDbContextFactory<CockpitDbContext> context
             switch (check.Kind)
             {
                 case CheckKind.Bounds:
-                {
-                    var current = await MeasurementAsync(db, score, check, request.ReferenceDate, ct);
-                    return current is null
-                        ? new(NotMeasured(check, request.ReferenceDate), null, null, bounds)
-                        : new(CheckRules.Bounds(check.Metric!, current.Value, check.WarningMin, check.WarningMax, check.ErrorMin, check.ErrorMax),
-                            current.Value, null, bounds);
-                }
-
-                case CheckKind.Change:
-                {
-                    var current = await MeasurementAsync(db, score, check, request.ReferenceDate, ct);
-                    if (current is null)
                     {
-                        return new(NotMeasured(check, request.ReferenceDate), null, null, percents);
+                        var current = await MeasurementAsync(db, score, check, request.ReferenceDate, ct);
+                        return current is null
+                            ? new(NotMeasured(check, request.ReferenceDate), null, null, bounds)
+                            : new(CheckRules.Bounds(check.Metric!, current.Value, check.WarningMin, check.WarningMax, check.ErrorMin, check.ErrorMax),
+                                current.Value, null, bounds);
                     }
 
-                    var previous = await db.QualityMeasurements.AsNoTracking()
-                        .Where(m => m.ScoreId == current.ScoreId && m.MetricName == check.Metric && m.ReferenceDate < request.ReferenceDate)
-                        .OrderByDescending(m => m.ReferenceDate).FirstOrDefaultAsync(ct);
-                    var against = previous is null ? "the previous reference date" : $"the previous reference date {previous.ReferenceDate:yyyy-MM-dd}";
-                    return new(CheckRules.Change(check.Metric!, current.Value, previous?.Value, against, check.WarningChangePercent, check.ErrorChangePercent),
-                        current.Value, previous?.Value, percents);
-                }
+                case CheckKind.Change:
+                    {
+                        var current = await MeasurementAsync(db, score, check, request.ReferenceDate, ct);
+                        if (current is null)
+                        {
+                            return new(NotMeasured(check, request.ReferenceDate), null, null, percents);
+                        }
+
+                        var previous = await db.QualityMeasurements.AsNoTracking()
+                            .Where(m => m.ScoreId == current.ScoreId && m.MetricName == check.Metric && m.ReferenceDate < request.ReferenceDate)
+                            .OrderByDescending(m => m.ReferenceDate).FirstOrDefaultAsync(ct);
+                        var against = previous is null ? "the previous reference date" : $"the previous reference date {previous.ReferenceDate:yyyy-MM-dd}";
+                        return new(CheckRules.Change(check.Metric!, current.Value, previous?.Value, against, check.WarningChangePercent, check.ErrorChangePercent),
+                            current.Value, previous?.Value, percents);
+                    }
 
                 case CheckKind.CompareRowCounts:
                     return await CompareRowCountsAsync(db, score, check, request, percents, ct);

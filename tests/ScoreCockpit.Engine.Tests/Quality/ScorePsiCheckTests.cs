@@ -24,7 +24,11 @@ public sealed class ScorePsiCheckTests(PostgresClusterFixture postgres)
         var score = await store.Get<CreateScoreHandler>().HandleAsync(new CreateScore(TestDefinitions.Sample("churn")), Actor.System, Ct);
         var version = await store.Get<RegisterVersionHandler>().HandleAsync(new ModelVersion
         {
-            ScoreId = score.Id, AsOfDate = new DateOnly(2025, 12, 31), Algorithm = "LightGbm", ArtifactSha256 = "", TrainedBy = "",
+            ScoreId = score.Id,
+            AsOfDate = new DateOnly(2025, 12, 31),
+            Algorithm = "LightGbm",
+            ArtifactSha256 = "",
+            TrainedBy = "",
         }, Encoding.UTF8.GetBytes("model"), "ana@example.com", Ct);
         DateOnly[] months = [new(2026, 1, 31), new(2026, 2, 28), new(2026, 3, 31), new(2026, 4, 30)];
         double?[] psis = [null, 0.05, 0.1, 0.3];
@@ -34,16 +38,30 @@ public sealed class ScorePsiCheckTests(PostgresClusterFixture postgres)
             {
                 db.ScoringRuns.Add(new ScoringRun
                 {
-                    ScoreId = score.Id, VersionId = version.Id, ReferenceDate = months[i], Status = ScoringStatus.Succeeded, OutputTable = "scores_churn",
-                    StartedAt = new DateTime(2026, 5, 1, i, 0, 0, DateTimeKind.Utc), StartedBy = "ana", Owner = "here:1", ScorePsi = psis[i],
+                    ScoreId = score.Id,
+                    VersionId = version.Id,
+                    ReferenceDate = months[i],
+                    Status = ScoringStatus.Succeeded,
+                    OutputTable = "scores_churn",
+                    StartedAt = new DateTime(2026, 5, 1, i, 0, 0, DateTimeKind.Utc),
+                    StartedBy = "ana",
+                    Owner = "here:1",
+                    ScorePsi = psis[i],
                 });
             }
 
             // A failed run later on the last date is not the one whose scores are in use.
             db.ScoringRuns.Add(new ScoringRun
             {
-                ScoreId = score.Id, VersionId = version.Id, ReferenceDate = months[3], Status = ScoringStatus.Failed, OutputTable = "scores_churn",
-                StartedAt = new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc), StartedBy = "ana", Owner = "here:1", ScorePsi = 0.01,
+                ScoreId = score.Id,
+                VersionId = version.Id,
+                ReferenceDate = months[3],
+                Status = ScoringStatus.Failed,
+                OutputTable = "scores_churn",
+                StartedAt = new DateTime(2026, 5, 2, 0, 0, 0, DateTimeKind.Utc),
+                StartedBy = "ana",
+                Owner = "here:1",
+                ScorePsi = 0.01,
             });
             await db.SaveChangesAsync(Ct);
         }

@@ -41,7 +41,11 @@ public sealed class DataQualityPageTests : BunitContext
             var status = i == 2 ? CheckStatus.Error : CheckStatus.Ok;
             db.QualityMeasurements.Add(new QualityMeasurement
             {
-                ScoreId = score.Id, MetricName = "row_count", Dataset = $"usage_2026{i + 1:00}", ReferenceDate = Months[i], Value = rows[i],
+                ScoreId = score.Id,
+                MetricName = "row_count",
+                Dataset = $"usage_2026{i + 1:00}",
+                ReferenceDate = Months[i],
+                Value = rows[i],
                 MeasuredAt = new DateTime(2026, 4, 1, 6, i, 0, DateTimeKind.Utc),
             });
             db.CheckResults.Add(Check(score.Id, "volumetry", "change", Months[i], status, rows[i], i == 2 ? "row_count 7,070 is 30 % below" : "fine"));
@@ -50,17 +54,30 @@ public sealed class DataQualityPageTests : BunitContext
 
         db.QualityMeasurements.Add(new QualityMeasurement
         {
-            MetricName = "customers", Dataset = "customers", ReferenceDate = Months[2], Value = 12_000, MeasuredAt = new DateTime(2026, 4, 1, 6, 0, 0, DateTimeKind.Utc),
+            MetricName = "customers",
+            Dataset = "customers",
+            ReferenceDate = Months[2],
+            Value = 12_000,
+            MeasuredAt = new DateTime(2026, 4, 1, 6, 0, 0, DateTimeKind.Utc),
         });
         await db.SaveChangesAsync(Ct);
     }
 
     private static CheckResult Check(int score, string name, string kind, DateOnly date, CheckStatus status, double value, string message,
         double? warningMin = null, double? errorMin = null) => new()
-    {
-        ScoreId = score, CheckName = name, Kind = kind, MetricName = "row_count", Status = status, Value = value, Message = message,
-        ReferenceDate = date, CheckedAt = new DateTime(2026, 4, 1, 7, 0, 0, DateTimeKind.Utc), WarningMin = warningMin, ErrorMin = errorMin,
-    };
+        {
+            ScoreId = score,
+            CheckName = name,
+            Kind = kind,
+            MetricName = "row_count",
+            Status = status,
+            Value = value,
+            Message = message,
+            ReferenceDate = date,
+            CheckedAt = new DateTime(2026, 4, 1, 7, 0, 0, DateTimeKind.Utc),
+            WarningMin = warningMin,
+            ErrorMin = errorMin,
+        };
 
     [Fact]
     public async Task Checks_show_their_latest_status_in_words_and_the_checked_metric_is_charted()
