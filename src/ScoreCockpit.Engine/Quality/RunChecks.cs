@@ -115,8 +115,13 @@ public sealed class RunChecksHandler(IDbContextFactory<CockpitDbContext> context
     private async Task<Evaluated> CompareRowCountsAsync(
         CockpitDbContext db, Score? score, CheckDefinition check, RunChecks request, (double?, double?, double?, double?) percents, CancellationToken ct)
     {
-        var a = await Datasets.ResolveAsync(db, score, check.Dataset!, request.ReferenceDate, request.Variables, ct);
-        var b = await Datasets.ResolveAsync(db, score, check.OtherDataset!, request.ReferenceDate, request.Variables, ct);
+        if (check.Dataset is null || check.OtherDataset is null)
+        {
+            throw new CockpitValidationException("a compare-row-counts check needs both \"dataset\" and \"otherDataset\".");
+        }
+
+        var a = await Datasets.ResolveAsync(db, score, check.Dataset, request.ReferenceDate, request.Variables, ct);
+        var b = await Datasets.ResolveAsync(db, score, check.OtherDataset, request.ReferenceDate, request.Variables, ct);
         var rowsA = await RowsAsync(a, request.Variables, ct);
         var rowsB = await RowsAsync(b, request.Variables, ct);
         var outcome = CheckRules.Change($"rows of {a.Display}", rowsA, rowsB, b.Display, check.WarningChangePercent, check.ErrorChangePercent);

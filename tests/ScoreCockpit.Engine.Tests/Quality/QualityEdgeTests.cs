@@ -54,6 +54,7 @@ public sealed class QualityEdgeTests(PostgresClusterFixture postgres)
                 Name = "versus", Kind = CheckKind.CompareRowCounts, ErrorChangePercent = 5,
                 Dataset = new() { Snapshot = true }, OtherDataset = new() { Table = "nowhere" },
             },
+            new() { Name = "half", Kind = CheckKind.CompareRowCounts, ErrorChangePercent = 5, Dataset = new() { Snapshot = true } },
         ], date, variables), Ct);
 
         var byName = outcomes.ToDictionary(o => o.Name);
@@ -65,6 +66,8 @@ public sealed class QualityEdgeTests(PostgresClusterFixture postgres)
         Assert.Equal(CheckStatus.Ok, byName["size"].Status);
         Assert.Equal(CheckStatus.Error, byName["versus"].Status);
         Assert.Contains("'nowhere' cannot be read", byName["versus"].Message, StringComparison.Ordinal);
+        Assert.Equal((CheckStatus.Error, "half could not run: a compare-row-counts check needs both \"dataset\" and \"otherDataset\"."),
+            (byName["half"].Status, byName["half"].Message));
         var history = await store.Get<QualityQueries>().CheckHistoryAsync("churn", "drift", Ct);
         Assert.Equal((0.1, 0.25), (history.Single().WarningMax, history.Single().ErrorMax));
     }
