@@ -5,6 +5,7 @@ using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Scenarios;
+using ScoreCockpit.Engine.Quality;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
@@ -69,6 +70,7 @@ public static class EngineServices
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();
         services.AddScenarios();
         Alerts.AlertServices.AddAlerts(services);
+        services.AddQuality();
 
         // Keys live in the cockpit store so the portal and the command line read the same secrets.
         services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();

@@ -29,6 +29,8 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<Scenarios.Scenario> Scenarios => Set<Scenarios.Scenario>();
     public DbSet<Scenarios.ScenarioRun> ScenarioRuns => Set<Scenarios.ScenarioRun>();
     public DbSet<Scenarios.ScenarioStepRun> ScenarioStepRuns => Set<Scenarios.ScenarioStepRun>();
+    public DbSet<Quality.QualityMeasurement> QualityMeasurements => Set<Quality.QualityMeasurement>();
+    public DbSet<Quality.CheckResult> CheckResults => Set<Quality.CheckResult>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -7,11 +7,69 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace ScoreCockpit.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Scenarios : Migration
+    public partial class ScenariosAndQuality : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "check_results",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ScoreId = table.Column<int>(type: "integer", nullable: true),
+                    CheckName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    MetricName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    Previous = table.Column<double>(type: "double precision", nullable: true),
+                    WarningMin = table.Column<double>(type: "double precision", nullable: true),
+                    WarningMax = table.Column<double>(type: "double precision", nullable: true),
+                    ErrorMin = table.Column<double>(type: "double precision", nullable: true),
+                    ErrorMax = table.Column<double>(type: "double precision", nullable: true),
+                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CheckedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ScenarioRunId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_check_results", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_check_results_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quality_metrics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ScoreId = table.Column<int>(type: "integer", nullable: true),
+                    MetricName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Dataset = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: true),
+                    MeasuredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ScenarioRunId = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quality_metrics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_quality_metrics_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "scenarios",
                 columns: table => new
@@ -106,6 +164,16 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_check_results_ScoreId_CheckName_ReferenceDate",
+                table: "check_results",
+                columns: new[] { "ScoreId", "CheckName", "ReferenceDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quality_metrics_ScoreId_MetricName_ReferenceDate",
+                table: "quality_metrics",
+                columns: new[] { "ScoreId", "MetricName", "ReferenceDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_scenario_runs_ScenarioId_StartedAt",
                 table: "scenario_runs",
                 columns: new[] { "ScenarioId", "StartedAt" });
@@ -141,6 +209,12 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "check_results");
+
+            migrationBuilder.DropTable(
+                name: "quality_metrics");
+
             migrationBuilder.DropTable(
                 name: "scenario_step_runs");
 

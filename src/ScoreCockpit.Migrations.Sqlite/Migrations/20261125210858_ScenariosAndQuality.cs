@@ -6,11 +6,69 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ScoreCockpit.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class Scenarios : Migration
+    public partial class ScenariosAndQuality : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "check_results",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScoreId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CheckName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    MetricName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Previous = table.Column<double>(type: "REAL", nullable: true),
+                    WarningMin = table.Column<double>(type: "REAL", nullable: true),
+                    WarningMax = table.Column<double>(type: "REAL", nullable: true),
+                    ErrorMin = table.Column<double>(type: "REAL", nullable: true),
+                    ErrorMax = table.Column<double>(type: "REAL", nullable: true),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    CheckedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ScenarioRunId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_check_results", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_check_results_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "quality_metrics",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ScoreId = table.Column<int>(type: "INTEGER", nullable: true),
+                    MetricName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Dataset = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    ReferenceDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    MeasuredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ScenarioRunId = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quality_metrics", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_quality_metrics_scores_ScoreId",
+                        column: x => x.ScoreId,
+                        principalTable: "scores",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateTable(
                 name: "scenarios",
                 columns: table => new
@@ -105,6 +163,16 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_check_results_ScoreId_CheckName_ReferenceDate",
+                table: "check_results",
+                columns: new[] { "ScoreId", "CheckName", "ReferenceDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quality_metrics_ScoreId_MetricName_ReferenceDate",
+                table: "quality_metrics",
+                columns: new[] { "ScoreId", "MetricName", "ReferenceDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_scenario_runs_ScenarioId_StartedAt",
                 table: "scenario_runs",
                 columns: new[] { "ScenarioId", "StartedAt" });
@@ -140,6 +208,12 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "check_results");
+
+            migrationBuilder.DropTable(
+                name: "quality_metrics");
+
             migrationBuilder.DropTable(
                 name: "scenario_step_runs");
 
