@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ScoreCockpit.Engine.Scenarios;
-using ScoreCockpit.Engine.Scenarios.Conditions;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
 using ScoreCockpit.Engine.Storage;
@@ -85,10 +84,9 @@ public sealed class ScenarioAlerts(
         var stored = await runs.GetAsync(run.Id, ct) ?? run;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var score = run.ScoreId is { } id ? await db.Scores.AsNoTracking().Where(s => s.Id == id).Select(s => s.Name).SingleOrDefaultAsync(ct) : null;
-        var checks = stored.Steps.Where(s => s.Type == StepTypes.RunChecks)
-            .SelectMany(s => TypedValuesJson.Read(s.OutputsJson))
-            .Where(o => o.Value.Kind == ValueKind.Status && o.Key != "worst")
-            .Select(o => new CheckReport(o.Key, o.Value.ToString(), null, ""))
+        var checks = (await db.CheckResults.AsNoTracking().Where(c => c.ScenarioRunId == run.Id).ToListAsync(ct))
+            .OrderByDescending(c => c.Status).ThenBy(c => c.CheckName, StringComparer.Ordinal)
+            .Select(c => new CheckReport(c.CheckName, Quality.QualityNames.Of(c.Status), c.Value, c.Message))
             .ToList();
         return new RunReport(
             stored.Id, stored.ScenarioName, score, stored.Status.ToString(), stored.Trigger, new DateTimeOffset(stored.StartedAt, TimeSpan.Zero),

@@ -24,6 +24,9 @@ public static class ScenarioServices
         services.AddSingleton<IStepExecutor, ScoreExecutor>();
         services.AddSingleton<IStepExecutor, PurgeVersionsExecutor>();
         services.AddSingleton<IStepExecutor, SendMessageExecutor>();
+        services.AddSingleton<IStepExecutor, ComputeMetricsExecutor>();
+        services.AddSingleton<IStepExecutor, RunChecksExecutor>();
+        services.AddSingleton<IQualityFacts, StoredQualityFacts>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using System.Net.Mail;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Quality;
 using ScoreCockpit.Engine.Scenarios.Conditions;
 using ScoreCockpit.Engine.Scenarios.Triggers;
 using ScoreCockpit.Engine.Variables;
@@ -42,12 +43,13 @@ public static class ScenarioValidator
         variables[BuiltInVariables.LabelEnd] = ValueKind.Date;
         variables[BuiltInVariables.DateRefYearMonth] = ValueKind.Number;
         var earlier = new Dictionary<string, IReadOnlyDictionary<string, ValueKind>>(StringComparer.Ordinal);
+        var metrics = definition.Steps.OfType<ComputeMetricsStep>().SelectMany(c => c.Metrics).DistinctBy(m => m.Name).ToList();
         for (var i = 0; i < definition.Steps.Count; i++)
         {
             var step = definition.Steps[i];
             var label = string.IsNullOrWhiteSpace(step.Name) ? $"Step {i + 1} ({step.Type})" : $"Step '{step.Name}'";
             var before = problems.Count;
-            StepProblems(step, label, scope, variables, earlier, problems);
+            StepProblems(step, label, scope, variables, earlier, metrics, problems);
             if (!string.IsNullOrWhiteSpace(step.Name) && !earlier.TryAdd(step.Name, StepOutputCatalog.For(step)))
             {
                 problems.Add($"{label}: another step has the same name; give each step its own name.");
@@ -81,7 +83,7 @@ public static class ScenarioValidator
     }
 
     private static void StepProblems(StepDefinition step, string label, ValidationScope scope, Dictionary<string, ValueKind> variables,
-        IReadOnlyDictionary<string, IReadOnlyDictionary<string, ValueKind>> earlier, List<string> problems)
+        IReadOnlyDictionary<string, IReadOnlyDictionary<string, ValueKind>> earlier, IReadOnlyList<MetricDefinition> metrics, List<string> problems)
     {
         void Try(Action check)
         {
@@ -145,6 +147,15 @@ public static class ScenarioValidator
             case PurgeVersionsStep p:
                 Try(() => DateExpressions.Validate(p.UpTo, dates));
                 break;
+            case ComputeMetricsStep c:
+                problems.AddRange(QualityValidation.Validate(c.Metrics, [], Known(variables))
+                    .Concat(QualityValidation.Dataset(c.Dataset, "the dataset", Known(variables))).Select(p => $"{label}: {p}"));
+                break;
+            case RunChecksStep r:
+                var metricProblems = QualityValidation.Validate(metrics, [], Known(variables)).ToHashSet(StringComparer.Ordinal);
+                problems.AddRange(QualityValidation.Validate(metrics, r.Checks, Known(variables))
+                    .Where(p => !metricProblems.Contains(p)).Select(p => $"{label}: {p}"));
+                break;
             case SendMessageStep m:
                 if (m.To.Count == 0)
                 {
@@ -182,6 +193,8 @@ public static class ScenarioValidator
             }
         }
     }
+
+    private static HashSet<string> Known(Dictionary<string, ValueKind> variables) => variables.Keys.ToHashSet(StringComparer.Ordinal);
 
     private static IEnumerable<CallNode> Calls(ConditionNode node) => node switch
     {

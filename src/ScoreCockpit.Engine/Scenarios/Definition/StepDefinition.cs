@@ -23,6 +23,8 @@ public enum RunIf
 [JsonDerivedType(typeof(SetVariablesStep), StepTypes.SetVariables)]
 [JsonDerivedType(typeof(RunSqlStep), StepTypes.RunSql)]
 [JsonDerivedType(typeof(BuildSnapshotStep), StepTypes.BuildSnapshot)]
+[JsonDerivedType(typeof(ComputeMetricsStep), StepTypes.ComputeMetrics)]
+[JsonDerivedType(typeof(RunChecksStep), StepTypes.RunChecks)]
 [JsonDerivedType(typeof(TrainVersionStep), StepTypes.TrainVersion)]
 [JsonDerivedType(typeof(TrainChallengersStep), StepTypes.TrainChallengers)]
 [JsonDerivedType(typeof(EvaluateAllVersionsStep), StepTypes.EvaluateAllVersions)]
@@ -72,6 +74,8 @@ public static class StepTypes
         SetVariablesStep => SetVariables,
         RunSqlStep => RunSql,
         BuildSnapshotStep => BuildSnapshot,
+        ComputeMetricsStep => ComputeMetrics,
+        RunChecksStep => RunChecks,
         TrainVersionStep => TrainVersion,
         TrainChallengersStep => TrainChallengers,
         EvaluateAllVersionsStep => EvaluateAllVersions,
@@ -83,5 +87,5 @@ public static class StepTypes
     };
 
     /// <summary>Steps that need a score, from the step or from the scenario.</summary>
-    public static bool NeedsScore(string type) => type is not (SetVariables or RunSql or SendMessage);
+    public static bool NeedsScore(string type) => type is not (SetVariables or RunSql or SendMessage or ComputeMetrics or RunChecks);
 }

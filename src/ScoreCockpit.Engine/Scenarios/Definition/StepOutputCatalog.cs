@@ -10,6 +10,10 @@ public static class StepOutputCatalog
         SetVariablesStep set => set.Variables.ToDictionary(v => v.Name, v => Values.KindOf(v.Type)),
         RunSqlStep => Of(("rows_affected", ValueKind.Number)),
         BuildSnapshotStep => Of(("rows", ValueKind.Number), ("reference_date", ValueKind.Date), ("table", ValueKind.Text)),
+        ComputeMetricsStep metrics => metrics.Metrics.ToDictionary(m => m.Name, _ => ValueKind.Number),
+        RunChecksStep checks => checks.Checks.ToDictionary(c => c.Name, _ => ValueKind.Status)
+            .Append(new KeyValuePair<string, ValueKind>("worst", ValueKind.Status)).Append(new KeyValuePair<string, ValueKind>("warnings", ValueKind.Number))
+            .DistinctBy(p => p.Key).ToDictionary(),
         TrainVersionStep => Of(("version", ValueKind.Number), ("auc", ValueKind.Number), ("reused", ValueKind.Boolean)),
         TrainChallengersStep => Of(("count", ValueKind.Number)),
         EvaluateAllVersionsStep => Of(("evaluations", ValueKind.Number), ("failed", ValueKind.Number), ("latest_date", ValueKind.Date)),
