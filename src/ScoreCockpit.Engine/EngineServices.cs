@@ -66,6 +66,7 @@ public static class EngineServices
         services.AddSingleton<Scoring.ListScoringRunsHandler>();
         services.AddSingleton<Scoring.Export.ExportScoresHandler>();
         services.AddSingleton<Demo.DemoHistory>();
+        services.AddSingleton<Demo.DemoScenarios>();
         services.AddSingleton<Warehouse.Import.CsvImporter>();
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();
         services.AddScenarios();

@@ -10,7 +10,7 @@ namespace ScoreCockpit.Engine.Demo;
 /// activations a careful analyst would have made, replayed as the system with the comment "demo history".
 /// Scores run side by side, one per core.
 /// </summary>
-public sealed class DemoHistory(BackfillHandler backfill, TimeProvider time, ILogger<DemoHistory> logger)
+public sealed class DemoHistory(BackfillHandler backfill, DemoScenarios scenarios, TimeProvider time, ILogger<DemoHistory> logger)
 {
     public const string ActivationComment = "demo history";
 
@@ -33,6 +33,7 @@ public sealed class DemoHistory(BackfillHandler backfill, TimeProvider time, ILo
             }
         });
 
+        await scenarios.SaveAsync(ct);
         var summaries = new List<BackfillSummary>();
         // The two big scores first, side by side; the small one fills the core that frees up first.
         var bySize = DemoScores.All.OrderBy(s => s.Name == DemoScores.Renewal.Name).ToList();
@@ -40,6 +41,8 @@ public sealed class DemoHistory(BackfillHandler backfill, TimeProvider time, ILo
             async (score, token) =>
             {
                 var summary = await backfill.HandleAsync(new Backfill(score.Name, from, to, ActivationComment), Actor.System, report, token);
+                report.Report(new BackfillProgress(score.Name, months, months + 1, $"{score.Name}: replaying a year of scenario runs"));
+                await scenarios.ReplayAsync(score.Name, options, token);
                 lock (gate)
                 {
                     done[score.Name] = months + 1;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components;
+using ScoreCockpit.Web.Scenarios;
 using ScoreCockpit.Web.Scores;
 
 namespace ScoreCockpit.Web.Hosting;
@@ -32,6 +33,7 @@ public static class PortalPipeline
         app.MapScoreEndpoints();
         app.MapScoreDownloadEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.UseScenarioScheduling();
         return app;
     }
 }

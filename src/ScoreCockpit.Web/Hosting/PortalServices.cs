@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using ScoreCockpit.Engine;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Web.Accounts;
+using ScoreCockpit.Web.Scenarios;
 
 namespace ScoreCockpit.Web.Hosting;
 
@@ -41,6 +42,7 @@ public static class PortalServices
         services.AddScoped<CurrentActor>();
         services.AddSingleton<DemoStatus>();
         services.AddHostedService<DemoStartupService>();
+        services.AddScenarioScheduling();
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

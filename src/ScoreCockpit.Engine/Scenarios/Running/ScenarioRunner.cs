@@ -11,8 +11,12 @@ using ScoreCockpit.Engine.Variables;
 namespace ScoreCockpit.Engine.Scenarios.Running;
 
 /// <summary>Start a scenario: by a trigger (with its fire time) or by a person (manual).</summary>
+/// <remarks>
+/// <paramref name="ReplayedAt"/> dates a replayed run in the past (the demo's history): its times are shifted to start
+/// then, and it counts as scheduled (no role check), like an activation's replay date.
+/// </remarks>
 public sealed record StartRun(string Scenario, string Trigger = "manual", DateTime? ScheduledFor = null, DateOnly? AsOf = null,
-    IReadOnlyList<Variable>? Variables = null);
+    IReadOnlyList<Variable>? Variables = null, DateTime? ReplayedAt = null);
 
 /// <summary>
 /// Runs a scenario's steps in order, each by its run-if rule, recording the run and every step in the store as it
@@ -29,7 +33,7 @@ public sealed class ScenarioRunner(
     public async Task<ScenarioRun> RunAsync(StartRun request, Actor actor, CancellationToken ct = default)
     {
         var (scenario, definition, scoreName) = await LoadAsync(request.Scenario, ct);
-        if (request.ScheduledFor is null)
+        if (request.ScheduledFor is null && request.ReplayedAt is null)
         {
             actor.Require(Roles.Analyst, "run scenarios");
         }
@@ -58,6 +62,9 @@ public sealed class ScenarioRunner(
     private async Task<ScenarioRun> ExecuteAsync(ScenarioRun run, ScenarioDefinition definition, string? scoreName, StartRun request, Actor actor, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
+        var shift = request.ReplayedAt is { } at ? at - run.StartedAt : TimeSpan.Zero;
+        DateTime Now() => time.GetUtcNow().UtcDateTime + shift;
+        run.StartedAt += shift;
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ScenarioRuns.Add(run);
         await db.SaveChangesAsync(ct);
@@ -84,7 +91,7 @@ public sealed class ScenarioRunner(
                 continue;
             }
 
-            (row.Status, row.StartedAt) = (StepStatus.Running, time.GetUtcNow().UtcDateTime);
+            (row.Status, row.StartedAt) = (StepStatus.Running, Now());
             await db.SaveChangesAsync(ct);
             var stepClock = Stopwatch.StartNew();
             try
@@ -105,7 +112,7 @@ public sealed class ScenarioRunner(
             }
 
             context.Outputs[step.Name] = context.Current;
-            (row.FinishedAt, row.DurationMs) = (time.GetUtcNow().UtcDateTime, stepClock.ElapsedMilliseconds);
+            (row.FinishedAt, row.DurationMs) = (Now(), stepClock.ElapsedMilliseconds);
             row.Log = string.Join('\n', context.LogLines);
             row.OutputsJson = TypedValuesJson.Write(context.Current);
             run.VariablesJson = TypedValuesJson.Write(context.Variables.ToDictionary(v => v.Key, v => Conditions.Values.Of(v.Value)));
@@ -113,10 +120,13 @@ public sealed class ScenarioRunner(
         }
 
         run.Status = anyFailed ? RunStatus.Failed : RunStatus.Succeeded;
-        (run.FinishedAt, run.DurationMs) = (time.GetUtcNow().UtcDateTime, clock.ElapsedMilliseconds);
+        (run.FinishedAt, run.DurationMs) = (Now(), clock.ElapsedMilliseconds);
         await db.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Scenario {Scenario} run {Run} {Status} in {Duration} ms", run.ScenarioName, run.Id, run.Status, run.DurationMs);
-        await NotifyAsync(run, definition, ct);
+        if (request.ReplayedAt is null)
+        {
+            await NotifyAsync(run, definition, ct);
+        }
         return run;
     }
 
