@@ -43,8 +43,9 @@ internal static class PortfolioFacts
             .ToDictionary(e => (e.VersionId, e.EvaluationDate));
 
         var latestDates = dates.Values.Select(d => d.Latest).Distinct().ToList();
+        var activeScores = current.Keys.ToList();
         var others = await OutOfTime(db)
-            .Where(e => latestDates.Contains(e.EvaluationDate) && !activeIds.Contains(e.VersionId))
+            .Where(e => activeScores.Contains(e.ScoreId) && latestDates.Contains(e.EvaluationDate) && !activeIds.Contains(e.VersionId))
             .Join(db.ModelVersions, e => e.VersionId, v => v.Id, (e, v) => new { e.ScoreId, e.EvaluationDate, e.Auc, v.Number, v.ChallengerName })
             .ToListAsync(ct);
 
@@ -100,7 +101,10 @@ internal static class PortfolioFacts
         }).ToList();
     }
 
-    /// <summary>Out-of-time evaluations with an AUC: in-sample and failed ones never count as performance.</summary>
+    /// <summary>
+    /// Out-of-time evaluations with an AUC: in-sample ones never count as performance, and a failed one has no AUC
+    /// (which keeps the filter inside the PortfolioIndexes index).
+    /// </summary>
     internal static IQueryable<VersionEvaluation> OutOfTime(CockpitDbContext db) =>
-        db.Evaluations.AsNoTracking().Where(e => !e.InSample && e.Failure == null && e.Auc != null);
+        db.Evaluations.AsNoTracking().Where(e => !e.InSample && e.Auc != null);
 }
