@@ -65,7 +65,10 @@ internal static class OverviewData
                 var version = versions[a * 2];
                 db.Activations.Add(new Activation
                 {
-                    ScoreId = score.Id, VersionId = version.Id, ActivatedBy = "ana@example.com", Comment = "monthly review",
+                    ScoreId = score.Id,
+                    VersionId = version.Id,
+                    ActivatedBy = "ana@example.com",
+                    Comment = "monthly review",
                     ActivatedAt = Date(12 + a * 2).AddDays(3).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc),
                 });
             }
@@ -75,11 +78,19 @@ internal static class OverviewData
                 var failed = (s + m) % 29 == 0;
                 db.ScoringRuns.Add(new ScoringRun
                 {
-                    ScoreId = score.Id, VersionId = versions[0].Id, ReferenceDate = Date(m), OutputTable = $"scores_{Name(s)}",
-                    Status = failed ? ScoringStatus.Failed : ScoringStatus.Succeeded, Failure = failed ? "warehouse unreachable" : null,
-                    StartedAt = Date(m).AddDays(2).ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc), StartedBy = "scheduler", Owner = "bench:1",
-                    FinishedAt = Date(m).AddDays(2).ToDateTime(new TimeOnly(6, 4), DateTimeKind.Utc), Rows = 500_000,
-                    ScorePsi = failed ? null : 0.02 + 0.3 * random.NextDouble() * random.NextDouble(), HistogramJson = "[]",
+                    ScoreId = score.Id,
+                    VersionId = versions[0].Id,
+                    ReferenceDate = Date(m),
+                    OutputTable = $"scores_{Name(s)}",
+                    Status = failed ? ScoringStatus.Failed : ScoringStatus.Succeeded,
+                    Failure = failed ? "warehouse unreachable" : null,
+                    StartedAt = Date(m).AddDays(2).ToDateTime(new TimeOnly(6, 0), DateTimeKind.Utc),
+                    StartedBy = "scheduler",
+                    Owner = "bench:1",
+                    FinishedAt = Date(m).AddDays(2).ToDateTime(new TimeOnly(6, 4), DateTimeKind.Utc),
+                    Rows = 500_000,
+                    ScorePsi = failed ? null : 0.02 + 0.3 * random.NextDouble() * random.NextDouble(),
+                    HistogramJson = "[]",
                 });
             }
 
@@ -106,11 +117,26 @@ internal static class OverviewData
         var deciles = Enumerable.Range(1, 10).Select(d => new DecileRow(d, 50_000, 5_000 * lift / d, 0.1 * lift / d, Math.Min(1, 0.1 * d * lift / 2), lift / d)).ToList();
         return new VersionEvaluation
         {
-            ScoreId = scoreId, VersionId = versionId, EvaluationDate = date, InSample = inSample, Rows = 500_000, Positives = 50_000,
-            BaseRate = 0.1, Auc = auc, AucLower = auc - 0.004, AucUpper = auc + 0.004, Gini = 2 * auc - 1, Ks = (auc - 0.5) * 1.2,
-            Brier = 0.08 + 0.01 * random.NextDouble(), LogLoss = 0.3, FirstLiftLower = lift - 0.1, FirstLiftUpper = lift + 0.1,
-            CutoffsJson = JsonSerializer.Serialize(cutoffs, Json), DecilesJson = JsonSerializer.Serialize(deciles, Json),
-            ComputedAt = date.AddMonths(3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), DurationMs = 800,
+            ScoreId = scoreId,
+            VersionId = versionId,
+            EvaluationDate = date,
+            InSample = inSample,
+            Rows = 500_000,
+            Positives = 50_000,
+            BaseRate = 0.1,
+            Auc = auc,
+            AucLower = auc - 0.004,
+            AucUpper = auc + 0.004,
+            Gini = 2 * auc - 1,
+            Ks = (auc - 0.5) * 1.2,
+            Brier = 0.08 + 0.01 * random.NextDouble(),
+            LogLoss = 0.3,
+            FirstLiftLower = lift - 0.1,
+            FirstLiftUpper = lift + 0.1,
+            CutoffsJson = JsonSerializer.Serialize(cutoffs, Json),
+            DecilesJson = JsonSerializer.Serialize(deciles, Json),
+            ComputedAt = date.AddMonths(3).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            DurationMs = 800,
         };
     }
 }
