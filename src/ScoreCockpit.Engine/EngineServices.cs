@@ -6,6 +6,7 @@ using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Quality;
 using ScoreCockpit.Engine.Scenarios;
+using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
@@ -72,6 +73,7 @@ public static class EngineServices
         services.AddScenarios();
         Alerts.AlertServices.AddAlerts(services);
         services.AddQuality();
+        services.AddPortfolio();
 
         // Keys live in the cockpit store so the portal and the command line read the same secrets.
         services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();

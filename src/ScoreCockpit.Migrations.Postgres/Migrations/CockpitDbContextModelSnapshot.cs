@@ -406,6 +406,8 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
 
+                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
+
                     b.ToTable("evaluations", (string)null);
                 });
 

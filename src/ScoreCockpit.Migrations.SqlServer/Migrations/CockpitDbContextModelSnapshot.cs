@@ -408,6 +408,8 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
 
+                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
+
                     b.ToTable("evaluations", (string)null);
                 });
 

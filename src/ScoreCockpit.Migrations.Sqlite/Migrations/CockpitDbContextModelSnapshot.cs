@@ -389,6 +389,8 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
 
+                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
+
                     b.ToTable("evaluations", (string)null);
                 });
 

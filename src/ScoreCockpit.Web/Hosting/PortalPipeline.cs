@@ -2,6 +2,7 @@ using Microsoft.Extensions.FileProviders;
 using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components;
 using ScoreCockpit.Web.Scenarios;
+using ScoreCockpit.Web.Portfolio;
 using ScoreCockpit.Web.Scores;
 
 namespace ScoreCockpit.Web.Hosting;
@@ -32,6 +33,7 @@ public static class PortalPipeline
         app.MapAccountEndpoints();
         app.MapScoreEndpoints();
         app.MapScoreDownloadEndpoints();
+        app.MapPortfolioEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseScenarioScheduling();
         return app;
