@@ -63,9 +63,11 @@ public sealed class CompareJourney(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.Locator("#compare-activation-confirm")).ToBeDisabledAsync();
         await page.FillAsync("#compare-activation-comment", Comment);
         await page.ClickAsync("#compare-activation-confirm");
+        await Expect(page.Locator("#compare-activation-comment")).ToHaveCountAsync(0);
         await Expect(page.Locator("#compare-history")).ToContainTextAsync(Comment);
         await Expect(page.Locator("#compare-history")).ToContainTextAsync(Email);
         await Expect(page.Locator("#verdict-v3")).ToContainTextAsync("reference");
+        await page.EvaluateAsync("window.scrollTo(0, 0)");
         await BrowserFixture.ScreenshotAsync(page, "63-compare-activated");
     }
 
