@@ -73,6 +73,23 @@ public sealed class ChampionTableTests : BunitContext
     }
 
     [Fact]
+    public void With_many_versions_the_compared_ones_are_listed_and_the_rest_one_click_away()
+    {
+        var table = Render<ChampionTable>(p => p
+            .Add(c => c.Score, "churn")
+            .Add(c => c.Evaluations, [.. Evaluations, Evaluation(4, 0.7)])
+            .Add(c => c.ActiveNumber, 1)
+            .Add(c => c.Focus, [2]));
+
+        Assert.Equal(["champion-v2", "champion-v1"], table.FindAll("#champion-table tbody tr").Select(r => r.Id));
+        Assert.Contains("1 more", table.Find("#champion-all").TextContent, StringComparison.Ordinal);
+
+        table.Find("#champion-all").Click();
+        Assert.Equal(["champion-v4", "champion-v2", "champion-v1"], table.FindAll("#champion-table tbody tr").Select(r => r.Id));
+        Assert.Contains("compared versions only", table.Find("#champion-all").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_date_with_only_in_sample_versions_says_how_to_see_them()
     {
         var table = Render<ChampionTable>(p => p.Add(c => c.Score, "churn").Add(c => c.Evaluations, [Evaluation(3, 0.9, inSample: true)]));

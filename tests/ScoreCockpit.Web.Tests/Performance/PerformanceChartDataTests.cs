@@ -66,6 +66,8 @@ public sealed class PerformanceChartDataTests
         Assert.Equal(VisibleEnum.LegendOnly, traces.OfType<Scatter>().Single(t => t.Name == "v1").Visible);
         Assert.Equal(VisibleEnum.True, traces.OfType<Scatter>().Single(t => t.Name == "v12").Visible);
         Assert.Equal(VisibleEnum.LegendOnly, traces.OfType<Scatter>().Single(t => t.Name == "v14 logistic").Visible);
+        var (_, layout) = PerformanceChartData.Build(Input(versions), false, false);
+        Assert.Equal(Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, layout.Legend[0].Orientation);
     }
 
     [Fact]

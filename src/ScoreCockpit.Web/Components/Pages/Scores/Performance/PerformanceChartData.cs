@@ -28,6 +28,9 @@ public static class PerformanceChartData
 
     public const int NewestShown = 4;
 
+    /// <summary>Past this many versions the legend moves to a scrolling column.</summary>
+    public const int ManyVersions = 8;
+
     public static string Colour(int version) => Palette[(version - 1) % Palette.Count];
 
     /// <summary>The versions drawn at first: the active one, the newest main versions, and challengers trained with them.</summary>
@@ -123,6 +126,15 @@ public static class PerformanceChartData
         layout.XAxis[0].TickFormat = "%b %Y";
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = label }, GridColor = ChartTheme.Grid(dark) }];
         layout.Legend[0].Y = 1.25m;
+        if (input.Series.Count > ManyVersions)
+        {
+            // Dozens of versions would stack legend rows over the plot: a scrolling column on the right instead.
+            layout.Legend[0].Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V;
+            layout.Legend[0].X = 1.02m;
+            layout.Legend[0].Y = 1;
+            layout.Margin.R = 150;
+        }
+
         var events = Events(input.Versions, input.History);
         layout.Shapes = [.. events.Select(e => EventLine(e, dark))];
         layout.Annotations = [.. events.Select(e => new Annotation
