@@ -28,6 +28,8 @@ public static class PerformanceChartData
 
     public const int NewestShown = 4;
 
+    public const string SchemaLabel = "schema";
+
     /// <summary>Past this many versions the legend moves to a scrolling column.</summary>
     public const int ManyVersions = 8;
 
@@ -51,7 +53,7 @@ public static class PerformanceChartData
     [
         .. history.Select(a => new TimelineEvent(DateOnly.FromDateTime(a.ActivatedAt), $"v{a.VersionNumber}",
             $"v{a.VersionNumber} activated by {a.ActivatedBy}: {a.Comment}")),
-        .. versions.Where(v => v.SchemaDiff.Length > 0).Select(v => new TimelineEvent(v.AsOfDate, "schema",
+        .. versions.Where(v => v.SchemaDiff.Length > 0).Select(v => new TimelineEvent(v.AsOfDate, SchemaLabel,
             $"v{v.Number} trained on a changed schema: {v.SchemaDiff}")),
     ];
 
@@ -145,6 +147,8 @@ public static class PerformanceChartData
             Y = 1,
             YRef = "paper",
             YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
+            // Schema changes one row above activations, so two events in the same month stay legible.
+            YShift = e.Label == SchemaLabel ? 12 : 0,
             Text = e.Label,
             HoverText = e.Detail,
             ShowArrow = false,
