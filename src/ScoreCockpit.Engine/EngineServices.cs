@@ -62,6 +62,7 @@ public static class EngineServices
         services.AddSingleton<Registry.PurgeVersionsHandler>();
         services.AddSingleton<Evaluation.EvaluateAllVersionsHandler>();
         services.AddSingleton<Evaluation.PerformanceQueries>();
+        Evaluation.Comparison.ComparisonServices.AddComparison(services);
         services.AddSingleton<Registry.BackfillHandler>();
         services.AddSingleton<Scoring.RunScoringHandler>();
         services.AddSingleton<Scoring.ListScoringRunsHandler>();

@@ -39,6 +39,9 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
 
         await page.GetByRole(AriaRole.Link, new() { Name = "churn", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn" })).ToBeVisibleAsync();
+        // Performance comes first; with no version yet it says how to get one. The snapshots are one tab along.
+        await Expect(page.Locator("#performance-empty")).ToContainTextAsync("No evaluation yet");
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Snapshots" }).ClickAsync();
         await Expect(page.Locator("#snapshot-plot .main-svg").First).ToBeVisibleAsync();
         // 30 monthly snapshots, the newest first; the profile of the newest is open.
         await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "known" })).ToHaveCountAsync(30);

@@ -6,6 +6,9 @@ using ScoreCockpit.Engine.Scores;
 
 namespace ScoreCockpit.Engine.Evaluation;
 
+/// <summary>A version's scores on a snapshot, row for row, with the warnings of scoring it.</summary>
+internal sealed record SnapshotScores(double[] Scores, bool Probabilities, IReadOnlyList<string> Warnings);
+
 /// <summary>
 /// One (version, date) evaluation: score the in-memory snapshot, compute the metric set with its intervals.
 /// Old versions on new data: a missing column is scored as missing with a warning; a changed type fails this
@@ -30,19 +33,9 @@ internal static class EvaluationUnit
         };
         try
         {
-            using var reader = snapshot.Rows.CreateDataReader();
-            var scoring = scorer.Score(reader, keyColumn, $"the snapshot {snapshot.TableName}");
-            var scores = new double[snapshot.Labels.Length];
-            var i = 0;
-            var probabilities = true;
-            foreach (var row in scoring.Rows)
-            {
-                probabilities &= row.Probability is not null;
-                scores[i++] = row.Probability ?? row.Score;
-            }
-
-            Fill(evaluation, scores, snapshot.Labels, cutoffs, probabilities);
-            evaluation.WarningsJson = JsonSerializer.Serialize(scoring.Warnings, Json);
+            var scored = Score(scorer, snapshot, keyColumn);
+            Fill(evaluation, scored.Scores, snapshot.Labels, cutoffs, scored.Probabilities);
+            evaluation.WarningsJson = JsonSerializer.Serialize(scored.Warnings, Json);
         }
         catch (ModelInputException e)
         {
@@ -51,6 +44,27 @@ internal static class EvaluationUnit
 
         evaluation.DurationMs = clock.ElapsedMilliseconds;
         return evaluation;
+    }
+
+    /// <summary>
+    /// One score per snapshot row, in the snapshot's row order: the probability when the model gives one. Shared
+    /// with comparisons so an AUC computed on demand is the stored one, to the last bit. Throws
+    /// <see cref="ModelInputException"/> when a column's type changed.
+    /// </summary>
+    public static SnapshotScores Score(ModelScorer scorer, LabelledSnapshot snapshot, string keyColumn)
+    {
+        using var reader = snapshot.Rows.CreateDataReader();
+        var scoring = scorer.Score(reader, keyColumn, $"the snapshot {snapshot.TableName}");
+        var scores = new double[snapshot.Labels.Length];
+        var i = 0;
+        var probabilities = true;
+        foreach (var row in scoring.Rows)
+        {
+            probabilities &= row.Probability is not null;
+            scores[i++] = row.Probability ?? row.Score;
+        }
+
+        return new SnapshotScores(scores, probabilities, scoring.Warnings);
     }
 
     private static void Fill(VersionEvaluation evaluation, double[] scores, bool[] labels, IReadOnlyList<decimal> cutoffs, bool probabilities)
