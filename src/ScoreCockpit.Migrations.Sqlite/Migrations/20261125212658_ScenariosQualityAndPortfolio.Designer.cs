@@ -11,8 +11,8 @@ using ScoreCockpit.Engine.Storage;
 namespace ScoreCockpit.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CockpitDbContext))]
-    [Migration("20261125210858_ScenariosAndQuality")]
-    partial class ScenariosAndQuality
+    [Migration("20261125212658_ScenariosQualityAndPortfolio")]
+    partial class ScenariosQualityAndPortfolio
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -391,6 +391,8 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
+
+                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
 
                     b.ToTable("evaluations", (string)null);
                 });

@@ -12,8 +12,8 @@ using ScoreCockpit.Engine.Storage;
 namespace ScoreCockpit.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CockpitDbContext))]
-    [Migration("20261125210925_ScenariosAndQuality")]
-    partial class ScenariosAndQuality
+    [Migration("20261125212708_ScenariosQualityAndPortfolio")]
+    partial class ScenariosQualityAndPortfolio
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -410,6 +410,8 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
 
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
+
+                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
 
                     b.ToTable("evaluations", (string)null);
                 });

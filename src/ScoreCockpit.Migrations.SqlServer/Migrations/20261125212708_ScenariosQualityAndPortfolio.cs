@@ -1,13 +1,12 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace ScoreCockpit.Migrations.Postgres.Migrations
+namespace ScoreCockpit.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class ScenariosAndQuality : Migration
+    public partial class ScenariosQualityAndPortfolio : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -17,21 +16,21 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ScoreId = table.Column<int>(type: "integer", nullable: true),
-                    CheckName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    MetricName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: true),
-                    Previous = table.Column<double>(type: "double precision", nullable: true),
-                    WarningMin = table.Column<double>(type: "double precision", nullable: true),
-                    WarningMax = table.Column<double>(type: "double precision", nullable: true),
-                    ErrorMin = table.Column<double>(type: "double precision", nullable: true),
-                    ErrorMax = table.Column<double>(type: "double precision", nullable: true),
-                    Message = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreId = table.Column<int>(type: "int", nullable: true),
+                    CheckName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    MetricName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Value = table.Column<double>(type: "float", nullable: true),
+                    Previous = table.Column<double>(type: "float", nullable: true),
+                    WarningMin = table.Column<double>(type: "float", nullable: true),
+                    WarningMax = table.Column<double>(type: "float", nullable: true),
+                    ErrorMin = table.Column<double>(type: "float", nullable: true),
+                    ErrorMax = table.Column<double>(type: "float", nullable: true),
+                    Message = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
                     ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    CheckedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CheckedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ScenarioRunId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -50,13 +49,13 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ScoreId = table.Column<int>(type: "integer", nullable: true),
-                    MetricName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    Dataset = table.Column<string>(type: "character varying(400)", maxLength: 400, nullable: false),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScoreId = table.Column<int>(type: "int", nullable: true),
+                    MetricName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Dataset = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
                     ReferenceDate = table.Column<DateOnly>(type: "date", nullable: false),
-                    Value = table.Column<double>(type: "double precision", nullable: true),
-                    MeasuredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Value = table.Column<double>(type: "float", nullable: true),
+                    MeasuredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     ScenarioRunId = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
@@ -74,19 +73,19 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                 name: "scenarios",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ScoreId = table.Column<int>(type: "integer", nullable: true),
-                    Description = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
-                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
-                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ScheduledThrough = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    NextFireAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ScoreId = table.Column<int>(type: "int", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Enabled = table.Column<bool>(type: "bit", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ScheduledThrough = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NextFireAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -104,24 +103,24 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ScenarioId = table.Column<int>(type: "integer", nullable: false),
-                    ScenarioName = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ScoreId = table.Column<int>(type: "integer", nullable: true),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    Trigger = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    StartedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    ScheduledFor = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ScenarioId = table.Column<int>(type: "int", nullable: false),
+                    ScenarioName = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    ScoreId = table.Column<int>(type: "int", nullable: true),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    Trigger = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    StartedBy = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ScheduledFor = table.Column<DateTime>(type: "datetime2", nullable: true),
                     AsOf = table.Column<DateOnly>(type: "date", nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DurationMs = table.Column<long>(type: "bigint", nullable: false),
-                    VariablesJson = table.Column<string>(type: "text", nullable: false),
-                    Owner = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    FailedStep = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
-                    Failure = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    CheckWarnings = table.Column<int>(type: "integer", nullable: false),
-                    DurationAlertAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    VariablesJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Owner = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    FailedStep = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    Failure = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    CheckWarnings = table.Column<int>(type: "int", nullable: false),
+                    DurationAlertAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -139,18 +138,18 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                 columns: table => new
                 {
                     Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                        .Annotation("SqlServer:Identity", "1, 1"),
                     RunId = table.Column<long>(type: "bigint", nullable: false),
-                    Position = table.Column<int>(type: "integer", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Type = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     DurationMs = table.Column<long>(type: "bigint", nullable: false),
-                    Log = table.Column<string>(type: "text", nullable: false),
-                    OutputsJson = table.Column<string>(type: "text", nullable: false),
-                    Message = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true)
+                    Log = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OutputsJson = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Message = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -162,6 +161,11 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_evaluations_VersionId_InSample_EvaluationDate_Auc",
+                table: "evaluations",
+                columns: new[] { "VersionId", "InSample", "EvaluationDate", "Auc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_check_results_ScoreId_CheckName_ReferenceDate",
@@ -223,6 +227,10 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "scenarios");
+
+            migrationBuilder.DropIndex(
+                name: "IX_evaluations_VersionId_InSample_EvaluationDate_Auc",
+                table: "evaluations");
         }
     }
 }

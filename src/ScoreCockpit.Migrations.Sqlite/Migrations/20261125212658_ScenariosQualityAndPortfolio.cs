@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace ScoreCockpit.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class ScenariosAndQuality : Migration
+    public partial class ScenariosQualityAndPortfolio : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -163,6 +163,11 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_evaluations_VersionId_InSample_EvaluationDate_Auc",
+                table: "evaluations",
+                columns: new[] { "VersionId", "InSample", "EvaluationDate", "Auc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_check_results_ScoreId_CheckName_ReferenceDate",
                 table: "check_results",
                 columns: new[] { "ScoreId", "CheckName", "ReferenceDate" });
@@ -222,6 +227,10 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "scenarios");
+
+            migrationBuilder.DropIndex(
+                name: "IX_evaluations_VersionId_InSample_EvaluationDate_Auc",
+                table: "evaluations");
         }
     }
 }
