@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
@@ -66,6 +67,7 @@ public static class EngineServices
         services.AddSingleton<Demo.DemoHistory>();
         services.AddSingleton<Warehouse.Import.CsvImporter>();
         services.AddSingleton<Warehouse.Import.ImportCsvHandler>();
+        services.AddReporting();
 
         // Keys live in the cockpit store so the portal and the command line read the same secrets.
         services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();
