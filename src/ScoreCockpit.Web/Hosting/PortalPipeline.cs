@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components;
+using ScoreCockpit.Web.Reporting;
 using ScoreCockpit.Web.Scores;
 
 namespace ScoreCockpit.Web.Hosting;
@@ -31,6 +32,7 @@ public static class PortalPipeline
         app.MapAccountEndpoints();
         app.MapScoreEndpoints();
         app.MapScoreDownloadEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }
