@@ -36,5 +36,6 @@ public static class ScoreCockpitCli
             Evaluation.EvaluateCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
+            Reporting.ReportCommand.Create(context),
         };
 }
