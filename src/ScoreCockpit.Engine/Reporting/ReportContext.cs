@@ -34,8 +34,14 @@ public sealed record ReportContext(
     /// <summary>A stored instant (UTC) as the machine's clock shows it, which is what "generated at" uses too.</summary>
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
-    /// <summary>The active version's out-of-time values of a metric, oldest first (in-sample and failed ones left out).</summary>
-    public IReadOnlyList<PerformancePoint> ActiveOutOfTime(string key) =>
-        Metric(key).Series.FirstOrDefault(s => s.Version == Active?.Number)?.Points
-            .Where(p => !p.InSample && p.Value is not null).ToList() ?? [];
+    /// <summary>
+    /// The active version's values after its training window, oldest first: out-of-time in the monitoring sense. Earlier
+    /// dates it was not trained on are back-tests; they stay on the metric sheets but do not judge its health.
+    /// </summary>
+    public IReadOnlyList<PerformancePoint> ActiveOutOfTime(string key)
+    {
+        var points = Metric(key).Series.FirstOrDefault(s => s.Version == Active?.Number)?.Points ?? [];
+        var trainedUpTo = points.Where(p => p.InSample).Select(p => (DateOnly?)p.Date).Max();
+        return points.Where(p => !p.InSample && p.Value is not null && (trainedUpTo is null || p.Date > trainedUpTo)).ToList();
+    }
 }

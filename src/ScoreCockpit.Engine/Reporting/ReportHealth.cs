@@ -13,7 +13,7 @@ public enum HealthLevel
 
 /// <summary>
 /// The one-word health of a score on its report's cover: how far the active version's latest out-of-time AUC has
-/// fallen below its first out-of-time AUC. Kept in one place so a portfolio-wide rule can replace it.
+/// fallen below its first out-of-time AUC, both taken after its training window (not back-tests on older dates). Kept in one place so a portfolio-wide rule can replace it.
 /// </summary>
 public static class ReportHealth
 {
@@ -24,7 +24,7 @@ public static class ReportHealth
     public const double DecayingDrop = 0.06;
 
     public static string Rule => string.Create(CultureInfo.InvariantCulture,
-        $"AUC drop of the active version since its first out-of-time evaluation: up to {WatchDrop:0.00} Healthy, " +
+        $"AUC drop of the active version from its first to its latest evaluation after its training window: up to {WatchDrop:0.00} Healthy, " +
         $"above {WatchDrop:0.00} Watch, above {DecayingDrop:0.00} Decaying.");
 
     public static HealthLevel Of(double? firstOutOfTimeAuc, double? latestOutOfTimeAuc)

@@ -22,6 +22,10 @@ internal static class ReportEndpoints
             {
                 return Results.NotFound(e.Message);
             }
+            catch (AccessDeniedException)
+            {
+                return Results.Forbid();
+            }
 
             // A report is a picture of now: a cached copy would show yesterday's evaluations.
             http.Response.Headers.CacheControl = "no-store";

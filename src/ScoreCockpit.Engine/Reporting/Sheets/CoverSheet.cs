@@ -70,7 +70,7 @@ internal static class CoverSheet
             sheet.Cell(row, 2).Value = ReportHealth.Word(HealthLevel.Unknown);
             ReportStyle.Note(sheet.Cell(row, 3), context.Active is null
                 ? "Activate a version, then evaluate it on labelled dates (Evaluate all versions)."
-                : "The active version has no out-of-time evaluation yet: run Evaluate all versions once labels are known.");
+                : "The active version has no evaluation after its training window yet: run Evaluate all versions once labels are known.");
             return row + 1;
         }
 
@@ -95,8 +95,10 @@ internal static class CoverSheet
             HealthLevel.Watch => XLColor.FromArgb(0xF5, 0xD7, 0x9E),
             _ => ReportStyle.Better,
         };
-        ReportStyle.Note(sheet.Cell(row, 3), string.Create(CultureInfo.InvariantCulture,
-            $"AUC {latest.Value:0.000} against {auc[0].Value:0.000} at its first out-of-time evaluation ({auc[0].Date:yyyy-MM-dd})."));
+        ReportStyle.Note(sheet.Cell(row, 3), auc.Count == 1
+            ? "One evaluation after its training window so far: the next ones are judged against it."
+            : string.Create(CultureInfo.InvariantCulture,
+                $"AUC {latest.Value:0.000} against {auc[0].Value:0.000} at its first out-of-time evaluation ({auc[0].Date:yyyy-MM-dd})."));
         return row + 1;
     }
 
@@ -137,7 +139,7 @@ internal static class CoverSheet
         Label(sheet, row++, "How to read");
         string[] lines =
         [
-            "Out-of-time: a version measured on a date whose customers were not in its training data. Only these show its real performance.",
+            "Out-of-time: a version measured on a date that was not in its training data. The cover uses the dates after its training window only.",
             "In-sample: the date was in the version's training data; such figures sit apart, in grey, under each metric sheet's table.",
             "Metric sheets (AUC, Lift…, Gini, KS, Brier): one row per version, one column per evaluation date; the active version is bold.",
             "Colours: blue is better, orange is worse, within each sheet. Higher is better except for Brier.",

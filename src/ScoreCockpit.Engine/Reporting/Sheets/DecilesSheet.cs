@@ -36,6 +36,9 @@ internal static class DecilesSheet
         sheet.SheetView.Freeze(4, 0);
     }
 
+    /// <summary>Tied scores are shared pro rata between deciles, so a count may hold a fraction: show it rather than round it away.</summary>
+    private static string Counted(double value) => value == Math.Floor(value) ? ReportStyle.Count : "#,##0.0";
+
     private static void Block(IXLWorksheet sheet, int column, string title, EvaluationView view)
     {
         var heading = sheet.Cell(2, column);
@@ -52,8 +55,8 @@ internal static class DecilesSheet
         foreach (var decile in view.Deciles)
         {
             sheet.Cell(row, column).Value = decile.Decile;
-            ReportStyle.Number(sheet.Cell(row, column + 1), decile.Rows, ReportStyle.Count);
-            ReportStyle.Number(sheet.Cell(row, column + 2), decile.Positives, ReportStyle.Count);
+            ReportStyle.Number(sheet.Cell(row, column + 1), decile.Rows, Counted(decile.Rows));
+            ReportStyle.Number(sheet.Cell(row, column + 2), decile.Positives, Counted(decile.Positives));
             ReportStyle.Number(sheet.Cell(row, column + 3), decile.ResponseRate, ReportStyle.Share);
             ReportStyle.Number(sheet.Cell(row, column + 4), decile.Lift, ReportStyle.Lift);
             ReportStyle.Number(sheet.Cell(row, column + 5), decile.CumulativeCapture, ReportStyle.Share);
