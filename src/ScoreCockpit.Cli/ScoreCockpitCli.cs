@@ -37,5 +37,6 @@ public static class ScoreCockpitCli
             Warehouse.ImportCsvCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
             Scenarios.ScenarioCommands.Create(context),
+            Reporting.ReportCommand.Create(context),
         };
 }

@@ -7,6 +7,7 @@ using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Quality;
 using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Portfolio;
+using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
@@ -75,6 +76,7 @@ public static class EngineServices
         Alerts.AlertServices.AddAlerts(services);
         services.AddQuality();
         services.AddPortfolio();
+        services.AddReporting();
 
         // Keys live in the cockpit store so the portal and the command line read the same secrets.
         services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();

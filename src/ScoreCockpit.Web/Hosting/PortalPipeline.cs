@@ -3,6 +3,7 @@ using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components;
 using ScoreCockpit.Web.Scenarios;
 using ScoreCockpit.Web.Portfolio;
+using ScoreCockpit.Web.Reporting;
 using ScoreCockpit.Web.Scores;
 
 namespace ScoreCockpit.Web.Hosting;
@@ -34,6 +35,7 @@ public static class PortalPipeline
         app.MapScoreEndpoints();
         app.MapScoreDownloadEndpoints();
         app.MapPortfolioEndpoints();
+        app.MapReportEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseScenarioScheduling();
         return app;

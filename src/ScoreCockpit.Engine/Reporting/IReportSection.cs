@@ -1,0 +1,16 @@
+using ClosedXML.Excel;
+
+namespace ScoreCockpit.Engine.Reporting;
+
+/// <summary>
+/// One more sheet of the score report, written after the built-in ones (Cover, metrics, Deciles, Activations,
+/// Scoring runs). Register it as a singleton <c>IReportSection</c>; it adds its own sheet named <see cref="SheetName"/>
+/// and may read whatever it needs through its own handlers, the score being <see cref="ReportContext.ScoreName"/>.
+/// </summary>
+public interface IReportSection
+{
+    /// <summary>At most 31 characters, none of : \ / ? * [ ] (Excel's rules for sheet names).</summary>
+    string SheetName { get; }
+
+    Task WriteAsync(IXLWorkbook workbook, ReportContext context, CancellationToken ct);
+}
