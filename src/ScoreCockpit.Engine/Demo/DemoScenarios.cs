@@ -82,7 +82,8 @@ public sealed class DemoScenarios(SaveScenarioHandler save, ScenarioRunner runne
           "steps": [
             { "type": "train-version", "name": "train" },
             { "type": "train-challengers", "name": "challengers" },
-            { "type": "evaluate-all-versions", "name": "evaluate" }
+            { "type": "evaluate-all-versions", "name": "evaluate" },
+            { "type": "export-report", "name": "report" }
           ],
           "triggers": [ { "type": "monthly", "day": 1, "time": "06:00", "timeZone": "Europe/Paris" } ],
           "catchUp": "latest",

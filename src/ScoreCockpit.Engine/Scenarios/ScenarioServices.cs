@@ -26,6 +26,7 @@ public static class ScenarioServices
         services.AddSingleton<IStepExecutor, SendMessageExecutor>();
         services.AddSingleton<IStepExecutor, ComputeMetricsExecutor>();
         services.AddSingleton<IStepExecutor, RunChecksExecutor>();
+        services.AddSingleton<IStepExecutor, ExportReportExecutor>();
         services.AddSingleton<IQualityFacts, StoredQualityFacts>();
         return services;
     }

@@ -1,0 +1,42 @@
+using ScoreCockpit.Engine.Reporting;
+using ScoreCockpit.Engine.Scenarios.Definition;
+using ScoreCockpit.Engine.Scenarios.Running;
+using ScoreCockpit.Engine.Storage;
+
+namespace ScoreCockpit.Engine.Scenarios.Steps;
+
+/// <summary>
+/// Writes the score's Excel report to the data folder's reports/SCORE/ (or the step's folder), named by the run's
+/// day; written beside and moved into place, so a reader never opens half a file and a re-run replaces it.
+/// </summary>
+public sealed class ExportReportExecutor(ScoreReportHandler reports, DataFolder data) : IStepExecutor
+{
+    public string Type => StepTypes.ExportReport;
+
+    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    {
+        var score = context.ScoreOf(step);
+        var folder = ((ExportReportStep)step).Folder is { Length: > 0 } chosen
+            ? Path.GetFullPath(chosen, data.Path)
+            : Path.Combine(data.Path, "reports", score);
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{score}-report-{StepContext.Day(context.Today)}.xlsx");
+        var temporary = path + ".partial";
+        try
+        {
+            await using (var file = File.Create(temporary))
+            {
+                await reports.WriteAsync(score, file, context.Actor, ct);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
+        context.Log($"Report written to {path} ({new FileInfo(path).Length / 1024.0:0} KB)");
+        context.Output("path", path);
+    }
+}
