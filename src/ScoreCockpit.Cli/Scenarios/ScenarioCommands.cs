@@ -93,7 +93,10 @@ public static class ScenarioCommands
             var runVariables = (parse.GetValue(variables) ?? []).Select(ParseVariable).ToList();
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var runner = host.Get<ScenarioRunner>();
-            var run = await runner.RunAsync(new StartRun(parse.GetRequiredValue(name), "manual (command line)", AsOf: parse.GetValue(asOf), Variables: runVariables), Actor.System, ct);
+            // Steps are announced on standard error, so standard output stays the summary alone.
+            var progress = new Engine.InlineProgress<string>(line => context.Console.Error.WriteLine(line));
+            var run = await runner.RunAsync(new StartRun(parse.GetRequiredValue(name), "manual (command line)", AsOf: parse.GetValue(asOf), Variables: runVariables),
+                Actor.System, progress, ct);
             var stored = await host.Get<RunQueries>().GetAsync(run.Id, ct) ?? run;
             await WriteRunAsync(context.Console.Out, stored);
             return run.Status == RunStatus.Succeeded ? ExitCodes.Ok : ExitCodes.RunFailed;

@@ -30,7 +30,10 @@ public sealed class ScenarioRunner(
     private readonly Dictionary<string, IStepExecutor> byType = executors.ToDictionary(e => e.Type);
     private readonly ConcurrentDictionary<int, byte> running = new();
 
-    public async Task<ScenarioRun> RunAsync(StartRun request, Actor actor, CancellationToken ct = default)
+    public Task<ScenarioRun> RunAsync(StartRun request, Actor actor, CancellationToken ct = default) => RunAsync(request, actor, null, ct);
+
+    /// <summary>As above; <paramref name="progress"/> hears of each step as it starts (the command line prints it).</summary>
+    public async Task<ScenarioRun> RunAsync(StartRun request, Actor actor, IProgress<string>? progress, CancellationToken ct = default)
     {
         var (scenario, definition, scoreName) = await LoadAsync(request.Scenario, ct);
         if (request.ScheduledFor is null && request.ReplayedAt is null)
@@ -51,7 +54,7 @@ public sealed class ScenarioRunner(
                 return await SkipAsync(run, $"run {other.Id} of this scenario was still running (since {other.StartedAt:yyyy-MM-dd HH:mm} UTC)", ct);
             }
 
-            return await ExecuteAsync(run, definition, scoreName, request, actor, ct);
+            return await ExecuteAsync(run, definition, scoreName, request, actor, progress, ct);
         }
         finally
         {
@@ -59,7 +62,8 @@ public sealed class ScenarioRunner(
         }
     }
 
-    private async Task<ScenarioRun> ExecuteAsync(ScenarioRun run, ScenarioDefinition definition, string? scoreName, StartRun request, Actor actor, CancellationToken ct)
+    private async Task<ScenarioRun> ExecuteAsync(ScenarioRun run, ScenarioDefinition definition, string? scoreName, StartRun request, Actor actor,
+        IProgress<string>? progress, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var shift = request.ReplayedAt is { } at ? at - run.StartedAt : TimeSpan.Zero;
@@ -93,6 +97,7 @@ public sealed class ScenarioRunner(
 
             (row.Status, row.StartedAt) = (StepStatus.Running, Now());
             await db.SaveChangesAsync(ct);
+            progress?.Report($"Step {i + 1}/{definition.Steps.Count}: {step.Name} ({step.Type})");
             var stepClock = Stopwatch.StartNew();
             try
             {
