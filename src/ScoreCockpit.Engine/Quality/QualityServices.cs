@@ -9,6 +9,8 @@ public static class QualityServices
         services.AddSingleton<ComputeMetricsHandler>();
         services.AddSingleton<RunChecksHandler>();
         services.AddSingleton<QualityQueries>();
+        services.AddSingleton<Reporting.IReportSection, ChecksReportSection>();
+        services.AddSingleton<Portfolio.IPortfolioEnrichment, QualityPortfolioStatus>();
         return services;
     }
 }

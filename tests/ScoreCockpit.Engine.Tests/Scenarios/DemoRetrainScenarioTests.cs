@@ -51,6 +51,7 @@ public sealed class DemoRetrainScenarioTests(PostgresClusterFixture postgres)
         using (var workbook = new ClosedXML.Excel.XLWorkbook(report))
         {
             Assert.Contains(workbook.Worksheets, w => w.Name == "Cover");
+            Assert.Contains(workbook.Worksheets, w => w.Name == "Checks");
         }
 
         Assert.Equal(activationsBefore, await CountAsync(store, d => d.Activations));
