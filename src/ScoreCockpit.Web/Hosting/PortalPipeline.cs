@@ -1,9 +1,9 @@
 using Microsoft.Extensions.FileProviders;
 using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components;
-using ScoreCockpit.Web.Scenarios;
 using ScoreCockpit.Web.Portfolio;
 using ScoreCockpit.Web.Reporting;
+using ScoreCockpit.Web.Scenarios;
 using ScoreCockpit.Web.Scores;
 
 namespace ScoreCockpit.Web.Hosting;
