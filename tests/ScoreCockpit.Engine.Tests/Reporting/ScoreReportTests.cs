@@ -39,7 +39,7 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
 
         using var book = await ReportAsync(store, "churn", Vic);
 
-        Assert.Equal(["Cover", "AUC", "Lift 1 %", "Lift 5 %", "Lift 10 %", "Lift 20 %", "Gini", "KS", "Brier", "Deciles", "Activations", "Scoring runs"],
+        Assert.Equal(["Cover", "AUC", "Lift 1 %", "Lift 5 %", "Lift 10 %", "Lift 20 %", "Gini", "KS", "Brier", "Deciles", "Activations", "Scoring runs", "Checks"],
             book.Worksheets.Select(s => s.Name));
         var evaluations = await EvaluationsAsync(store);
         var auc = book.Worksheet("AUC");
@@ -111,6 +111,7 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
         Assert.StartsWith("No version yet", book.Worksheet("AUC").Cell(2, 1).GetString(), StringComparison.Ordinal);
         Assert.StartsWith("No version has been activated", book.Worksheet("Activations").Cell(2, 1).GetString(), StringComparison.Ordinal);
         Assert.StartsWith("No scoring run yet", book.Worksheet("Scoring runs").Cell(2, 1).GetString(), StringComparison.Ordinal);
+        Assert.StartsWith("No check has run for this score yet", book.Worksheet("Checks").Cell(2, 1).GetString(), StringComparison.Ordinal);
         Assert.Equal("renewal-report-2026-03-14.xlsx", handler.FileName("renewal"));
         var unknown = await Assert.ThrowsAsync<CockpitValidationException>(() => handler.WriteAsync("nope", Stream.Null, Vic, Ct));
         Assert.Equal("There is no score named 'nope'.", unknown.Message);
