@@ -23,6 +23,8 @@ public sealed class MailSettingsJourney(BrowserFixture browser) : IClassFixture<
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
 
         await page.GotoAsync("/admin/settings");
+        // Typing before the circuit is interactive would be wiped by its first render.
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await Expect(page.Locator("#mail-not-set")).ToBeVisibleAsync();
         await Expect(page.Locator("#send-test-mail")).ToBeDisabledAsync();
         var port = PostgresCluster.FindFreePort();
