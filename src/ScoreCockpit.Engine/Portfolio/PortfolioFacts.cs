@@ -103,7 +103,7 @@ internal static class PortfolioFacts
 
     /// <summary>
     /// Out-of-time evaluations with an AUC: in-sample ones never count as performance, and a failed one has no AUC
-    /// (which keeps the filter inside the PortfolioIndexes index).
+    /// (which keeps the filter inside the evaluations index on VersionId, InSample, EvaluationDate, Auc).
     /// </summary>
     internal static IQueryable<VersionEvaluation> OutOfTime(CockpitDbContext db) =>
         db.Evaluations.AsNoTracking().Where(e => !e.InSample && e.Auc != null);
