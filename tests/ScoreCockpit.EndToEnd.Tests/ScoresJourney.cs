@@ -41,8 +41,11 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn" })).ToBeVisibleAsync();
         // Performance comes first; with no version yet it says how to get one. The snapshots are one tab along.
         await Expect(page.Locator("#performance-empty")).ToContainTextAsync("No evaluation yet");
+        // A tab clicked before the circuit is interactive would be ignored.
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Snapshots" }).ClickAsync();
-        await Expect(page.Locator("#snapshot-plot .main-svg").First).ToBeVisibleAsync();
+        // Thirty snapshots' profiles load before the chart draws: a busy machine needs more than the default 5 s.
+        await Expect(page.Locator("#snapshot-plot .main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // 30 monthly snapshots, the newest first; the profile of the newest is open.
         await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "known" })).ToHaveCountAsync(30);
         await Expect(page.Locator("#profile-title")).ToContainTextAsync("Profile of");

@@ -5,13 +5,14 @@ using ScoreCockpit.Engine.Scenarios.Running;
 namespace ScoreCockpit.Engine.Demo;
 
 /// <summary>
-/// Each demo score's two production scenarios — the weekly application and the monthly retrain — and a year of
+/// Each demo score's two production scenarios — the weekly application and the monthly retrain — and fourteen months of
 /// their runs replayed, so the Runs and Data quality pages open with history (the incident month's volumetry error
 /// included).
 /// </summary>
 public sealed class DemoScenarios(SaveScenarioHandler save, ScenarioRunner runner)
 {
-    public const int ReplayedMonths = 12;
+    /// <summary>Enough months before the data incident (month 21) for its usual range to be known.</summary>
+    public const int ReplayedMonths = 14;
     private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
     public static string Application(string score) => $"{score}-application";
@@ -64,7 +65,7 @@ public sealed class DemoScenarios(SaveScenarioHandler save, ScenarioRunner runne
               ] },
             { "type": "run-checks", "name": "check extract",
               "checks": [
-                { "name": "volumetry", "kind": "change", "metric": "row_count", "warningChangePercent": 10, "errorChangePercent": 20 },
+                { "name": "volumetry", "kind": "usual-range", "metric": "row_count", "history": 6, "warningChangePercent": 10, "errorChangePercent": 20 },
                 { "name": "charges_range", "kind": "bounds", "metric": "mean_charges", "warningMin": 20, "errorMin": 0, "warningMax": 200, "errorMax": 500 }
               ] },
             { "type": "build-snapshot", "name": "snapshot" },

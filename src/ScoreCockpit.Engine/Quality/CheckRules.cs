@@ -76,6 +76,32 @@ public static class CheckRules
         return new(status, $"{what} {Number(v)} is {Percent(change)} {direction} {against} ({Number(r)}); {limit}.");
     }
 
+    public const int DefaultHistory = 6;
+
+    /// <summary>Fewer previous values than this make no usual range: the check says so and passes.</summary>
+    public const int MinimumHistory = 3;
+
+    /// <summary>
+    /// The value against the median of the previous reference dates: one bad month (an incident) does not move the
+    /// median, so the month after it is judged against the usual level, not against the incident.
+    /// </summary>
+    public static RuleOutcome UsualRange(string what, double? value, double? median, int count, string against, double? warningPercent, double? errorPercent) =>
+        count < MinimumHistory && value is { } v && double.IsFinite(v)
+            ? new(CheckStatus.Ok, $"{what} {Number(v)}: only {count} previous reference date(s), too few for a usual range (needs {MinimumHistory}).")
+            : Change(what, value, median, against, warningPercent, errorPercent);
+
+    public static double? Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return null;
+        }
+
+        var sorted = values.Order().ToList();
+        var middle = sorted.Count / 2;
+        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
     /// <summary>
     /// |value / reference − 1| × 100; 0 when both are 0; null (no finite change) when only the reference is 0. Rounded to
     /// 9 decimals, so 1,100 against 1,000 is exactly 10 % and stays within a 10 % limit despite binary fractions.

@@ -70,6 +70,10 @@ public enum CheckKind
 
     [JsonStringEnumMemberName("score-psi")]
     ScorePsi,
+
+    /// <summary>The value against the median of the metric's last <see cref="CheckDefinition.History"/> reference dates (±%).</summary>
+    [JsonStringEnumMemberName("usual-range")]
+    UsualRange,
 }
 
 /// <summary>A rule on a metric (or on two datasets, or on the score's PSI) giving OK, WARNING or ERROR.</summary>
@@ -90,6 +94,10 @@ public sealed record CheckDefinition
     public double? WarningChangePercent { get; init; }
 
     public double? ErrorChangePercent { get; init; }
+
+    /// <summary>Usual-range checks: how many previous reference dates make the usual value (their median; default 6).</summary>
+    public int? History { get; init; }
+
     public DatasetDefinition? Dataset { get; init; }
     public DatasetDefinition? OtherDataset { get; init; }
 }
@@ -114,6 +122,7 @@ public static class QualityNames
     {
         CheckKind.Bounds => "bounds",
         CheckKind.Change => "change",
+        CheckKind.UsualRange => "usual-range",
         CheckKind.CompareRowCounts => "compare-row-counts",
         _ => "score-psi",
     };

@@ -81,11 +81,11 @@ public static partial class QualityValidation
         var owner = $"Check {check.Name}";
         if (!Enum.IsDefined(check.Kind))
         {
-            yield return $"{owner} has an unknown kind: use bounds, change, compare-row-counts or score-psi.";
+            yield return $"{owner} has an unknown kind: use bounds, change, usual-range, compare-row-counts or score-psi.";
             yield break;
         }
 
-        if (check.Kind is CheckKind.Bounds or CheckKind.Change)
+        if (check.Kind is CheckKind.Bounds or CheckKind.Change or CheckKind.UsualRange)
         {
             if (string.IsNullOrWhiteSpace(check.Metric))
             {
@@ -103,6 +103,8 @@ public static partial class QualityValidation
             CheckKind.Bounds => Bounds(check, owner, required: true),
             CheckKind.ScorePsi => Bounds(check, owner, required: false),
             CheckKind.Change => Percents(check, owner),
+            CheckKind.UsualRange => Percents(check, owner).Concat(check.History is < CheckRules.MinimumHistory or > 120
+                ? [$"{owner}: history {check.History} is not possible: give between {CheckRules.MinimumHistory} and 120 previous reference dates."] : []),
             _ => Percents(check, owner).Concat(Dataset(check.Dataset, owner, known)).Concat(Dataset(check.OtherDataset, owner + " (other dataset)", known)),
         };
         foreach (var problem in problems)

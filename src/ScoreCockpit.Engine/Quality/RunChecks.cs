@@ -92,6 +92,24 @@ public sealed class RunChecksHandler(IDbContextFactory<CockpitDbContext> context
                 case CheckKind.CompareRowCounts:
                     return await CompareRowCountsAsync(db, score, check, request, percents, ct);
 
+                case CheckKind.UsualRange:
+                    {
+                        var current = await MeasurementAsync(db, score, check, request.ReferenceDate, ct);
+                        if (current is null)
+                        {
+                            return new(NotMeasured(check, request.ReferenceDate), null, null, percents);
+                        }
+
+                        var history = check.History ?? CheckRules.DefaultHistory;
+                        var previous = await db.QualityMeasurements.AsNoTracking()
+                            .Where(m => m.ScoreId == current.ScoreId && m.MetricName == check.Metric && m.ReferenceDate < request.ReferenceDate && m.Value != null)
+                            .OrderByDescending(m => m.ReferenceDate).Take(history).Select(m => m.Value!.Value).ToListAsync(ct);
+                        var usual = CheckRules.Median(previous);
+                        var against = $"the median of the last {previous.Count} reference dates";
+                        return new(CheckRules.UsualRange(check.Metric!, current.Value, usual, previous.Count, against, check.WarningChangePercent, check.ErrorChangePercent),
+                            current.Value, usual, percents);
+                    }
+
                 default:
                     return await ScorePsiAsync(db, score, check, request.ReferenceDate, ct);
             }
