@@ -57,6 +57,37 @@ public sealed class ScenarioAlertsTests(PostgresClusterFixture postgres)
     }
 
     [Fact]
+    public async Task A_check_in_warning_is_mailed_with_its_value_and_words_while_the_run_goes_on()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync();
+        await using var store = await MailingStoreAsync(smtp, postgres);
+        await store.Get<Engine.Demo.DemoInstaller>().InstallAsync(300, ct: Ct);
+        await store.Get<SaveScenarioHandler>().HandleAsync(new SaveScenario("churn-extract", "churn", """
+            {
+              "steps": [
+                { "type": "set-variables", "name": "dates", "variables": [ { "name": "date_ref", "type": "date", "value": "last day of previous month" } ] },
+                { "type": "compute-metrics", "name": "measure", "dataset": { "table": "usage_${date_ref_yyyymm}" },
+                  "metrics": [ { "name": "row_count", "kind": "row-count" } ] },
+                { "type": "run-checks", "name": "check", "checks": [ { "name": "enough_rows", "kind": "bounds", "metric": "row_count", "warningMin": 1000000, "errorMin": 1 } ] },
+                { "type": "set-variables", "name": "after", "variables": [ { "name": "done", "type": "integer", "value": "1" } ] }
+              ],
+              "reporters": [ { "to": ["data@example.com"] } ]
+            }
+            """), Ana, Ct);
+
+        var run = await store.Get<ScenarioRunner>().RunAsync(new StartRun("churn-extract"), Ana, Ct);
+        var mail = await smtp.NextAsync();
+
+        Assert.Equal((RunStatus.Succeeded, 1), (run.Status, run.CheckWarnings));
+        Assert.Equal("data@example.com", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Contains("churn-extract", mail.Subject, StringComparison.Ordinal);
+        Assert.Contains("enough_rows", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("WARNING", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("row_count", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"http://cockpit.example.com/runs/{run.Id}", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_run_past_its_duration_limit_is_mailed_once_while_it_runs()
     {
         await using var smtp = await TestSmtpServer.StartAsync();
