@@ -3,6 +3,7 @@ using System.Globalization;
 using ScoreCockpit.Cli.Hosting;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Reporting;
+using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Cli.Reporting;
 
@@ -34,29 +35,16 @@ public static class ReportCommand
         return command;
     }
 
-    /// <summary>
-    /// Writes beside the target under a temporary name and moves it into place only when complete: an unknown score or
-    /// a failure never leaves half a file, nor destroys the previous report.
-    /// </summary>
+    /// <summary>A folder that cannot be written is the user's to fix: said in one line, the previous report kept.</summary>
     private static async Task WriteAtomicallyAsync(string target, Func<Stream, Task> write)
     {
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                await write(stream);
-            }
-
-            File.Move(temporary, target, overwrite: true);
+            await AtomicFile.WriteAsync(target, write);
         }
         catch (Exception e) when (e is UnauthorizedAccessException or IOException)
         {
             throw new CockpitValidationException($"--out: cannot write {target}: {e.Message}");
-        }
-        finally
-        {
-            File.Delete(temporary);
         }
     }
 }

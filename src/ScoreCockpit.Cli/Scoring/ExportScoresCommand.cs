@@ -4,6 +4,7 @@ using System.Globalization;
 using ScoreCockpit.Cli.Hosting;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Scoring.Export;
+using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Cli.Scoring;
 
@@ -35,35 +36,11 @@ public static class ExportScoresCommand
 
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var clock = Stopwatch.StartNew();
-            var export = await WriteAtomicallyAsync(target, stream => host.Get<ExportScoresHandler>().HandleAsync(request, stream, ct));
+            var export = await AtomicFile.WriteAsync(target, stream => host.Get<ExportScoresHandler>().HandleAsync(request, stream, ct));
             await context.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Exported {export.Rows:N0} {export.Score} scores of {export.Date:yyyy-MM-dd} to {target} " +
                 $"({export.Extension}, {new FileInfo(target).Length / 1_048_576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)."));
         });
         return command;
-    }
-
-    /// <summary>
-    /// Writes beside the target under a temporary name and moves it into place only when complete, so a failed or
-    /// cancelled export never leaves half a file, nor destroys the previous one.
-    /// </summary>
-    private static async Task<T> WriteAtomicallyAsync<T>(string target, Func<Stream, Task<T>> write)
-    {
-        var temporary = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.partial");
-        try
-        {
-            T result;
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, useAsync: true))
-            {
-                result = await write(stream);
-            }
-
-            File.Move(temporary, target, overwrite: true);
-            return result;
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
     }
 }

@@ -21,20 +21,7 @@ public sealed class ExportReportExecutor(ScoreReportHandler reports, DataFolder 
             : Path.Combine(data.Path, "reports", score);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{score}-report-{StepContext.Day(context.Today)}.xlsx");
-        var temporary = path + ".partial";
-        try
-        {
-            await using (var file = File.Create(temporary))
-            {
-                await reports.WriteAsync(score, file, context.Actor, ct);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
+        await AtomicFile.WriteAsync(path, file => reports.WriteAsync(score, file, context.Actor, ct));
 
         context.Log($"Report written to {path} ({new FileInfo(path).Length / 1024.0:0} KB)");
         context.Output("path", path);
