@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Scores;
@@ -74,11 +73,8 @@ internal static partial class Datasets
 
     /// <summary>${name} replaced by the variable's text: for names and for people, never for SQL values.</summary>
     public static string Substitute(string text, IReadOnlyDictionary<string, Variable> variables) =>
-        Placeholder().Replace(text, m => variables.TryGetValue(m.Groups[1].Value, out var v)
+        SqlTemplate.Fill(text, name => variables.TryGetValue(name, out var v)
             ? (v.Parse() is DateOnly date ? date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : v.Value.Trim())
             : throw new CockpitValidationException(
-                $"The dataset uses ${{{m.Groups[1].Value}}}, which is not defined. Define it as a global, score or run variable."));
-
-    [GeneratedRegex(@"\$\{([a-z][a-z0-9_]*)\}")]
-    public static partial Regex Placeholder();
+                $"The dataset uses ${{{name}}}, which is not defined. Define it as a global, score or run variable."));
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ScoreCockpit.Engine.Variables;
 
 namespace ScoreCockpit.Engine.Quality;
 
@@ -37,7 +38,7 @@ public static partial class QualityValidation
             yield break;
         }
 
-        if (!dataset.Snapshot && !Warehouse.Identifiers.IsValid(Datasets.Placeholder().Replace(dataset.Table, "x")))
+        if (!dataset.Snapshot && !Warehouse.Identifiers.IsValid(SqlTemplate.Fill(dataset.Table, _ => "x")))
         {
             yield return $"{owner}: the table '{dataset.Table}' is not a table name (letters, digits and underscores, optionally schema.table; " +
                 "${variables} allowed).";
@@ -151,7 +152,7 @@ public static partial class QualityValidation
     }
 
     private static IEnumerable<string> Unknown(string? text, string owner, IReadOnlySet<string> known) =>
-        Datasets.Placeholder().Matches(text ?? "").Select(m => m.Groups[1].Value).Distinct().Where(n => !known.Contains(n))
+        SqlTemplate.Names(text ?? "").Where(n => !known.Contains(n))
             .Select(n => $"{owner} uses ${{{n}}}, which is not defined. Known variables: " +
                 (known.Count == 0 ? "none." : string.Join(", ", known.Order().Select(k => "${" + k + "}")) + "."));
 

@@ -19,6 +19,13 @@ public static partial class SqlTemplate
     public static IReadOnlyList<string> Names(string sql) =>
         Placeholder().Matches(sql).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
 
+    /// <summary>
+    /// Each <c>${name}</c> of a text replaced by <paramref name="value"/>'s answer; a name it answers null for stays as
+    /// written. For names and for people (a table name, a mail's subject), never for SQL values.
+    /// </summary>
+    public static string Fill(string text, Func<string, string?> value) =>
+        Placeholder().Replace(text, m => value(m.Groups[1].Value) ?? m.Value);
+
     /// <summary>Renders for a statement that may bind parameters (queries).</summary>
     public static RenderedSql Render(string sql, IReadOnlyDictionary<string, Variable> variables, ISqlDialect dialect) =>
         Render(sql, variables, dialect, bind: dialect.ParameterMarker("p") is not null);

@@ -50,6 +50,9 @@ public sealed class StepContext(ScenarioRun run, string? scenarioScore, Actor ac
         Variables.TryGetValue(name, out var v) && v.Type == VariableType.Date ? (DateOnly)v.Parse()
         : name == BuiltInVariables.DateRef ? Today : null;
 
+    /// <summary>A run variable's text for filling <c>${name}</c> in names and messages; null when the run has none.</summary>
+    public string? VariableText(string name) => Variables.TryGetValue(name, out var v) ? v.Value : null;
+
     /// <summary>Run variables a unit takes on top of the score's own, without the built-ins it derives from the date.</summary>
     public IReadOnlyList<Variable> RunVariables() =>
         Variables.Values.Where(v => !BuiltInVariables.Names.Contains(v.Name)).ToList();

@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
-using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Engine.Storage;
@@ -12,7 +10,7 @@ using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Engine.Scenarios.Steps;
 
-public sealed partial class SetVariablesExecutor : IStepExecutor
+public sealed class SetVariablesExecutor : IStepExecutor
 {
     public string Type => StepTypes.SetVariables;
 
@@ -22,8 +20,7 @@ public sealed partial class SetVariablesExecutor : IStepExecutor
         {
             var variable = assignment.Type == VariableType.Date
                 ? Variable.Date(assignment.Name, context.Date(assignment.Value))
-                : new Variable(assignment.Name, assignment.Type, Reference().Replace(assignment.Value, m =>
-                    context.Variables.TryGetValue(m.Groups[1].Value, out var v) ? v.Value : m.Value));
+                : new Variable(assignment.Name, assignment.Type, SqlTemplate.Fill(assignment.Value, context.VariableText));
             variable.Parse();
             context.Variables[variable.Name] = variable;
             context.Log($"{variable.Name} = {variable.Value}");
@@ -32,9 +29,6 @@ public sealed partial class SetVariablesExecutor : IStepExecutor
 
         return Task.CompletedTask;
     }
-
-    [GeneratedRegex(@"\$\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}")]
-    private static partial Regex Reference();
 }
 
 public sealed class RunSqlExecutor(IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections) : IStepExecutor
@@ -44,15 +38,9 @@ public sealed class RunSqlExecutor(IDbContextFactory<CockpitDbContext> contexts,
     public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
     {
         var definition = (RunSqlStep)step;
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var name = step.Score ?? context.ScoreName;
-        var score = name is null ? null : ScoreRecords.Definition(await ScoreRecords.FindAsync(db, name, ct));
-        var globals = await db.Variables.AsNoTracking().Select(v => v.ToVariable()).ToListAsync(ct);
-        var date = context.Date(null);
-        var variables = BuiltInVariables.Resolve(globals, score?.Variables.Select(v => v.ToVariable()) ?? [], context.RunVariables(),
-            BuiltInVariables.For(date, score?.HorizonMonths ?? 0));
-        await using var session = await connections.OpenAsync(definition.Connection ?? score?.Connection ?? WarehouseConnectionInfo.DemoName, ct);
-        var sql = SqlTemplate.RenderLiterals(definition.Sql, variables, session.Dialect);
+        var resolved = await StepVariables.ResolveAsync(contexts, step.Score ?? context.ScoreName, context, ct);
+        await using var session = await connections.OpenAsync(definition.Connection ?? resolved.Score?.Connection ?? WarehouseConnectionInfo.DemoName, ct);
+        var sql = SqlTemplate.RenderLiterals(definition.Sql, resolved.Variables, session.Dialect);
         context.Log($"Running SQL on {session.Info.Name} ({definition.Sql.Length:N0} characters)");
         var affected = await session.ExecuteAsync(sql, ct);
         context.Log(affected >= 0 ? $"{affected:N0} row(s) affected" : "Done");

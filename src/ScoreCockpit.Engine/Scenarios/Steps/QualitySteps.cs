@@ -3,26 +3,9 @@ using ScoreCockpit.Engine.Quality;
 using ScoreCockpit.Engine.Scenarios.Conditions;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
-using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Storage;
-using ScoreCockpit.Engine.Variables;
 
 namespace ScoreCockpit.Engine.Scenarios.Steps;
-
-/// <summary>The variables a quality step measures with: global, the score's, the run's, and the built-ins of <c>${date_ref}</c>.</summary>
-internal static class QualityVariables
-{
-    public static async Task<(DateOnly Date, IReadOnlyDictionary<string, Variable> Variables)> ResolveAsync(
-        IDbContextFactory<CockpitDbContext> contexts, string? scoreName, StepContext context, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var score = scoreName is null ? null : ScoreRecords.Definition(await ScoreRecords.FindAsync(db, scoreName, ct));
-        var globals = await db.Variables.AsNoTracking().Select(v => v.ToVariable()).ToListAsync(ct);
-        var date = context.Date(null);
-        return (date, BuiltInVariables.Resolve(globals, score?.Variables.Select(v => v.ToVariable()) ?? [], context.RunVariables(),
-            BuiltInVariables.For(date, score?.HorizonMonths ?? 0)));
-    }
-}
 
 public sealed class ComputeMetricsExecutor(IDbContextFactory<CockpitDbContext> contexts, ComputeMetricsHandler compute) : IStepExecutor
 {
@@ -32,7 +15,7 @@ public sealed class ComputeMetricsExecutor(IDbContextFactory<CockpitDbContext> c
     {
         var definition = (ComputeMetricsStep)step;
         var score = step.Score ?? context.ScoreName;
-        var (date, variables) = await QualityVariables.ResolveAsync(contexts, score, context, ct);
+        var (date, _, variables) = await StepVariables.ResolveAsync(contexts, score, context, ct);
         var values = await compute.ComputeAsync(new ComputeMetrics(score, definition.Dataset, definition.Metrics, date, variables, context.Run.Id), ct);
         foreach (var value in values)
         {
@@ -53,7 +36,7 @@ public sealed class RunChecksExecutor(IDbContextFactory<CockpitDbContext> contex
     {
         var definition = (RunChecksStep)step;
         var score = step.Score ?? context.ScoreName;
-        var (date, variables) = await QualityVariables.ResolveAsync(contexts, score, context, ct);
+        var (date, _, variables) = await StepVariables.ResolveAsync(contexts, score, context, ct);
         var outcomes = await checks.RunAsync(new RunChecks(score, definition.Checks, date, variables, context.Run.Id), ct);
         foreach (var outcome in outcomes)
         {
