@@ -100,7 +100,7 @@ public sealed class BackfillHandler(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var score = await ScoreRecords.FindAsync(db, scoreName, ct);
-        return await db.ModelVersions.AsNoTracking().Where(v => v.ScoreId == score.Id && v.AsOfDate == asOf).OrderBy(v => v.Number).ToListAsync(ct);
+        return await TrainedVersions.OfDayAsync(db, score.Id, asOf, ct);
     }
 
     /// <summary>Compares the new version with the active one on the new version's validation date, as the analyst would.</summary>

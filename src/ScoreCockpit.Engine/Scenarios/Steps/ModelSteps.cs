@@ -20,8 +20,7 @@ public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> con
         var asOf = definition.AsOf is null ? context.Today : context.Date(definition.AsOf);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var record = await ScoreRecords.FindAsync(db, score, ct);
-        var version = await db.ModelVersions.AsNoTracking()
-            .Where(v => v.ScoreId == record.Id && v.AsOfDate == asOf && v.ChallengerName == null).FirstOrDefaultAsync(ct);
+        var version = (await TrainedVersions.OfDayAsync(db, record.Id, asOf, ct)).FirstOrDefault(v => v.ChallengerName is null);
         var reused = version is not null;
         if (version is null)
         {
@@ -52,8 +51,7 @@ public sealed class TrainChallengersExecutor(IDbContextFactory<CockpitDbContext>
         var asOf = definition.AsOf is null ? context.Today : context.Date(definition.AsOf);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var record = await ScoreRecords.FindAsync(db, score, ct);
-        var existing = await db.ModelVersions.AsNoTracking()
-            .CountAsync(v => v.ScoreId == record.Id && v.AsOfDate == asOf && v.ChallengerName != null, ct);
+        var existing = (await TrainedVersions.OfDayAsync(db, record.Id, asOf, ct)).Count(v => v.ChallengerName is not null);
         if (existing > 0)
         {
             context.Log($"{score} already has {existing} challenger(s) trained as of {StepContext.Day(asOf)}: kept");
