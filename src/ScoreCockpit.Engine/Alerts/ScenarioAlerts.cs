@@ -32,7 +32,7 @@ public sealed class ScenarioAlerts(
             }
         }
 
-        await DurationAsync(run, definition, report, mail, TimeSpan.FromMilliseconds(run.DurationMs), ct);
+        await DurationAsync(run, definition, () => Task.FromResult(report), mail, TimeSpan.FromMilliseconds(run.DurationMs), ct);
     }
 
     public async Task RunStillRunningAsync(ScenarioRun run, ScenarioDefinition definition, CancellationToken ct)
@@ -42,11 +42,12 @@ public sealed class ScenarioAlerts(
             return;
         }
 
+        // Called for every running run at every tick: the report is read only once the limit is passed.
         var elapsed = time.GetUtcNow().UtcDateTime - run.StartedAt;
-        await DurationAsync(run, definition, await ReportAsync(run, ct) with { Duration = elapsed }, mail, elapsed, ct);
+        await DurationAsync(run, definition, async () => await ReportAsync(run, ct) with { Duration = elapsed }, mail, elapsed, ct);
     }
 
-    private async Task DurationAsync(ScenarioRun run, ScenarioDefinition definition, RunReport report, MailSettings mail, TimeSpan elapsed, CancellationToken ct)
+    private async Task DurationAsync(ScenarioRun run, ScenarioDefinition definition, Func<Task<RunReport>> report, MailSettings mail, TimeSpan elapsed, CancellationToken ct)
     {
         var reporters = definition.Reporters.Where(r => r.OnDuration).ToList();
         if (reporters.Count == 0 || run.Status == RunStatus.Skipped)
@@ -70,7 +71,7 @@ public sealed class ScenarioAlerts(
             return;
         }
 
-        var draft = RunAlerts.ForDuration(report, limit.Limit, limit.Reason, mail.PortalBaseUrl);
+        var draft = RunAlerts.ForDuration(await report(), limit.Limit, limit.Reason, mail.PortalBaseUrl);
         foreach (var reporter in reporters)
         {
             await sender.SendAsync(draft with { To = Recipients(reporter, mail) }, ct);

@@ -19,9 +19,7 @@ public sealed class ScenarioFacts(IEnumerable<IQualityFacts> quality)
     {
         public DateOnly Today => context.Today;
 
-        public TypedValue? Variable(string name) =>
-            context.Variables.TryGetValue(name, out var v) ? Values.Of(v)
-            : name == Variables.BuiltInVariables.DateRef ? TypedValue.Date(context.Today) : null;
+        public TypedValue? Variable(string name) => context.Variable(name);
 
         public TypedValue? Output(string step, string key) =>
             context.Outputs.TryGetValue(step, out var outputs) && outputs.TryGetValue(key, out var value) ? value : null;

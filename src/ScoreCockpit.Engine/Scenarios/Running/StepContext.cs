@@ -46,9 +46,12 @@ public sealed class StepContext(ScenarioRun run, string? scenarioScore, Actor ac
     public DateOnly Date(string? expression) =>
         DateExpressions.Evaluate(expression ?? "${date_ref}", Today, DateVariable);
 
-    public DateOnly? DateVariable(string name) =>
-        Variables.TryGetValue(name, out var v) && v.Type == VariableType.Date ? (DateOnly)v.Parse()
-        : name == BuiltInVariables.DateRef ? Today : null;
+    public DateOnly? DateVariable(string name) => Variable(name)?.Value is DateOnly date ? date : null;
+
+    /// <summary>A run variable as conditions read it; <c>${date_ref}</c> is the run's day until something sets it.</summary>
+    public TypedValue? Variable(string name) =>
+        Variables.TryGetValue(name, out var v) ? Conditions.Values.Of(v)
+        : name == BuiltInVariables.DateRef ? TypedValue.Date(Today) : null;
 
     /// <summary>A run variable's text for filling <c>${name}</c> in names and messages; null when the run has none.</summary>
     public string? VariableText(string name) => Variables.TryGetValue(name, out var v) ? v.Value : null;
