@@ -104,7 +104,6 @@ public sealed class ScenarioRunner(
                 await byType[step.Type].ExecuteAsync(step, context, ct);
                 row.Status = StepStatus.Succeeded;
                 context.Statuses[step.Name] = "succeeded";
-                run.CheckWarnings += context.Current.Count(o => o.Value.Kind == Conditions.ValueKind.Status && o.Value.Value is not Conditions.CheckLevel.Ok && o.Key != "worst");
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -125,6 +124,8 @@ public sealed class ScenarioRunner(
         }
 
         run.Status = anyFailed ? RunStatus.Failed : RunStatus.Succeeded;
+        // Counted from what the checks stored, so a check step that failed on an ERROR counts its checks too.
+        run.CheckWarnings = await db.CheckResults.CountAsync(c => c.ScenarioRunId == run.Id && c.Status != Quality.CheckStatus.Ok, CancellationToken.None);
         (run.FinishedAt, run.DurationMs) = (Now(), clock.ElapsedMilliseconds);
         await db.SaveChangesAsync(CancellationToken.None);
         logger.LogInformation("Scenario {Scenario} run {Run} {Status} in {Duration} ms", run.ScenarioName, run.Id, run.Status, run.DurationMs);
