@@ -23,12 +23,16 @@ public static class ConditionTypes
             : throw new ConditionException($"Condition `{text}` uses ${{{variable.Name}}}, which is not a variable here. Known variables: {Known(scope.Variables.Keys)}."),
         CallNode call => CallKind(call, scope, text),
         NotNode not => Boolean(not.Operand, scope, text, "not"),
-        LogicNode logic => Boolean(logic.Left, scope, text, logic.Operator) == ValueKind.Boolean && Boolean(logic.Right, scope, text, logic.Operator) == ValueKind.Boolean
-            ? ValueKind.Boolean
-            : ValueKind.Boolean,
+        LogicNode logic => Logic(logic, scope, text),
         CompareNode compare => Compare(compare, scope, text),
         _ => throw new ConditionException($"Condition `{text}` cannot be read."),
     };
+
+    private static ValueKind Logic(LogicNode logic, ConditionScope scope, string text)
+    {
+        Boolean(logic.Left, scope, text, logic.Operator);
+        return Boolean(logic.Right, scope, text, logic.Operator);
+    }
 
     private static ValueKind Boolean(ConditionNode operand, ConditionScope scope, string text, string op)
     {
