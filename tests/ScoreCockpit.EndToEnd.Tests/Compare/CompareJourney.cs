@@ -37,15 +37,17 @@ public sealed class CompareJourney(BrowserFixture browser) : IClassFixture<Brows
         // Performance is the first tab: the chart, every version on the latest date, DeLong against the active v2.
         await page.GotoAsync("/scores/churn");
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-        await Expect(page.Locator("#performance-chart .main-svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#champion-v2")).ToContainTextAsync("active");
+        // The champion table scores every shown version on demand on the same cores: allow a busy machine its time.
+        var slow = new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 };
+        await Expect(page.Locator("#performance-chart .main-svg").First).ToBeVisibleAsync(slow);
+        await Expect(page.Locator("#champion-v2")).ToContainTextAsync("active", new() { Timeout = 60_000 });
         await Expect(page.Locator("#champion-v3 .delong")).ToContainTextAsync("[");
-        await Expect(page.Locator("#gains-chart .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#gains-chart .main-svg").First).ToBeVisibleAsync(slow);
         await Expect(page.Locator("#decile-table tbody tr")).ToHaveCountAsync(10);
         await BrowserFixture.ScreenshotAsync(page, "60-performance");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
-        await Expect(page.Locator("#performance-chart .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#performance-chart .main-svg").First).ToBeVisibleAsync(slow);
         await BrowserFixture.ScreenshotAsync(page, "61-performance-dark");
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
 
