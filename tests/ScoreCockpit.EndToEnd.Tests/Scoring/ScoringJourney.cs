@@ -38,11 +38,11 @@ public sealed class ScoringJourney(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.Locator("#summary-status")).ToContainTextAsync("succeeded");
         await Expect(page.Locator("#summary-version")).ToHaveTextAsync("v1");
         await Expect(page.Locator("#summary-psi .drift-level, #scoring-summary .drift-level").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-distribution-plot .main-svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-psi-plot .main-svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-features-plot .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#scoring-distribution .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#scoring-psi .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#scoring-features .main-svg").First).ToBeVisibleAsync();
         // The previous run is drawn against the latest one.
-        await Expect(page.Locator("#scoring-distribution-plot .legendtext")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#scoring-distribution .legendtext")).ToHaveCountAsync(2);
 
         // The confirmation names what was written; closed so it does not cover the page header in the screenshots.
         await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("into scores_churn");
@@ -50,8 +50,8 @@ public sealed class ScoringJourney(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "40-scoring-tab");
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
-        await Expect(page.Locator("#scoring-distribution-plot .main-svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-psi-plot .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#scoring-distribution .main-svg").First).ToBeVisibleAsync();
+        await Expect(page.Locator("#scoring-psi .main-svg").First).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "41-scoring-tab-dark");
 
         // A viewer reads the same runs and downloads, with no action to take.
@@ -92,7 +92,7 @@ public sealed class ScoringJourney(BrowserFixture browser) : IClassFixture<Brows
     {
         await page.GotoAsync("/scores/churn");
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Scoring" }).ClickAsync();
+        await BrowserFixture.OpenTabAsync(page, "Scoring");
         await Expect(page.Locator("#scoring-runs")).ToBeVisibleAsync();
     }
 
