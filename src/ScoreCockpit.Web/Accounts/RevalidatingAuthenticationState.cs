@@ -12,13 +12,19 @@ namespace ScoreCockpit.Web.Accounts;
 /// wait for the browser to reload.
 /// </summary>
 internal sealed class RevalidatingAuthenticationState(
-    ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<IdentityOptions> identity)
+    ILoggerFactory loggers, IServiceScopeFactory scopes, IOptions<IdentityOptions> identity, IHostApplicationLifetime stopping)
     : RevalidatingServerAuthenticationStateProvider(loggers)
 {
     protected override TimeSpan RevalidationInterval => TimeSpan.FromMinutes(1);
 
     protected override async Task<bool> ValidateAuthenticationStateAsync(AuthenticationState state, CancellationToken cancellationToken)
     {
+        if (stopping.ApplicationStopping.IsCancellationRequested)
+        {
+            // The portal is shutting down and its services are being disposed: the session ends with it anyway.
+            return true;
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
         var user = await users.GetUserAsync(state.User);
