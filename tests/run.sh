@@ -22,9 +22,26 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test --solution ScoreCockpit.sln "$@" 2>&1 | tee "$log" || status=$?
+if [ $# -gt 0 ]; then
+  # A filter or option given: one run over the solution, as dotnet test would.
+  dotnet test --solution ScoreCockpit.sln "$@" 2>&1 | tee "$log" || status=$?
+elif dotnet build ScoreCockpit.sln -v quiet -nologo 2>&1 | tee "$log"; then
+  # The engine and portal tests share the machine; the browser journeys then run on their own, so a journey's
+  # waits measure the portal rather than whatever else the machine happens to be doing.
+  dotnet test --no-build --project tests/ScoreCockpit.Engine.Tests 2>&1 | tee -a "$log" &
+  engine=$!
+  dotnet test --no-build --project tests/ScoreCockpit.Web.Tests 2>&1 | tee -a "$log" || status=$?
+  wait $engine || status=$?
+  dotnet test --no-build --project tests/ScoreCockpit.EndToEnd.Tests 2>&1 | tee -a "$log" || status=$?
+else
+  status=1
+fi
 
-# One plain closing line for any reader: the totals over every test project.
+# Plain closing lines for any reader: the failed tests by name, then the totals over every test project.
+if grep -q '^failed ' "$log"; then
+  echo "Failed tests:"
+  grep '^failed ' "$log" | sed 's/^failed /  /'
+fi
 awk '/^  total:/ {t+=$2} /^  failed:/ {f+=$2} /^  succeeded:/ {s+=$2} /^  skipped:/ {k+=$2}
      END { printf "Tests: %d passed, %d failed, %d skipped\n", s, f, k }' "$log"
 screenshots=tests/ScoreCockpit.EndToEnd.Tests/bin/Debug/net10.0/screenshots

@@ -76,6 +76,27 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>
+    /// Opens a tab of a MudTabs and waits until it is the selected one. A click that lands while the page re-renders
+    /// its tabs (a busy machine widens that moment) can miss its handler, so the click is repeated until it takes.
+    /// </summary>
+    public static async Task OpenTabAsync(IPage page, string name)
+    {
+        var tab = page.GetByRole(AriaRole.Tab, new() { Name = name, Exact = true });
+        for (var attempt = 1; ; attempt++)
+        {
+            await tab.ClickAsync();
+            try
+            {
+                await Assertions.Expect(tab).ToHaveAttributeAsync("aria-selected", "true", new() { Timeout = 10_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)

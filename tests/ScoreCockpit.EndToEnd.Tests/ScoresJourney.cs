@@ -43,7 +43,7 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("#performance-empty")).ToContainTextAsync("No evaluation yet");
         // A tab clicked before the circuit is interactive would be ignored.
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Snapshots" }).ClickAsync();
+        await BrowserFixture.OpenTabAsync(page, "Snapshots");
         // Thirty snapshots' profiles load before the chart draws: a busy machine needs more than the default 5 s.
         await Expect(page.Locator("#snapshot-plot .main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         // 30 monthly snapshots, the newest first; the profile of the newest is open.
@@ -53,7 +53,7 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         await BrowserFixture.ScreenshotAsync(page, "21-churn-snapshots");
 
         // A first version, trained on demand and activated with a reason that stays in the history.
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await BrowserFixture.OpenTabAsync(page, "Versions");
         await page.ClickAsync("#train-now");
         // Training then evaluating the new version on every labelled month takes a few seconds.
         await Expect(page.Locator("#versions-table")).ToContainTextAsync("v1", new() { Timeout = 120_000 });
@@ -67,7 +67,7 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("#activation-history")).ToContainTextAsync("First churn model for the retention campaign");
         await BrowserFixture.ScreenshotAsync(page, "25-churn-versions");
 
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Definition" }).ClickAsync();
+        await BrowserFixture.OpenTabAsync(page, "Definition");
         await Expect(page.Locator("#definition-sql")).ToContainTextAsync("usage_${date_ref_yyyymm}");
         await BrowserFixture.ScreenshotAsync(page, "22-churn-definition");
 

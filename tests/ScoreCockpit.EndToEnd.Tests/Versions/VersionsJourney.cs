@@ -35,7 +35,7 @@ public sealed class VersionsJourney(BrowserFixture browser) : IClassFixture<Brow
         // From the Versions tab, the version number opens the version's page.
         await page.GotoAsync("/scores/churn");
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await BrowserFixture.OpenTabAsync(page, "Versions");
         await page.ClickAsync("#version-link-v3");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn · v3" })).ToBeVisibleAsync();
         await Expect(page.Locator("#version-chips")).ToContainTextAsync("active");
@@ -53,7 +53,7 @@ public sealed class VersionsJourney(BrowserFixture browser) : IClassFixture<Brow
         // The purge previews first: v1 goes, v2 (previously active) and v3 (active) stay.
         await page.ClickAsync("#back-to-score");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn", Exact = true })).ToBeVisibleAsync();
-        await page.GetByRole(AriaRole.Tab, new() { Name = "Versions" }).ClickAsync();
+        await BrowserFixture.OpenTabAsync(page, "Versions");
         await page.ClickAsync("#purge-open");
         await page.ClickAsync("#purge-preview");
         await Expect(page.Locator("#purge-plan")).ToContainTextAsync("Would delete the artifacts of v1.");

@@ -42,7 +42,7 @@ public sealed class DemoFirstStartTests : IAsyncDisposable
         var response = await _portal.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/setup", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
-        var last = await finished.Task.WaitAsync(TimeSpan.FromMinutes(6), TestContext.Current.CancellationToken);
+        var last = await finished.Task.WaitAsync(TimeSpan.FromMinutes(15), TestContext.Current.CancellationToken);
 
         Assert.Null(last.Failure);
         Assert.Equal("Demo history ready", last.Stage);
