@@ -67,7 +67,17 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             Locale = "en-GB",
         });
-        return await context.NewPageAsync();
+        var page = await context.NewPageAsync();
+        // Script errors in the page go to the test output: a chart that never draws usually says why there.
+        page.PageError += (_, error) => Console.Error.WriteLine($"[browser error] {page.Url}: {error}");
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                Console.Error.WriteLine($"[browser {message.Type}] {page.Url}: {message.Text}");
+            }
+        };
+        return page;
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
