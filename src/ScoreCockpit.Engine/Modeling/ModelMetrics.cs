@@ -1,6 +1,6 @@
 namespace ScoreCockpit.Engine.Modeling;
 
-/// <summary>Ranking metrics of scores against 0/1 labels (the conventions of shared/oracles/metrics.json). Pure.</summary>
+/// <summary>Ranking metrics of scores against 0/1 labels (the conventions of the scikit-learn oracle, tests/ScoreCockpit.Engine.Tests/Evaluation/Oracles/metrics.json). Pure.</summary>
 public static class ModelMetrics
 {
     /// <summary>Probability a random positive outscores a random negative, ties counting 1/2; null with one class only.</summary>

@@ -2,7 +2,7 @@
 
 Reads the CSV with pandas (its C parser; numpy.loadtxt/genfromtxt are several times slower, which would be
 unfair to Python), then scikit-learn for AUC and the ROC curve (KS), numpy for the rest, following the
-conventions of shared/oracles/metrics.json (ties at a cut shared pro rata). Prints the same JSON keys.
+conventions of the scikit-learn oracle, tests/ScoreCockpit.Engine.Tests/Evaluation/Oracles/metrics.json (ties at a cut shared pro rata). Prints the same JSON keys.
 
     /usr/bin/python3 metrics_sklearn.py FILE.csv [--cutoffs 1,5,10,20]
 """

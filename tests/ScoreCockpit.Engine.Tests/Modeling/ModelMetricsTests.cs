@@ -1,23 +1,16 @@
 using System.Text.Json;
 using ScoreCockpit.Engine.Modeling;
-using ScoreCockpit.Tests.Shared;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Modeling;
 
-/// <summary>AUC and lift against the scikit-learn oracle of ../shared/oracles/metrics.json.</summary>
+/// <summary>AUC and lift against the scikit-learn oracle (Evaluation/Oracles/metrics.json).</summary>
 public sealed class ModelMetricsTests
 {
     [Fact]
     public void Auc_and_lift_at_10_percent_match_the_oracle()
     {
-        var path = OraclePath();
-        if (path is null)
-        {
-            ServiceRequirement.Missing("The scikit-learn oracle ../shared/oracles/metrics.json", "check out the shared folder beside the repository");
-        }
-
-        using var oracle = JsonDocument.Parse(File.ReadAllText(path!));
+        using var oracle = JsonDocument.Parse(File.ReadAllText(Evaluation.MetricOracle.SharedPath));
         var cases = 0;
         foreach (var item in oracle.RootElement.GetProperty("cases").EnumerateArray())
         {
@@ -59,19 +52,5 @@ public sealed class ModelMetricsTests
         }
 
         Assert.True(actual is { } a && Math.Abs(a - expected.Value) < 1e-9, $"{what}: expected {expected}, got {actual}");
-    }
-
-    private static string? OraclePath()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            var candidate = Path.Combine(folder.FullName, "shared", "oracles", "metrics.json");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }

@@ -11,7 +11,7 @@ public sealed record CutoffMetric(decimal Percent, double? Lift, double? Capture
 /// </summary>
 public sealed record DecileRow(int Decile, double Rows, double Positives, double? ResponseRate, double? CumulativeCapture, double? Lift);
 
-/// <summary>The metrics of one set of scores against known 0/1 labels (conventions of shared/oracles/metrics.json).</summary>
+/// <summary>The metrics of one set of scores against known 0/1 labels (conventions of the scikit-learn oracle, tests/ScoreCockpit.Engine.Tests/Evaluation/Oracles/metrics.json).</summary>
 public sealed record MetricSet
 {
     public required long Rows { get; init; }

@@ -4,7 +4,7 @@ namespace ScoreCockpit.Engine.Evaluation;
 
 /// <summary>
 /// Ranking and calibration metrics of scores against 0/1 labels, following the conventions written in
-/// shared/oracles/metrics.json (scikit-learn's): ties count 1/2 in AUC and are shared pro rata at a lift cut.
+/// the scikit-learn oracle, tests/ScoreCockpit.Engine.Tests/Evaluation/Oracles/metrics.json (scikit-learn's): ties count 1/2 in AUC and are shared pro rata at a lift cut.
 /// Pure; one sort for everything.
 /// </summary>
 public static class Metrics

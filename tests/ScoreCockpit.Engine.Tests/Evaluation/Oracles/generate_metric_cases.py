@@ -1,6 +1,6 @@
 """Extra oracle cases for Metrics.Compute, DeLong and the decile table, computed independently of the C# code.
 
-Conventions are those of ../shared/oracles/metrics.json. AUC, ROC (for KS) and Brier come from scikit-learn;
+Conventions are those of metrics.json beside this script (the project's scikit-learn reference values). AUC, ROC (for KS) and Brier come from scikit-learn;
 Brier is the plain mean (sklearn cross-checks it); lift, capture and deciles use a per-row inclusion weight (a different formulation from the C# group walk);
 DeLong variances use the plain O(positives x negatives) kernel of DeLong et al. (1988).
 
