@@ -34,6 +34,8 @@ public static class ScoreCockpitCli
             Scoring.ExportScoresCommand.Create(context),
             Scoring.ScoreCommand.Create(context),
             Evaluation.EvaluateCommand.Create(context),
+            Evaluation.EvaluationsCommand.Create(context),
+            Portfolio.PortfolioCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
             Scenarios.ScenarioCommands.Create(context),

@@ -22,6 +22,7 @@ public static class AuditActions
     public const string RolesChanged = "roles-changed";
     public const string ScoreCreated = "score-created";
     public const string ScoreUpdated = "score-updated";
+    public const string ColumnKindsDecided = "column-kinds-decided";
     public const string VariableChanged = "variable-changed";
     public const string ConnectionChanged = "connection-changed";
     public const string SnapshotBuilt = "snapshot-built";

@@ -68,7 +68,7 @@ public sealed class EvaluateAllVersionsHandler(
             {
                 var scorer = await scorers.GetOrAdd(version.Id, _ => new Lazy<Task<ModelScorer>>(async () =>
                     new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, CancellationToken.None)))).Value;
-                evaluations.Add(EvaluationUnit.Run(scorer, version, snapshot, definition.KeyColumn, definition.LiftCutoffs, now));
+                evaluations.Add(EvaluationUnit.Run(scorer, version, snapshot, definition, now));
             });
 
             await saving.WaitAsync(token);

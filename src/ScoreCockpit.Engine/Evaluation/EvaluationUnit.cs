@@ -20,17 +20,24 @@ internal static class EvaluationUnit
     public const int LiftResamples = 100;
 
     public static VersionEvaluation Run(ModelScorer scorer, ModelVersion version, LabelledSnapshot snapshot,
-        string keyColumn, IReadOnlyList<decimal> cutoffs, DateTime now)
+        ScoreDefinition definition, DateTime now)
     {
         var clock = Stopwatch.StartNew();
+        var kind = EvaluationKinds.Of(VersionJson.Dates(version.TrainingDatesJson), version.ValidationDate, snapshot.Date);
         var evaluation = new VersionEvaluation
         {
             ScoreId = version.ScoreId,
             VersionId = version.Id,
             EvaluationDate = snapshot.Date,
-            InSample = VersionJson.Dates(version.TrainingDatesJson).Contains(snapshot.Date),
+            Kind = kind,
+            InSample = kind == EvaluationKind.InSample,
+            // Counted before scoring, so a failed evaluation is flagged as a re-flag after a rule change would flag it.
+            Rows = snapshot.Labels.Length,
+            Positives = snapshot.Labels.Count(l => l),
             ComputedAt = now,
         };
+        evaluation.Thin = definition.ThinDates.IsThin(evaluation.Rows, evaluation.Positives);
+        var (keyColumn, cutoffs) = (definition.KeyColumn, definition.LiftCutoffs);
         try
         {
             var scored = Score(scorer, snapshot, keyColumn);

@@ -4,12 +4,22 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Evaluation;
 
-public sealed record PerformancePoint(DateOnly Date, double? Value, bool InSample, string? Failure);
+/// <summary>One version's value on one date, with what kind of figure it is and whether the date is too thin to count.</summary>
+public sealed record PerformancePoint(DateOnly Date, double? Value, EvaluationKind Kind, bool Thin, string? Failure)
+{
+    public bool InSample => Kind == EvaluationKind.InSample;
+
+    /// <summary>A forward figure on a date with enough rows and positives: the only kind that judges a version.</summary>
+    public bool Counts => Kind == EvaluationKind.Forward && !Thin;
+}
 
 public sealed record VersionSeries(int Version, string? ChallengerName, DateOnly AsOfDate, IReadOnlyList<PerformancePoint> Points);
 
 /// <summary>The production line: at each date, the version that was active then and how it did.</summary>
-public sealed record ActivePoint(DateOnly Date, int Version, double? Value, bool InSample);
+public sealed record ActivePoint(DateOnly Date, int Version, double? Value, EvaluationKind Kind, bool Thin = false)
+{
+    public bool InSample => Kind == EvaluationKind.InSample;
+}
 
 public sealed record EvaluationView(int Version, string? ChallengerName, DateOnly AsOfDate, VersionEvaluation Evaluation)
 {
@@ -26,7 +36,7 @@ public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> conte
         return rows.GroupBy(r => r.Version).OrderBy(g => g.Key)
             .Select(g => new VersionSeries(g.Key, g.First().ChallengerName, g.First().AsOfDate, g
                 .OrderBy(r => r.Evaluation.EvaluationDate)
-                .Select(r => new PerformancePoint(r.Evaluation.EvaluationDate, MetricKeys.Value(r.Evaluation, metric), r.Evaluation.InSample, r.Evaluation.Failure))
+                .Select(r => new PerformancePoint(r.Evaluation.EvaluationDate, MetricKeys.Value(r.Evaluation, metric), r.Evaluation.Kind, r.Evaluation.Thin, r.Evaluation.Failure))
                 .ToList()))
             .ToList();
     }
@@ -42,6 +52,23 @@ public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> conte
         }
 
         return rows.OrderBy(r => r.Version).ToList();
+    }
+
+    /// <summary>Every stored evaluation of the score (or of one version), by version then date.</summary>
+    public async Task<IReadOnlyList<EvaluationView>> AllAsync(string scoreName, int? version = null, CancellationToken ct = default)
+    {
+        var (rows, _) = await LoadAsync(scoreName, null, ct);
+        if (version is { } number && rows.All(r => r.Version != number))
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+            if (!await db.ModelVersions.AnyAsync(v => v.ScoreId == score.Id && v.Number == number, ct))
+            {
+                throw new Accounts.CockpitValidationException($"{scoreName} has no version {number}: list them with 'scorecockpit versions {scoreName}'.");
+            }
+        }
+
+        return [.. rows.Where(r => version is null || r.Version == version).OrderBy(r => r.Version).ThenBy(r => r.Evaluation.EvaluationDate)];
     }
 
     /// <summary>
@@ -65,7 +92,9 @@ public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> conte
             }
 
             var row = rows.FirstOrDefault(r => r.Version == active.Number && r.Evaluation.EvaluationDate == date);
-            points.Add(new ActivePoint(date, active.Number, row is null ? null : MetricKeys.Value(row.Evaluation, metric), row?.Evaluation.InSample ?? false));
+            points.Add(row is null
+                ? new ActivePoint(date, active.Number, null, EvaluationKind.Forward)
+                : new ActivePoint(date, active.Number, MetricKeys.Value(row.Evaluation, metric), row.Evaluation.Kind, row.Evaluation.Thin));
         }
 
         return points;

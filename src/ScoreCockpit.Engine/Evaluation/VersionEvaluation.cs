@@ -16,6 +16,12 @@ public sealed class VersionEvaluation
     /// <summary>The snapshot was in the version's training window: never shown as out-of-time performance.</summary>
     public bool InSample { get; set; }
 
+    /// <summary>Forward, validation, in-sample or back-test: only forward figures judge the version (health, medians).</summary>
+    public EvaluationKind Kind { get; set; }
+
+    /// <summary>The date had fewer rows or positives than the score's minimum: stored and shown, never counted.</summary>
+    public bool Thin { get; set; }
+
     /// <summary>Why the version could not score this snapshot (a column whose type changed…); null when it did.</summary>
     public string? Failure { get; set; }
 

@@ -44,7 +44,7 @@ internal static class PortfolioFacts
 
         var latestDates = dates.Values.Select(d => d.Latest).Distinct().ToList();
         var activeScores = current.Keys.ToList();
-        var others = await OutOfTime(db)
+        var others = await Comparable(db)
             .Where(e => activeScores.Contains(e.ScoreId) && latestDates.Contains(e.EvaluationDate) && !activeIds.Contains(e.VersionId))
             .Join(db.ModelVersions, e => e.VersionId, v => v.Id, (e, v) => new { e.ScoreId, e.EvaluationDate, e.Auc, v.Number, v.ChallengerName })
             .ToListAsync(ct);
@@ -102,9 +102,14 @@ internal static class PortfolioFacts
     }
 
     /// <summary>
-    /// Out-of-time evaluations with an AUC: in-sample ones never count as performance, and a failed one has no AUC
-    /// (which keeps the filter inside the evaluations index on VersionId, InSample, EvaluationDate, Auc).
+    /// Forward evaluations on dates that are not thin, with an AUC: in-sample figures, back-tests and validation dates
+    /// never judge a version, and a failed one has no AUC (the filter stays inside the evaluations index on VersionId,
+    /// Kind, Thin, EvaluationDate, Auc).
     /// </summary>
     internal static IQueryable<VersionEvaluation> OutOfTime(CockpitDbContext db) =>
-        db.Evaluations.AsNoTracking().Where(e => !e.InSample && e.Auc != null);
+        db.Evaluations.AsNoTracking().Where(e => e.Kind == EvaluationKind.Forward && !e.Thin && e.Auc != null);
+
+    /// <summary>What another version shows on the active one's latest date: forward, or the date it was validated on.</summary>
+    private static IQueryable<VersionEvaluation> Comparable(CockpitDbContext db) =>
+        db.Evaluations.AsNoTracking().Where(e => (e.Kind == EvaluationKind.Forward || e.Kind == EvaluationKind.Validation) && !e.Thin && e.Auc != null);
 }

@@ -44,6 +44,14 @@ public sealed class PortfolioQuery(IDbContextFactory<CockpitDbContext> contexts,
         return rows;
     }
 
+    /// <summary>One score's row, judged with the same facts and rule as the whole portfolio (the report's cover, the score page).</summary>
+    public async Task<ScoreHealthRow> OfScoreAsync(string scoreName, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return (await AssessedAsync(db, ct)).SingleOrDefault(r => r.Name == scoreName)
+            ?? throw new CockpitValidationException($"There is no score named '{scoreName}'.");
+    }
+
     private async Task<List<ScoreHealthRow>> AssessedAsync(CockpitDbContext db, CancellationToken ct)
     {
         IReadOnlyList<ScoreHealthRow> rows = await PortfolioFacts.LoadAsync(db, ct);

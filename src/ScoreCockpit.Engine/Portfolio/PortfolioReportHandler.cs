@@ -58,7 +58,7 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
     {
         object?[] values =
         [
-            score.Health.ToString(), score.HealthReason, score.Name, score.Description, string.Join(", ", score.Owners),
+            HealthRules.Word(score.Health), score.HealthReason, score.Name, score.Description, string.Join(", ", score.Owners),
             score.ActiveVersion, score.ActiveSince, score.Auc, Day(score.AucDate), score.AucChange, score.Lift5, score.Lift10,
             score.BestOther, score.BestOtherAuc, score.Gap, score.LastRunStatus?.ToString(), score.LastRunAt, score.ScorePsi,
             score.ScorePsi is null ? null : score.PsiLevel, score.QualityStatus,

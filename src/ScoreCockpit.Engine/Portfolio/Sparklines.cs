@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Portfolio;
@@ -30,7 +31,7 @@ internal static class Sparklines
         var everActive = history.Select(a => a.VersionId).Distinct().ToList();
         var values = (await db.Evaluations.AsNoTracking()
                 .Where(e => everActive.Contains(e.VersionId) && e.EvaluationDate >= since)
-                .Select(e => new { e.VersionId, e.EvaluationDate, e.Auc, e.InSample }).ToListAsync(ct))
+                .Select(e => new { e.VersionId, e.EvaluationDate, e.Auc, e.Kind, e.Thin }).ToListAsync(ct))
             .ToDictionary(e => (e.VersionId, e.EvaluationDate));
 
         var lines = new Dictionary<string, IReadOnlyList<SparkPoint>>();
@@ -47,7 +48,7 @@ internal static class Sparklines
                 }
 
                 values.TryGetValue((active.VersionId, date), out var value);
-                points.Add(new SparkPoint(date, value is { InSample: false } ? value.Auc : null));
+                points.Add(new SparkPoint(date, value is { Kind: EvaluationKind.Forward, Thin: false } ? value.Auc : null));
             }
 
             lines[score.Name] = points;

@@ -115,7 +115,7 @@ public sealed class BackfillHandler(
         }
 
         var aucs = await db.Evaluations.AsNoTracking()
-            .Where(e => e.EvaluationDate == date && (e.VersionId == version.Id || (active != null && e.VersionId == active.Id)))
+            .Where(e => e.EvaluationDate == date && !e.Thin && (e.VersionId == version.Id || (active != null && e.VersionId == active.Id)))
             .ToDictionaryAsync(e => e.VersionId, e => (e.Auc, e.AucUpper), ct);
         var current = active is null ? null
             : new Candidate(active.Number, active.AsOfDate, aucs.GetValueOrDefault(active.Id).Auc, aucs.GetValueOrDefault(active.Id).AucUpper);

@@ -21,10 +21,11 @@ public static class LabelCalendar
         referenceDates.Where(d => IsLabelled(d, horizonMonths, asOf)).Distinct().Order().ToList();
 
     /// <summary>
-    /// The latest labelled date validates; the <paramref name="window"/> labelled dates before it train. At
-    /// least two labelled dates are needed.
+    /// The latest labelled date that is not <paramref name="thin"/> validates; the <paramref name="window"/> labelled
+    /// dates before it train. At least two labelled dates are needed, the later of them not thin.
     /// </summary>
-    public static TrainingWindow Window(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf, int window = DefaultWindow)
+    public static TrainingWindow Window(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf, int window = DefaultWindow,
+        IReadOnlySet<DateOnly>? thin = null)
     {
         var labelled = Labelled(referenceDates, horizonMonths, asOf);
         if (labelled.Count < 2)
@@ -34,8 +35,22 @@ public static class LabelCalendar
                 $"(reference date + {horizonMonths} months on or before {asOf:yyyy-MM-dd}); there {(labelled.Count == 1 ? "is one" : "are none")}.");
         }
 
-        var validation = labelled[^1];
-        var training = labelled.Take(labelled.Count - 1).TakeLast(Math.Max(1, window)).ToList();
+        // A thin date validates nothing: a handful of rows would pick or reject a model by chance.
+        var at = labelled.Count - 1;
+        while (at > 0 && thin?.Contains(labelled[at]) == true)
+        {
+            at--;
+        }
+
+        if (at == 0)
+        {
+            throw new CockpitValidationException(
+                $"Training as of {asOf:yyyy-MM-dd} needs a labelled date with enough rows and positives to validate on, after at least one to train on; " +
+                $"every labelled date after {labelled[0]:yyyy-MM-dd} is thin. Lower the score's thinDates minimums if its population is small.");
+        }
+
+        var validation = labelled[at];
+        var training = labelled.Take(at).TakeLast(Math.Max(1, window)).ToList();
         return new TrainingWindow(training, validation);
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Registry;
@@ -17,7 +19,7 @@ internal sealed record TrainingPlan(Score Score, ScoreDefinition Definition, Tra
 /// with the schema difference against the previous version of the same configuration.
 /// </summary>
 public sealed class VersionTraining(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, RegisterVersionHandler register)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, RegisterVersionHandler register, AuditLog audit)
 {
     internal async Task<TrainingPlan> PlanAsync(string scoreName, DateOnly asOf, CancellationToken ct)
     {
@@ -25,13 +27,14 @@ public sealed class VersionTraining(
         var score = await ScoreRecords.FindAsync(db, scoreName, ct);
         var definition = ScoreRecords.Definition(score);
         var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
-        var window = LabelCalendar.Window(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, asOf);
+        var thin = snapshots.Where(s => definition.ThinDates.IsThin(s.Rows, s.Positives)).Select(s => s.ReferenceDate).ToHashSet();
+        var window = LabelCalendar.Window(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, asOf, thin: thin);
         var byDate = snapshots.ToDictionary(s => s.ReferenceDate);
         var newest = byDate[window.TrainingDates[^1]];
+        definition = await DecideKindsAsync(db, score, definition, snapshots.Where(s => s.ReferenceDate <= window.ValidationDate).ToList(), newest, ct);
         var columns = newest.Columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         var features = FeatureRules.Select(definition, newest.Columns.Select(c => c.Name).ToList())
-            .Select(name => new FeatureColumn(name,
-                definition.ColumnKinds.TryGetValue(name, out var chosen) ? chosen : columns[name].InferredKind))
+            .Select(name => new FeatureColumn(name, definition.KindOf(name) ?? columns[name].InferredKind))
             .ToList();
         var request = new TrainingRequest
         {
@@ -46,6 +49,26 @@ public sealed class VersionTraining(
             MaxTrainingRows = definition.MaxTrainingRows ?? TrainingRequest.DefaultMaxTrainingRows,
         };
         return new TrainingPlan(score, definition, window, request);
+    }
+
+    /// <summary>
+    /// Columns seen for the first time get the kind their first snapshots agree on, kept in the definition so every
+    /// later version reads the same; a real type change updates it. Both are audited as the system's doing.
+    /// </summary>
+    private async Task<ScoreDefinition> DecideKindsAsync(CockpitDbContext db, Score score, ScoreDefinition definition,
+        IReadOnlyList<Snapshot> known, Snapshot newest, CancellationToken ct)
+    {
+        var decided = ColumnKindDecision.Decide(definition.DecidedKinds, known, newest.Columns);
+        if (decided.Changes.Count == 0)
+        {
+            return definition;
+        }
+
+        var updated = definition with { DecidedKinds = decided.Kinds.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary() };
+        score.DefinitionJson = ScoreDefinitionJson.Write(updated);
+        audit.Add(db, "system", AuditActions.ColumnKindsDecided, score.Name, string.Join("; ", decided.Changes));
+        await db.SaveChangesAsync(ct);
+        return updated;
     }
 
     internal async Task<ModelVersion> TrainAsync(TrainingPlan plan, TrainingRequest request, DateOnly asOf, string? challenger, Actor actor, CancellationToken ct)

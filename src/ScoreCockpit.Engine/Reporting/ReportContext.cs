@@ -1,5 +1,6 @@
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
@@ -20,7 +21,8 @@ public sealed record ReportContext(
     IReadOnlyList<ScoringRunView> ScoringRuns,
     DateTimeOffset GeneratedAt,
     TimeZoneInfo Zone,
-    Actor GeneratedBy)
+    Actor GeneratedBy,
+    ScoreHealthRow Health)
 {
     public string ScoreName => Score.Definition.Name;
 
@@ -35,13 +37,9 @@ public sealed record ReportContext(
     public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     /// <summary>
-    /// The active version's values after its training window, oldest first: out-of-time in the monitoring sense. Earlier
-    /// dates it was not trained on are back-tests; they stay on the metric sheets but do not judge its health.
+    /// The active version's forward values on dates that are not thin, oldest first: the figures its health is judged
+    /// on. Back-tests, its validation date and thin dates stay on the metric sheets but judge nothing.
     /// </summary>
-    public IReadOnlyList<PerformancePoint> ActiveOutOfTime(string key)
-    {
-        var points = Metric(key).Series.FirstOrDefault(s => s.Version == Active?.Number)?.Points ?? [];
-        var trainedUpTo = points.Where(p => p.InSample).Select(p => (DateOnly?)p.Date).Max();
-        return points.Where(p => !p.InSample && p.Value is not null && (trainedUpTo is null || p.Date > trainedUpTo)).ToList();
-    }
+    public IReadOnlyList<PerformancePoint> ActiveOutOfTime(string key) =>
+        (Metric(key).Series.FirstOrDefault(s => s.Version == Active?.Number)?.Points ?? []).Where(p => p.Counts && p.Value is not null).ToList();
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Reporting.Sheets;
 using ScoreCockpit.Engine.Scores;
@@ -21,6 +22,7 @@ public sealed class ScoreReportHandler(
     PerformanceQueries performance,
     ListScoringRunsHandler runs,
     IEnumerable<IReportSection> sections,
+    PortfolioQuery portfolio,
     TimeProvider time)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -78,7 +80,8 @@ public sealed class ScoreReportHandler(
         var onDecileDate = decileDate is { } day ? await performance.OnDateAsync(scoreName, day, ct) : [];
         return new ReportContext(
             score, versionList, await activations.HistoryAsync(scoreName, ct), metrics, decileDate, onDecileDate,
-            await runs.HandleAsync(scoreName, RecentRuns, ct), time.GetLocalNow(), time.LocalTimeZone, actor);
+            await runs.HandleAsync(scoreName, RecentRuns, ct), time.GetLocalNow(), time.LocalTimeZone, actor,
+            await portfolio.OfScoreAsync(scoreName, ct));
     }
 
     /// <summary>AUC first (the cover and the deciles lean on it), then lift at each cut-off, then the rest.</summary>
@@ -95,11 +98,11 @@ public sealed class ScoreReportHandler(
         yield return ("brier", "Brier", ReportStyle.Ratio, false);
     }
 
-    /// <summary>The active version's latest out-of-time date with metrics; failing that its latest date, else the latest of any version.</summary>
+    /// <summary>The active version's latest forward date with metrics; failing that its latest date, else the latest of any version.</summary>
     private static DateOnly? DecileDate(IReadOnlyList<VersionSeries> auc, int? active)
     {
         var points = auc.FirstOrDefault(s => s.Version == active)?.Points.Where(p => p.Failure is null).ToList() ?? [];
-        return points.LastOrDefault(p => !p.InSample)?.Date
+        return points.LastOrDefault(p => p.Counts)?.Date
             ?? points.LastOrDefault()?.Date
             ?? auc.SelectMany(s => s.Points).Where(p => p.Failure is null).Select(p => (DateOnly?)p.Date).Max();
     }

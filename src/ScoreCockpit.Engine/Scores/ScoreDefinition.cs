@@ -28,8 +28,14 @@ public sealed record ScoreDefinition
 
     public IReadOnlyList<string> FeatureExclude { get; init; } = [];
 
-    /// <summary>Overrides of the inferred column kinds.</summary>
+    /// <summary>Column kinds set by a person: they win over the decided ones.</summary>
     public IReadOnlyDictionary<string, ColumnKind> ColumnKinds { get; init; } = new Dictionary<string, ColumnKind>();
+
+    /// <summary>
+    /// Column kinds the engine decided once from the score's first snapshots, so a count that holds only 0 and 1 one
+    /// month is not a boolean that month; changed only by a real type change (text where numbers were).
+    /// </summary>
+    public IReadOnlyDictionary<string, ColumnKind> DecidedKinds { get; init; } = new Dictionary<string, ColumnKind>();
 
     /// <summary>The warehouse table that receives the customers' scores; empty means `scores_{name}`.</summary>
     public string OutputTable { get; init; } = "";
@@ -52,6 +58,9 @@ public sealed record ScoreDefinition
     /// <summary>PSI thresholds for the drift of the score and of its features, measured at each scoring run.</summary>
     public Scoring.DriftThresholds Drift { get; init; } = new();
 
+    /// <summary>The rows and positives a reference date needs for its figures to count.</summary>
+    public ThinDateRule ThinDates { get; init; } = new();
+
     /// <summary>Top-of-list proportions, in percent, at which lift and capture are measured.</summary>
     public IReadOnlyList<decimal> LiftCutoffs { get; init; } = [1m, 5m, 10m, 20m];
 
@@ -62,6 +71,10 @@ public sealed record ScoreDefinition
 
     /// <summary>The dataprep as a query to wrap: without the trailing semicolons analysts often leave.</summary>
     public string DataprepQuery => DataprepSql.TrimEnd().TrimEnd(';').TrimEnd();
+
+    /// <summary>The kind a column is used as: a person's choice, else the decided one; null when neither exists yet.</summary>
+    public ColumnKind? KindOf(string column) =>
+        ColumnKinds.TryGetValue(column, out var chosen) ? chosen : DecidedKinds.TryGetValue(column, out var decided) ? decided : null;
 
     public string EffectiveOutputTable => string.IsNullOrWhiteSpace(OutputTable) ? $"scores_{Name.Replace('-', '_')}" : OutputTable;
 }

@@ -39,6 +39,7 @@ public static partial class ScoreDefinitionValidator
         }
 
         problems.AddRange(definition.Reduction.Problems());
+        problems.AddRange(definition.ThinDates.Problems());
 
         foreach (var pattern in definition.FeatureInclude.Concat(definition.FeatureExclude))
         {

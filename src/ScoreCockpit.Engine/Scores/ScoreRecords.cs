@@ -17,6 +17,14 @@ internal static class ScoreRecords
     {
         var globals = await db.Variables.AsNoTracking().Select(v => v.Name).ToListAsync(ct);
         var valid = ScoreDefinitionValidator.Validate(definition, globals);
+        var unknown = await UnknownKindColumnsAsync(db, valid, ct);
+        if (unknown.Count > 0)
+        {
+            throw new CockpitValidationException(
+                $"columnKinds names {string.Join(", ", unknown.Select(c => $"'{c}'"))}, which no snapshot of '{valid.Name}' has. " +
+                "Set a kind only on a column the dataprep returns (see the Snapshots tab), or remove it.");
+        }
+
         if (valid.Connection != Warehouse.WarehouseConnectionInfo.DemoName
             && !await db.WarehouseConnections.AnyAsync(c => c.Name == valid.Connection, ct))
         {
@@ -25,6 +33,28 @@ internal static class ScoreRecords
         }
 
         return valid;
+    }
+
+    /// <summary>
+    /// Kinds set by hand on columns that no snapshot of the score has; a score without snapshots yet cannot tell, so
+    /// its kinds are taken as written.
+    /// </summary>
+    private static async Task<List<string>> UnknownKindColumnsAsync(CockpitDbContext db, ScoreDefinition definition, CancellationToken ct)
+    {
+        if (definition.ColumnKinds.Count == 0)
+        {
+            return [];
+        }
+
+        var snapshots = await db.Snapshots.AsNoTracking().Where(s => db.Scores.Any(c => c.Id == s.ScoreId && c.Name == definition.Name))
+            .Select(s => s.Columns).ToListAsync(ct);
+        if (snapshots.Count == 0)
+        {
+            return [];
+        }
+
+        var known = snapshots.SelectMany(c => c).Select(c => c.Name).Concat(definition.DecidedKinds.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return definition.ColumnKinds.Keys.Where(c => !known.Contains(c)).Order(StringComparer.Ordinal).ToList();
     }
 
     public static void Apply(Score score, ScoreDefinition definition, string actor, DateTime now)

@@ -373,6 +373,11 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.Property<bool>("InSample")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<double?>("Ks")
                         .HasColumnType("double precision");
 
@@ -387,6 +392,9 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
 
                     b.Property<int>("ScoreId")
                         .HasColumnType("integer");
+
+                    b.Property<bool>("Thin")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("UndefinedReason")
                         .HasMaxLength(500)
@@ -406,7 +414,7 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
 
-                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
+                    b.HasIndex("VersionId", "Kind", "Thin", "EvaluationDate", "Auc");
 
                     b.ToTable("evaluations", (string)null);
                 });

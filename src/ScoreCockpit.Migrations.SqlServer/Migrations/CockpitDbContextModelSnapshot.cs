@@ -375,6 +375,11 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.Property<bool>("InSample")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
                     b.Property<double?>("Ks")
                         .HasColumnType("float");
 
@@ -389,6 +394,9 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
 
                     b.Property<int>("ScoreId")
                         .HasColumnType("int");
+
+                    b.Property<bool>("Thin")
+                        .HasColumnType("bit");
 
                     b.Property<string>("UndefinedReason")
                         .HasMaxLength(500)
@@ -408,7 +416,7 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
 
-                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
+                    b.HasIndex("VersionId", "Kind", "Thin", "EvaluationDate", "Auc");
 
                     b.ToTable("evaluations", (string)null);
                 });

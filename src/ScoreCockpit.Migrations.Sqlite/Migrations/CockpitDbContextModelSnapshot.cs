@@ -356,6 +356,11 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.Property<bool>("InSample")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Ks")
                         .HasColumnType("REAL");
 
@@ -369,6 +374,9 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ScoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Thin")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("UndefinedReason")
@@ -389,7 +397,7 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.HasIndex("VersionId", "EvaluationDate")
                         .IsUnique();
 
-                    b.HasIndex("VersionId", "InSample", "EvaluationDate", "Auc");
+                    b.HasIndex("VersionId", "Kind", "Thin", "EvaluationDate", "Auc");
 
                     b.ToTable("evaluations", (string)null);
                 });

@@ -3,7 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Demo;
+using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
@@ -69,6 +71,25 @@ public sealed class DemoHistoryTests(PostgresClusterFixture postgres)
         Assert.All(activations, a => Assert.True(a.ActivatedAt < store.Time.GetUtcNow().UtcDateTime));
         Assert.Equal(activations.Count, await db.AuditEntries.CountAsync(e => e.Action == AuditActions.VersionActivated && e.Details!.Contains("demo history"), Ct));
         Assert.DoesNotContain(activations, a => versions.Single(v => v.Id == a.VersionId).ChallengerName is not null);
+
+        // Every stored evaluation carries the kind the one rule gives, and the demo has back-tests that judge nothing.
+        foreach (var version in versions)
+        {
+            var training = JsonSerializer.Deserialize<List<DateOnly>>(version.TrainingDatesJson)!;
+            Assert.All(evaluations.Where(e => e.VersionId == version.Id),
+                e => Assert.Equal(EvaluationKinds.Of(training, version.ValidationDate, e.EvaluationDate), e.Kind));
+        }
+
+        Assert.Contains(evaluations, e => e.Kind == EvaluationKind.BackTest);
+
+        // Column kinds were decided once per score: no retrain records a kind flip of a column it kept (Boolean ↔ Numeric).
+        Assert.All(versions, v => Assert.True(
+            !JsonDocument.Parse(v.SchemaDiffJson).RootElement.TryGetProperty("changed", out var changed) || changed.GetArrayLength() == 0,
+            $"v{v.Number} of score {v.ScoreId}: {v.SchemaDiffJson}"));
+        Assert.All(await db.Scores.AsNoTracking().ToListAsync(Ct), s => Assert.NotEmpty(ScoreDefinitionJson.Read(s.DefinitionJson).DecidedKinds));
+
+        // One verdict per demo score on every surface.
+        await Portfolio.HealthAgreement.AssertSameEverywhereAsync(store);
 
         // Again: nothing new is trained or evaluated.
         var again = await store.Get<BackfillHandler>().HandleAsync(

@@ -59,7 +59,7 @@ public sealed class HealthRulesTests
 
         var both = Assess(latest: 0.70, run: ScoringStatus.Failed);
         Assert.Equal(HealthLevel.Decaying, both.Level);
-        Assert.Contains("AUC down 0.100", both.Reason, StringComparison.Ordinal);
+        Assert.Contains("down 0.100", both.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

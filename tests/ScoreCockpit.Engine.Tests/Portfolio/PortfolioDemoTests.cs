@@ -33,7 +33,7 @@ public sealed class PortfolioDemoTests(PostgresClusterFixture postgres)
         Assert.Equal(2, churn.ActiveVersion);
         await using var db = await store.OpenAsync();
         var outOfTime = await db.Evaluations.AsNoTracking()
-            .Where(e => e.VersionId == versions[1].Id && !e.InSample && e.Failure == null).ToListAsync(Ct);
+            .Where(e => e.VersionId == versions[1].Id && e.Kind == EvaluationKind.Forward && !e.Thin && e.Failure == null).ToListAsync(Ct);
         var ordered = outOfTime.OrderBy(e => e.EvaluationDate).ToList();
         Assert.Equal(ordered[^1].EvaluationDate, churn.AucDate);
         Assert.Equal(ordered[^1].Auc, churn.Auc);
@@ -43,12 +43,14 @@ public sealed class PortfolioDemoTests(PostgresClusterFixture postgres)
         Assert.Equal(MetricKeys.Value(ordered[^1], "lift_5"), churn.Lift5);
         Assert.NotEqual(HealthLevel.NoData, churn.Health);
 
-        // The sparkline is the active line of the score page, in-sample points left as gaps.
+        // The sparkline is the active line of the score page, forward points only (the rest left as gaps).
         var active = await store.Get<PerformanceQueries>().ActiveOverTimeAsync("churn", "auc", Ct);
-        Assert.Equal(active.TakeLast(12).Select(p => (p.Date, p.InSample ? null : p.Value)), churn.Sparkline.Select(p => (p.Date, p.Auc)));
+        Assert.Equal(active.TakeLast(12).Select(p => (p.Date, p.Kind == EvaluationKind.Forward && !p.Thin ? p.Value : null)),
+            churn.Sparkline.Select(p => (p.Date, p.Auc)));
 
         var others = await store.Get<PerformanceQueries>().OnDateAsync("churn", churn.AucDate, Ct);
-        var best = others.Where(o => o.Version != 2 && !o.Evaluation.InSample).MaxBy(o => o.Evaluation.Auc);
+        var best = others.Where(o => o.Version != 2 && o.Evaluation.Kind is EvaluationKind.Forward or EvaluationKind.Validation && !o.Evaluation.Thin)
+            .MaxBy(o => o.Evaluation.Auc);
         Assert.Equal(best?.Evaluation.Auc, churn.BestOtherAuc);
 
         // The demo's other scores have no version yet.

@@ -48,7 +48,7 @@ public sealed class PortfolioQueryTests(PostgresClusterFixture postgres)
         Assert.Equal(0.05, churn.ScorePsi);
         Assert.Equal("ok", churn.PsiLevel);
         Assert.Equal(HealthLevel.Watch, churn.Health);
-        Assert.Contains("AUC down 0.040", churn.HealthReason, StringComparison.Ordinal);
+        Assert.Contains("down 0.040", churn.HealthReason, StringComparison.Ordinal);
         Assert.Null(churn.QualityStatus);
         Assert.Equal(
             [(D(2, 28), 0.75), (D(6, 30), null), (D(7, 31), 0.80), (D(8, 31), 0.78), (D(9, 30), 0.76), (D(10, 31), null), (D(11, 30), null)],

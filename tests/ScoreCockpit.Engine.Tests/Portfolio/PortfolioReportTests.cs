@@ -27,7 +27,7 @@ public sealed class PortfolioReportTests(PostgresClusterFixture postgres)
         Assert.Equal("Portfolio", sheet.Name);
         Assert.Equal("Health", sheet.Cell(1, 1).GetString());
         Assert.Equal(5, sheet.LastRowUsed().RowNumber());
-        Assert.Equal(["Decaying", "Watch", "NoData", "Healthy"], Enumerable.Range(2, 4).Select(r => sheet.Cell(r, 1).GetString()));
+        Assert.Equal(["Decaying", "Watch", "No data", "Healthy"], Enumerable.Range(2, 4).Select(r => sheet.Cell(r, 1).GetString()));
         Assert.Equal(["renewal", "churn", "fresh", "upsell"], Enumerable.Range(2, 4).Select(r => sheet.Cell(r, 3).GetString()));
 
         var auc = sheet.Cell(3, 8);

@@ -43,7 +43,8 @@ internal static class PortfolioSeed
     public static Task ActivateAsync(TestStore store, Score score, int number, DateTime at) =>
         store.Get<ActivateVersionHandler>().HandleAsync(new ActivateVersion(score.Name, number, "seeded", at), Ana, Ct);
 
-    public static async Task EvaluationAsync(TestStore store, ModelVersion version, DateOnly date, double auc, bool inSample = false, string? failure = null)
+    public static async Task EvaluationAsync(TestStore store, ModelVersion version, DateOnly date, double auc, bool inSample = false, string? failure = null,
+        EvaluationKind? kind = null, bool thin = false)
     {
         await using var db = await store.OpenAsync();
         db.Evaluations.Add(new VersionEvaluation
@@ -52,6 +53,8 @@ internal static class PortfolioSeed
             VersionId = version.Id,
             EvaluationDate = date,
             InSample = inSample,
+            Kind = kind ?? (inSample ? EvaluationKind.InSample : EvaluationKind.Forward),
+            Thin = thin,
             Failure = failure,
             Auc = failure is null ? auc : null,
             Rows = 1_000,

@@ -71,4 +71,30 @@ public sealed class LabelCalendarTests
         Assert.Equal("added fiber_eligible; removed sms_count; changed plan Categorical→Numeric", diff.ToString());
         Assert.True(SchemaDiff.Compare(before, before).IsEmpty);
     }
+
+    [Fact]
+    public void A_thin_date_never_validates_the_latest_date_with_enough_rows_does()
+    {
+        var asOf = new DateOnly(2025, 11, 1);
+        var plain = LabelCalendar.Window(MonthEnds, 2, asOf);
+        var thin = new HashSet<DateOnly> { plain.ValidationDate };
+
+        var window = LabelCalendar.Window(MonthEnds, 2, asOf, thin: thin);
+
+        Assert.Equal(plain.TrainingDates[^1], window.ValidationDate);
+        Assert.DoesNotContain(plain.ValidationDate, window.TrainingDates);
+        Assert.True(window.TrainingDates[^1] < window.ValidationDate);
+    }
+
+    [Fact]
+    public void When_every_labelled_date_but_the_first_is_thin_the_error_says_what_to_lower()
+    {
+        var asOf = new DateOnly(2024, 12, 1);
+        var labelled = LabelCalendar.Labelled(MonthEnds, 2, asOf);
+
+        var error = Assert.Throws<CockpitValidationException>(() => LabelCalendar.Window(MonthEnds, 2, asOf, thin: labelled.Skip(1).ToHashSet()));
+
+        Assert.Contains("is thin", error.Message, StringComparison.Ordinal);
+        Assert.Contains("thinDates", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -32,7 +32,7 @@ public sealed class ReportCoverTests(PostgresClusterFixture postgres)
 
         var cover = book.Worksheet("Cover");
         var cells = cover.Column(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.RowNumber);
-        Assert.Equal(new DateTime(2026, 6, 30), cover.Cell(cells["Latest out-of-time evaluation"], 2).GetDateTime());
+        Assert.Equal(new DateTime(2026, 6, 30), cover.Cell(cells["Latest forward evaluation"], 2).GetDateTime());
         Assert.Equal(0.73, cover.Cell(cells["AUC"], 2).GetDouble());
         Assert.StartsWith("-0.040 against the previous evaluation (2026-05-31)", cover.Cell(cells["AUC"], 3).GetString(), StringComparison.Ordinal);
         Assert.Equal("Decaying", cover.Cell(cells["Health"], 2).GetString());
@@ -67,6 +67,7 @@ public sealed class ReportCoverTests(PostgresClusterFixture postgres)
             VersionId = version.Id,
             EvaluationDate = h.Date,
             InSample = h.InSample,
+            Kind = h.InSample ? EvaluationKind.InSample : h.Date.Year < 2026 ? EvaluationKind.BackTest : EvaluationKind.Forward,
             Auc = h.Auc,
             CutoffsJson = JsonSerializer.Serialize(new[] { new CutoffMetric(10m, h.Auc * 4, 0.4) }, ScoreDefinitionJson.Options),
         }));

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scores;
@@ -74,12 +75,18 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
         Assert.Equal("\"v\"0", Value(cover, "Active version").Style.NumberFormat.Format);
         Assert.Equal(new DateTime(2026, 3, 14, 12, 30, 0), Value(cover, "Active since").GetDateTime());
         Assert.Equal(new DateTime(2026, 3, 14, 12, 30, 0), Value(cover, "Generated at").GetDateTime());
-        // The cover judges the active version on the dates after its training window, not on back-tests before it.
+        // The cover judges the active version on its forward dates, not on back-tests before its training window.
         var trainedUpTo = evaluations.Where(e => e.Version == 3 && e.InSample).Max(e => e.Date);
-        var activeAuc = evaluations.Where(e => e.Version == 3 && e.Date > trainedUpTo && e.Value is not null).ToList();
-        Assert.Contains(evaluations, e => e.Version == 3 && !e.InSample && e.Date < trainedUpTo);
+        var stored = await store.Get<PerformanceQueries>().OverTimeAsync("churn", "auc", Ct);
+        var activeAuc = stored.Single(s => s.Version == 3).Points.Where(p => p.Counts && p.Value is not null).ToList();
+        Assert.All(activeAuc, e => Assert.True(e.Date > trainedUpTo));
+        Assert.Contains(stored.Single(s => s.Version == 3).Points, p => p.Kind == EvaluationKind.BackTest);
         Assert.Equal(activeAuc[^1].Value, RawNumbers("churn", "Cover")[Value(cover, "AUC").Address.ToString()!]);
-        Assert.Equal(ReportHealth.Word(ReportHealth.Of(activeAuc[0].Value, activeAuc[^1].Value)), Value(cover, "Health").GetString());
+        // The verdict is the portfolio's, word for word.
+        var health = await store.Get<PortfolioQuery>().OfScoreAsync("churn", Ct);
+        Assert.Equal(health.Auc, activeAuc[^1].Value);
+        Assert.Equal(HealthRules.Word(health.Health), Value(cover, "Health").GetString());
+        Assert.Equal(health.HealthReason, cover.Cell(Value(cover, "Health").Address.RowNumber, 3).GetString());
 
         var activations = book.Worksheet("Activations");
         Assert.Equal([3, 2], [activations.Cell(2, 1).GetValue<int>(), activations.Cell(3, 1).GetValue<int>()]);
@@ -107,7 +114,7 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
 
         using var book = await ReportAsync(store, "renewal", Vic);
 
-        Assert.Equal("Not evaluated yet", Value(book.Worksheet("Cover"), "Health").GetString());
+        Assert.Equal("No data", Value(book.Worksheet("Cover"), "Health").GetString());
         Assert.StartsWith("No version yet", book.Worksheet("AUC").Cell(2, 1).GetString(), StringComparison.Ordinal);
         Assert.StartsWith("No version has been activated", book.Worksheet("Activations").Cell(2, 1).GetString(), StringComparison.Ordinal);
         Assert.StartsWith("No scoring run yet", book.Worksheet("Scoring runs").Cell(2, 1).GetString(), StringComparison.Ordinal);
@@ -117,15 +124,6 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
         Assert.Equal("There is no score named 'nope'.", unknown.Message);
         await Assert.ThrowsAsync<AccessDeniedException>(() => handler.WriteAsync("renewal", Stream.Null, null, Ct));
     }
-
-    [Theory]
-    [InlineData(0.80, 0.78, HealthLevel.Healthy)]
-    [InlineData(0.80, 0.769, HealthLevel.Watch)]
-    [InlineData(0.80, 0.739, HealthLevel.Decaying)]
-    [InlineData(0.75, 0.80, HealthLevel.Healthy)]
-    [InlineData(null, 0.80, HealthLevel.Unknown)]
-    public void Health_is_the_auc_drop_since_the_first_out_of_time_evaluation(double? first, double? latest, HealthLevel expected) =>
-        Assert.Equal(expected, ReportHealth.Of(first, latest));
 
     private readonly Dictionary<string, byte[]> _files = [];
 

@@ -115,6 +115,10 @@ public sealed class ImportExportTests(PostgresClusterFixture postgres)
         { Edit(o => o["liftCutoffs"] = null), "liftCutoffs" },
         { Edit(o => o["variables"] = null), "variables" },
         { Edit(o => o["columnKinds"] = new JsonObject { ["zip"] = "Postcode" }), "columnKinds" },
+        { Edit(o => o["thinDates"] = new JsonObject { ["minimumRows"] = -1 }), "thinDates.minimumRows must be 0 or more, not -1" },
+        { Edit(o => o["thinDates"] = new JsonObject { ["minimumPositives"] = -3 }), "thinDates.minimumPositives must be 0 or more, not -3" },
+        { Edit(o => o["thinDates"] = new JsonObject { ["minimumRow"] = 50 }), "minimumRow" },
+        { Edit(o => o["decidedKinds"] = new JsonObject { ["zip"] = "Postcode" }), "decidedKinds" },
     };
 
     [Theory]

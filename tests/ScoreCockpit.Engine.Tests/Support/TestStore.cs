@@ -81,6 +81,9 @@ public sealed class TestStore : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>The data folder: a command line run with --data here reads this store (SQLite).</summary>
+    public string DataPath => _folder.Path;
+
     public Task<CockpitDbContext> OpenAsync() =>
         Get<IDbContextFactory<CockpitDbContext>>().CreateDbContextAsync(TestContext.Current.CancellationToken);
 

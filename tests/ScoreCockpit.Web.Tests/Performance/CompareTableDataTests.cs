@@ -35,7 +35,29 @@ public sealed class CompareTableDataTests
         Assert.Equal(0.71, CompareTableData.Median(rows, 1)!.Value, 12);
         Assert.Equal(0.76, CompareTableData.Median(rows, 2)!.Value, 12);
         Assert.Null(CompareTableData.Median(rows, 3));
-        Assert.Equal(3, CompareTableData.OutOfTimeDates(rows, 1));
+        Assert.Equal(3, CompareTableData.ForwardDates(rows, 1));
+    }
+
+    [Fact]
+    public void The_median_leaves_out_back_tests_validation_dates_and_thin_dates()
+    {
+        // v4 trained on months 5–6, validated on 7: months 1–4 are back-tests, month 9 is thin, 8 and 10 are forward.
+        IReadOnlyList<VersionSeries> series =
+        [
+            new(4, null, new DateOnly(2025, 8, 1),
+            [
+                Point(1, 0.50, kind: EvaluationKind.BackTest), Point(2, 0.52, kind: EvaluationKind.BackTest),
+                Point(3, 0.54, kind: EvaluationKind.BackTest), Point(4, 0.55, kind: EvaluationKind.BackTest),
+                Point(5, 0.90, inSample: true), Point(6, 0.91, inSample: true), Point(7, 0.80, kind: EvaluationKind.Validation),
+                Point(8, 0.71), Point(9, 0.99, thin: true), Point(10, 0.73),
+            ]),
+        ];
+
+        var rows = CompareTableData.Rows(series, [4], null, null);
+
+        Assert.Equal(0.72, CompareTableData.Median(rows, 4)!.Value, 12);
+        Assert.Equal(2, CompareTableData.ForwardDates(rows, 4));
+        Assert.False(rows.Single(r => r.Date.Month == 9).Cells[4].Counts);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class PerformanceChartDataTests
         "auc",
         [.. versions.Select(v => new VersionSeries(v.Number, v.ChallengerName, v.AsOfDate,
             [Point(1, 0.9, inSample: true), Point(2, 0.71), Point(3, 0.72)]))],
-        [new ActivePoint(new DateOnly(2025, 2, 28), 1, 0.71, false)],
+        [new ActivePoint(new DateOnly(2025, 2, 28), 1, 0.71, EvaluationKind.Forward)],
         versions,
         history ?? []);
 

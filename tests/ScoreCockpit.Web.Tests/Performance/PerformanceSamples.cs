@@ -18,6 +18,7 @@ internal static class PerformanceSamples
         {
             EvaluationDate = Date,
             InSample = inSample,
+            Kind = inSample ? EvaluationKind.InSample : EvaluationKind.Forward,
             Rows = 1000,
             Positives = 50,
             BaseRate = 0.05,
@@ -31,10 +32,10 @@ internal static class PerformanceSamples
         });
 
     public static VersionOnDate OnDate(int number, double auc, bool active = false, AucDifference? versus = null) =>
-        new(number, null, active, false, auc, [new CutoffMetric(10, 2.5, 0.25)], versus,
+        new(number, null, active, EvaluationKind.Forward, auc, [new CutoffMetric(10, 2.5, 0.25)], versus,
             [new CurvePoint(0, 0), new CurvePoint(0.5, 0.8), new CurvePoint(1, 1)],
             [new CurvePoint(0.5, 1.6), new CurvePoint(1, 1)], [], null);
 
-    public static PerformancePoint Point(int month, double value, bool inSample = false) =>
-        new(new DateOnly(2025, month, 28), value, inSample, null);
+    public static PerformancePoint Point(int month, double value, bool inSample = false, EvaluationKind? kind = null, bool thin = false) =>
+        new(new DateOnly(2025, month, 28), value, kind ?? (inSample ? EvaluationKind.InSample : EvaluationKind.Forward), thin, null);
 }

@@ -78,14 +78,15 @@ public sealed class CompareOnDateHandler(
             }
         });
 
-        var comparison = Build(snapshot, versions, active?.Number, scored, definition.LiftCutoffs);
+        var comparison = Build(snapshot, versions, active?.Number, scored, definition);
         _cache.Put(key, comparison);
         return comparison;
     }
 
     private static DateComparison Build(LabelledSnapshot snapshot, IReadOnlyList<ModelVersion> versions, int? active,
-        ConcurrentDictionary<int, (SnapshotScores? Scores, string? Failure)> scored, IReadOnlyList<decimal> cutoffs)
+        ConcurrentDictionary<int, (SnapshotScores? Scores, string? Failure)> scored, ScoreDefinition definition)
     {
+        var cutoffs = definition.LiftCutoffs;
         var labels = snapshot.Labels;
         var positives = labels.Count(l => l);
         var activeScores = active is { } a ? scored[a].Scores : null;
@@ -93,10 +94,10 @@ public sealed class CompareOnDateHandler(
         var rows = versions.OrderBy(v => v.Number).Select(version =>
         {
             var (scores, failure) = scored[version.Number];
-            var inSample = VersionJson.Dates(version.TrainingDatesJson).Contains(snapshot.Date);
+            var kind = EvaluationKinds.Of(VersionJson.Dates(version.TrainingDatesJson), version.ValidationDate, snapshot.Date);
             if (scores is null)
             {
-                return new VersionOnDate(version.Number, version.ChallengerName, version.Number == active, inSample,
+                return new VersionOnDate(version.Number, version.ChallengerName, version.Number == active, kind,
                     null, [], null, [], [], [], failure);
             }
 
@@ -105,9 +106,10 @@ public sealed class CompareOnDateHandler(
             var versus = activeScores is not null && version.Number != active
                 ? DeLong.Difference(scores.Scores, activeScores.Scores, labels)
                 : null;
-            return new VersionOnDate(version.Number, version.ChallengerName, version.Number == active, inSample, metrics.Auc,
+            return new VersionOnDate(version.Number, version.ChallengerName, version.Number == active, kind, metrics.Auc,
                 [.. metrics.Cutoffs.Where(c => cutoffs.Contains(c.Percent))], versus, gains, lift, scores.Warnings, null);
         }).ToList();
-        return new DateComparison(snapshot.Date, labels.Length, labels.Length == 0 ? 0 : (double)positives / labels.Length, rows);
+        var thin = definition.ThinDates.IsThin(labels.Length, positives) ? definition.ThinDates.Describe(labels.Length, positives) : null;
+        return new DateComparison(snapshot.Date, labels.Length, labels.Length == 0 ? 0 : (double)positives / labels.Length, rows, thin);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Portfolio;
 
 namespace ScoreCockpit.Engine.Reporting.Sheets;
 
@@ -63,42 +64,32 @@ internal static class CoverSheet
     private static int Performance(IXLWorksheet sheet, int row, ReportContext context)
     {
         var auc = context.ActiveOutOfTime("auc");
-        if (auc.Count == 0)
+        if (auc.Count > 0)
         {
-            sheet.Cell(row, 1).Value = "Health";
-            sheet.Cell(row, 1).Style.Font.Bold = true;
-            sheet.Cell(row, 2).Value = ReportHealth.Word(HealthLevel.Unknown);
-            ReportStyle.Note(sheet.Cell(row, 3), context.Active is null
-                ? "Activate a version, then evaluate it on labelled dates (Evaluate all versions)."
-                : "The active version has no evaluation after its training window yet: run Evaluate all versions once labels are known.");
-            return row + 1;
+            Label(sheet, row, "Latest forward evaluation");
+            ReportStyle.Date(sheet.Cell(row, 2), auc[^1].Date);
+            sheet.Cell(row++, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
+            row = Figure(sheet, row, "AUC", auc, ReportStyle.Ratio, ReportStyle.Change);
+            var lift = context.Metrics.FirstOrDefault(m => m.Key == MetricKeys.Lift(10m)) ?? context.Metrics.FirstOrDefault(m => m.Key.StartsWith("lift_", StringComparison.Ordinal));
+            if (lift is not null)
+            {
+                row = Figure(sheet, row, lift.SheetName, context.ActiveOutOfTime(lift.Key), ReportStyle.Lift, "+0.00;-0.00;0.00");
+            }
         }
 
-        var latest = auc[^1];
-        Label(sheet, row, "Latest out-of-time evaluation");
-        ReportStyle.Date(sheet.Cell(row, 2), latest.Date);
-        sheet.Cell(row++, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
-        row = Figure(sheet, row, "AUC", auc, ReportStyle.Ratio, ReportStyle.Change);
-        var lift = context.Metrics.FirstOrDefault(m => m.Key == MetricKeys.Lift(10m)) ?? context.Metrics.FirstOrDefault(m => m.Key.StartsWith("lift_", StringComparison.Ordinal));
-        if (lift is not null)
-        {
-            row = Figure(sheet, row, lift.SheetName, context.ActiveOutOfTime(lift.Key), ReportStyle.Lift, "+0.00;-0.00;0.00");
-        }
-
-        var level = ReportHealth.Of(auc[0].Value, latest.Value);
+        // The verdict is the portfolio's, computed once for every surface: the cover never judges on its own.
+        var health = context.Health;
         Label(sheet, row, "Health");
-        sheet.Cell(row, 2).Value = ReportHealth.Word(level);
+        sheet.Cell(row, 2).Value = HealthRules.Word(health.Health);
         sheet.Cell(row, 2).Style.Font.Bold = true;
-        sheet.Cell(row, 2).Style.Fill.BackgroundColor = level switch
+        sheet.Cell(row, 2).Style.Fill.BackgroundColor = health.Health switch
         {
             HealthLevel.Decaying => ReportStyle.Worse,
             HealthLevel.Watch => XLColor.FromArgb(0xF5, 0xD7, 0x9E),
-            _ => ReportStyle.Better,
+            HealthLevel.Healthy => ReportStyle.Better,
+            _ => XLColor.NoColor,
         };
-        ReportStyle.Note(sheet.Cell(row, 3), auc.Count == 1
-            ? "One evaluation after its training window so far: the next ones are judged against it."
-            : string.Create(CultureInfo.InvariantCulture,
-                $"AUC {latest.Value:0.000} against {auc[0].Value:0.000} at its first out-of-time evaluation ({auc[0].Date:yyyy-MM-dd})."));
+        ReportStyle.Note(sheet.Cell(row, 3), health.HealthReason);
         return row + 1;
     }
 
@@ -139,12 +130,14 @@ internal static class CoverSheet
         Label(sheet, row++, "How to read");
         string[] lines =
         [
-            "Out-of-time: a version measured on a date that was not in its training data. The cover uses the dates after its training window only.",
-            "In-sample: the date was in the version's training data; such figures sit apart, in grey, under each metric sheet's table.",
+            "Forward: a version measured on a date after its validation date, what it does in production; the cover and the health use these only.",
+            "Validation: the date the training held out; back-test: a date before its training window; in-sample: a date of its training data. " +
+            "In-sample figures sit apart, in grey, under each metric sheet's table.",
+            "Thin: a date with fewer rows or positives than the score's minimum; its figures are shown but never judge a version.",
             "Metric sheets (AUC, Lift…, Gini, KS, Brier): one row per version, one column per evaluation date; the active version is bold.",
             "Colours: blue is better, orange is worse, within each sheet. Higher is better except for Brier.",
             "AUC 0.5 is a coin toss, 1 is perfect. Lift 10 % = 3.00: the top tenth by score holds three times the average rate of positives.",
-            $"Health: {ReportHealth.Rule}",
+            $"Health: {HealthRules.Rule}",
             $"Deciles: the active version on {(context.DecileDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "its latest labelled date")}; Activations: who put which version in production, when and why.",
         ];
         foreach (var line in lines)

@@ -90,6 +90,12 @@ internal static class MetricSheet
             else
             {
                 ReportStyle.Number(sheet.Cell(row, column), point.Value, format);
+                if (point.Kind == Evaluation.EvaluationKind.BackTest || point.Thin)
+                {
+                    // Shown, but faded: a back-test or a thin date never judges the version.
+                    sheet.Cell(row, column).Style.Font.Italic = true;
+                    sheet.Cell(row, column).Style.Font.FontColor = ReportStyle.Muted;
+                }
             }
         }
     }

@@ -17,7 +17,8 @@ internal sealed class VersionEvaluationMap : IEntityTypeConfiguration<VersionEva
         evaluation.HasOne<ModelVersion>().WithMany().HasForeignKey(e => e.VersionId).OnDelete(DeleteBehavior.Restrict);
         evaluation.HasIndex(e => new { e.VersionId, e.EvaluationDate }).IsUnique();
         evaluation.HasIndex(e => new { e.ScoreId, e.EvaluationDate });
-        // The portfolio's first, previous and latest out-of-time dates per active version, read from the index alone.
-        evaluation.HasIndex(e => new { e.VersionId, e.InSample, e.EvaluationDate, e.Auc });
+        evaluation.Property(e => e.Kind).HasConversion<string>().HasMaxLength(16);
+        // The portfolio's first, previous and latest forward dates per active version, read from the index alone.
+        evaluation.HasIndex(e => new { e.VersionId, e.Kind, e.Thin, e.EvaluationDate, e.Auc });
     }
 }

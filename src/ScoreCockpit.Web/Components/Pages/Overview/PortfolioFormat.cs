@@ -35,7 +35,7 @@ public static class PortfolioFormat
         _ => null,
     };
 
-    public static string HealthWord(HealthLevel level) => level == HealthLevel.NoData ? "No data" : level.ToString();
+    public static string HealthWord(HealthLevel level) => HealthRules.Word(level);
 
     public static Color HealthColour(HealthLevel level) => level switch
     {

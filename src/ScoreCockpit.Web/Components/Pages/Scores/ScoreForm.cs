@@ -5,7 +5,11 @@ using ScoreCockpit.Web.Scores;
 
 namespace ScoreCockpit.Web.Components.Pages.Scores;
 
-/// <summary>The editable text of a definition, as the editor's fields hold it.</summary>
+/// <summary>
+/// The editable text of a definition, as the editor's fields hold it. Saving changes only what the person changed:
+/// every setting the editor has no field for (algorithm, hyperparameters, challengers, reduction, drift, decided
+/// kinds…) and every field left as it was comes back exactly as it was stored, not as its text would parse.
+/// </summary>
 public sealed class ScoreForm
 {
     public string Name { get; set; } = "";
@@ -22,10 +26,22 @@ public sealed class ScoreForm
     public string OutputTable { get; set; } = "";
     public string LiftCutoffs { get; set; } = "1, 5, 10, 20";
     public string AlertRecipients { get; set; } = "";
+    public int MinimumRows { get; set; } = ThinDateRule.DefaultMinimumRows;
+    public int MinimumPositives { get; set; } = ThinDateRule.DefaultMinimumPositives;
     public List<VariableRow> Variables { get; set; } = [];
     public IReadOnlyDictionary<string, ColumnKind> ColumnKinds { get; set; } = new Dictionary<string, ColumnKind>();
 
-    public static ScoreForm From(ScoreDefinition d) => new()
+    /// <summary>The definition the form was opened on, and the form as it stood then; null for a new score.</summary>
+    private (ScoreDefinition Definition, ScoreForm Shown)? _original;
+
+    public static ScoreForm From(ScoreDefinition d)
+    {
+        var form = Fields(d);
+        form._original = (d, Fields(d));
+        return form;
+    }
+
+    private static ScoreForm Fields(ScoreDefinition d) => new()
     {
         Name = d.Name,
         Description = d.Description,
@@ -41,30 +57,45 @@ public sealed class ScoreForm
         OutputTable = d.OutputTable,
         LiftCutoffs = ListText.Join(d.LiftCutoffs),
         AlertRecipients = ListText.Join(d.AlertRecipients),
+        MinimumRows = d.ThinDates.MinimumRows,
+        MinimumPositives = d.ThinDates.MinimumPositives,
         Variables = d.Variables.Select(v => new VariableRow { Name = v.Name, Type = v.Type, Value = v.Value }).ToList(),
         ColumnKinds = d.ColumnKinds,
     };
 
-    public ScoreDefinition ToDefinition() => new()
+    public ScoreDefinition ToDefinition()
     {
-        Name = Name.Trim(),
-        Description = Description,
-        Owners = ListText.Split(Owners),
-        Connection = Connection,
-        DataprepSql = DataprepSql,
-        KeyColumn = KeyColumn.Trim(),
-        TargetColumn = TargetColumn.Trim(),
-        ReferenceDateColumn = ReferenceDateColumn.Trim(),
-        HorizonMonths = HorizonMonths,
-        FeatureInclude = ListText.Split(FeatureInclude),
-        FeatureExclude = ListText.Split(FeatureExclude),
-        OutputTable = OutputTable.Trim(),
-        LiftCutoffs = ListText.Percentages(LiftCutoffs),
-        AlertRecipients = ListText.Split(AlertRecipients),
-        Variables = Variables.Where(v => !string.IsNullOrWhiteSpace(v.Name))
-            .Select(v => new VariableSetting(v.Name.Trim(), v.Type, v.Value.Trim())).ToList(),
-        ColumnKinds = ColumnKinds,
-    };
+        var (original, shown) = _original ?? (Blank, new ScoreForm());
+        var fresh = _original is null;
+        T Field<T>(Func<ScoreForm, object> text, Func<ScoreDefinition, T> stored, Func<T> parsed) =>
+            !fresh && Equals(text(this), text(shown)) ? stored(original) : parsed();
+
+        var variables = Variables.Select(v => (v.Name, v.Type, v.Value)).SequenceEqual(shown.Variables.Select(v => (v.Name, v.Type, v.Value)));
+        return original with
+        {
+            Name = Field(f => f.Name, d => d.Name, () => Name.Trim()),
+            Description = Field(f => f.Description, d => d.Description, () => Description),
+            Owners = Field(f => f.Owners, d => d.Owners, () => ListText.Split(Owners)),
+            Connection = Field(f => f.Connection, d => d.Connection, () => Connection),
+            DataprepSql = Field(f => f.DataprepSql, d => d.DataprepSql, () => DataprepSql),
+            KeyColumn = Field(f => f.KeyColumn, d => d.KeyColumn, () => KeyColumn.Trim()),
+            TargetColumn = Field(f => f.TargetColumn, d => d.TargetColumn, () => TargetColumn.Trim()),
+            ReferenceDateColumn = Field(f => f.ReferenceDateColumn, d => d.ReferenceDateColumn, () => ReferenceDateColumn.Trim()),
+            HorizonMonths = HorizonMonths,
+            FeatureInclude = Field(f => f.FeatureInclude, d => d.FeatureInclude, () => ListText.Split(FeatureInclude)),
+            FeatureExclude = Field(f => f.FeatureExclude, d => d.FeatureExclude, () => ListText.Split(FeatureExclude)),
+            OutputTable = Field(f => f.OutputTable, d => d.OutputTable, () => OutputTable.Trim()),
+            LiftCutoffs = Field(f => f.LiftCutoffs, d => d.LiftCutoffs, () => ListText.Percentages(LiftCutoffs)),
+            AlertRecipients = Field(f => f.AlertRecipients, d => d.AlertRecipients, () => ListText.Split(AlertRecipients)),
+            ThinDates = original.ThinDates with { MinimumRows = MinimumRows, MinimumPositives = MinimumPositives },
+            Variables = !fresh && variables ? original.Variables : Variables.Where(v => !string.IsNullOrWhiteSpace(v.Name))
+                .Select(v => new VariableSetting(v.Name.Trim(), v.Type, v.Value.Trim())).ToList(),
+            ColumnKinds = ColumnKinds,
+        };
+    }
+
+    /// <summary>What a new score starts from: the definition's own defaults for everything the editor does not show.</summary>
+    private static readonly ScoreDefinition Blank = new() { Name = "", DataprepSql = "", KeyColumn = "", TargetColumn = "", ReferenceDateColumn = "" };
 
     public sealed class VariableRow
     {

@@ -2,15 +2,22 @@ using ScoreCockpit.Engine.Evaluation;
 
 namespace ScoreCockpit.Web.Components.Pages.Scores.Compare;
 
-/// <summary>One version's stored figure on one date.</summary>
-public sealed record CompareCell(double? Value, bool InSample, string? Failure);
+/// <summary>One version's stored figure on one date, with what kind of figure it is.</summary>
+public sealed record CompareCell(double? Value, EvaluationKind Kind, bool Thin, string? Failure)
+{
+    public bool InSample => Kind == EvaluationKind.InSample;
+
+    /// <summary>Forward on a date that is not thin: the only figures a median over dates takes.</summary>
+    public bool Counts => Kind == EvaluationKind.Forward && !Thin && Value is not null;
+}
 
 /// <summary>One evaluation date of the range, the chosen versions side by side.</summary>
 public sealed record CompareRow(DateOnly Date, IReadOnlyDictionary<int, CompareCell> Cells);
 
 /// <summary>
 /// The compare page's table. An AUC averaged over dates means nothing (each date has its own rows and base rate),
-/// so the whole range is summed up by the median of the per-date values, out-of-time dates only, and labelled so.
+/// so the whole range is summed up by the median of the per-date values, forward dates with enough rows and
+/// positives only (never in-sample, validation, back-test or thin dates), and labelled so.
 /// </summary>
 public static class CompareTableData
 {
@@ -31,14 +38,14 @@ public static class CompareTableData
             .Select(date => new CompareRow(date, chosen
                 .Select(s => (s.Version, Point: s.Points.FirstOrDefault(p => p.Date == date)))
                 .Where(x => x.Point is not null)
-                .ToDictionary(x => x.Version, x => new CompareCell(x.Point!.Value, x.Point.InSample, x.Point.Failure))))];
+                .ToDictionary(x => x.Version, x => new CompareCell(x.Point!.Value, x.Point.Kind, x.Point.Thin, x.Point.Failure))))];
     }
 
-    /// <summary>The median of a version's out-of-time values over the rows; null when it has none.</summary>
+    /// <summary>The median of a version's forward values over the rows; null when it has none.</summary>
     public static double? Median(IReadOnlyList<CompareRow> rows, int version)
     {
         var values = rows.Select(r => r.Cells.GetValueOrDefault(version))
-            .Where(c => c is { InSample: false, Value: not null }).Select(c => c!.Value!.Value).Order().ToList();
+            .Where(c => c is { Counts: true }).Select(c => c!.Value!.Value).Order().ToList();
         if (values.Count == 0)
         {
             return null;
@@ -48,7 +55,7 @@ public static class CompareTableData
         return values.Count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
     }
 
-    /// <summary>Out-of-time dates counted in a version's median.</summary>
-    public static int OutOfTimeDates(IReadOnlyList<CompareRow> rows, int version) =>
-        rows.Count(r => r.Cells.GetValueOrDefault(version) is { InSample: false, Value: not null });
+    /// <summary>Forward dates counted in a version's median.</summary>
+    public static int ForwardDates(IReadOnlyList<CompareRow> rows, int version) =>
+        rows.Count(r => r.Cells.GetValueOrDefault(version) is { Counts: true });
 }

@@ -17,9 +17,10 @@ public sealed record PerformanceChartInput(
 public sealed record TimelineEvent(DateOnly Date, string Label, string Detail);
 
 /// <summary>
-/// The metric over time, one line per version. In-sample points are never drawn as out-of-time: they are left out
-/// of the lines and, on request, drawn apart as hollow markers. With dozens of versions only the active one, the
-/// newest few and their challengers start visible; the others wait in the legend.
+/// The metric over time, one line per version through its validation and forward dates. In-sample points and
+/// back-tests are never drawn as performance: they are left out of the lines and, on request, drawn apart as faded
+/// markers, each kind with its reason in the legend. Thin dates are drawn hollow, off the lines. With dozens of
+/// versions only the active one, the newest few and their challengers start visible; the others wait in the legend.
 /// </summary>
 public static class PerformanceChartData
 {
@@ -44,20 +45,32 @@ public static class PerformanceChartData
             .Select(v => v.Number).ToHashSet();
     }
 
-    /// <summary>The y values of a version's line: in-sample points become gaps.</summary>
-    public static IReadOnlyList<double?> OutOfTime(IReadOnlyList<PerformancePoint> points) =>
-        [.. points.Select(p => p.InSample ? null : p.Value)];
+    /// <summary>The points of a version's line: its validation date and forward dates with enough rows and positives.</summary>
+    public static IReadOnlyList<PerformancePoint> OnLine(IReadOnlyList<PerformancePoint> points) =>
+        [.. points.Where(p => p.Kind is EvaluationKind.Forward or EvaluationKind.Validation && !p.Thin)];
 
-    /// <summary>Activations and schema changes, oldest first.</summary>
+    /// <summary>
+    /// Activations and schema changes, oldest first. A version and the challengers trained with it share one schema
+    /// mark per day, so a change taken in by a whole retrain reads once, not once per model.
+    /// </summary>
     public static IReadOnlyList<TimelineEvent> Events(IReadOnlyList<VersionSummary> versions, IReadOnlyList<ActivationRecord> history) =>
     [
         .. history.Select(a => new TimelineEvent(DateOnly.FromDateTime(a.ActivatedAt), $"v{a.VersionNumber}",
             $"v{a.VersionNumber} activated by {a.ActivatedBy}: {a.Comment}")),
-        .. versions.Where(v => v.SchemaDiff.Length > 0).Select(v => new TimelineEvent(v.AsOfDate, SchemaLabel,
-            $"v{v.Number} trained on a changed schema: {v.SchemaDiff}")),
+        .. versions.Where(v => v.SchemaDiff.Length > 0).GroupBy(v => v.AsOfDate).Select(day => new TimelineEvent(day.Key, SchemaLabel,
+            string.Join("<br>", day.OrderBy(v => v.Number).Select(v => $"v{v.Number} trained on a changed schema: {v.SchemaDiff}")))),
+    ];
+
+    /// <summary>The faded, off-the-line points, each kind a legend entry of its own with its reason.</summary>
+    private static readonly (string Group, string Legend, Func<PerformancePoint, bool> Is, bool Optional)[] Apart =
+    [
+        ("thin", "thin date: too few rows or positives to count", p => p.Thin, false),
+        ("in-sample", "in-sample: the version trained on this date", p => p.Kind == EvaluationKind.InSample && !p.Thin, true),
+        ("back-test", "back-test: before the version's training window", p => p.Kind == EvaluationKind.BackTest && !p.Thin, true),
     ];
 
     /// <summary><paramref name="shown"/>: the versions drawn at first; by default <see cref="ShownAtFirst"/>.</summary>
+    /// <param name="showInSample">Also draw in-sample points and back-tests (faded); thin dates are always drawn hollow.</param>
     public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(PerformanceChartInput input, bool showInSample, bool dark,
         IReadOnlySet<int>? shown = null)
     {
@@ -72,7 +85,7 @@ public static class PerformanceChartData
             {
                 Name = "in production",
                 X = [.. input.Active.Select(p => (object)PerformanceText.Iso(p.Date))],
-                Y = [.. input.Active.Select(p => (object?)(p.InSample ? null : p.Value))!],
+                Y = [.. input.Active.Select(p => (object?)(p.Kind is EvaluationKind.Forward or EvaluationKind.Validation && !p.Thin ? p.Value : null))!],
                 TextArray = [.. input.Active.Select(p => $"in production: v{p.Version} · {label} {PerformanceText.Value(input.Metric, p.Value)}")],
                 HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Text,
                 Mode = ModeFlag.Lines,
@@ -82,38 +95,55 @@ public static class PerformanceChartData
             });
         }
 
+        var legendShown = new HashSet<string>();
         foreach (var series in input.Series)
         {
             var name = series.ChallengerName is null ? $"v{series.Version}" : $"v{series.Version} {series.ChallengerName}";
             var isActive = series.Version == active;
+            var visible = shown.Contains(series.Version) ? VisibleEnum.True : VisibleEnum.LegendOnly;
+            var line = OnLine(series.Points);
             traces.Add(new Scatter
             {
                 Name = isActive ? $"{name} (active)" : name,
                 LegendGroup = name,
-                Visible = shown.Contains(series.Version) ? VisibleEnum.True : VisibleEnum.LegendOnly,
-                X = [.. series.Points.Select(p => (object)PerformanceText.Iso(p.Date))],
-                Y = [.. OutOfTime(series.Points).Select(v => (object?)v)!],
-                TextArray = [.. series.Points.Select(p => $"{name} · {label} {PerformanceText.Value(input.Metric, p.Value)}")],
+                Visible = visible,
+                X = [.. line.Select(p => (object)PerformanceText.Iso(p.Date))],
+                Y = [.. line.Select(p => (object?)p.Value)!],
+                TextArray = [.. line.Select(p => $"{name} · {label} {PerformanceText.Value(input.Metric, p.Value)}" +
+                    (p.Kind == EvaluationKind.Validation ? " · its validation date" : ""))],
                 HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Text,
                 Mode = ModeFlag.Lines | ModeFlag.Markers,
                 Line = new Line { Color = Colour(series.Version), Width = isActive ? 4 : 1.5m, Dash = series.ChallengerName is null ? "solid" : "dash" },
                 Marker = new Marker { Size = isActive ? 8 : 5, Color = Colour(series.Version) },
             });
-            var inSample = series.Points.Where(p => p.InSample && p.Value is not null).ToList();
-            if (showInSample && inSample.Count > 0)
+            foreach (var (group, legend, isApart, optional) in Apart)
             {
+                var points = series.Points.Where(p => isApart(p) && p.Value is not null).ToList();
+                if (points.Count == 0 || (optional && !showInSample))
+                {
+                    continue;
+                }
+
                 traces.Add(new Scatter
                 {
-                    Name = $"{name} in-sample",
-                    LegendGroup = name,
-                    ShowLegend = false,
-                    Visible = shown.Contains(series.Version) ? VisibleEnum.True : VisibleEnum.LegendOnly,
-                    X = [.. inSample.Select(p => (object)PerformanceText.Iso(p.Date))],
-                    Y = [.. inSample.Select(p => (object)p.Value!.Value)],
-                    TextArray = [.. inSample.Select(p => $"{name} · {label} {PerformanceText.Value(input.Metric, p.Value)} · in-sample (trained on this date)")],
+                    // One legend entry per kind, whose click shows or hides that kind for every version.
+                    Name = legend,
+                    LegendGroup = group,
+                    ShowLegend = legendShown.Add(group),
+                    Visible = visible,
+                    X = [.. points.Select(p => (object)PerformanceText.Iso(p.Date))],
+                    Y = [.. points.Select(p => (object)p.Value!.Value)],
+                    TextArray = [.. points.Select(p => $"{name} · {label} {PerformanceText.Value(input.Metric, p.Value)} · {legend}")],
                     HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Text,
                     Mode = ModeFlag.Markers,
-                    Marker = new Marker { Size = 9, Color = Colour(series.Version), Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.CircleOpen },
+                    Opacity = group == "thin" ? 1 : 0.4m,
+                    Marker = new Marker
+                    {
+                        Size = 9,
+                        Color = Colour(series.Version),
+                        Symbol = group == "back-test" ? Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.DiamondOpen
+                            : Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.CircleOpen,
+                    },
                 });
             }
         }

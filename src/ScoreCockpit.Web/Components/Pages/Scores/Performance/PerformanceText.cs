@@ -41,6 +41,14 @@ public static class PerformanceText
     /// <summary>A date as Plotly and URLs read it.</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
+    /// <summary>"in-sample", "back-test", "validation", "thin": the tag of a figure that is not forward performance.</summary>
+    public static string KindWord(EvaluationKind kind, bool thin) => thin ? "thin" : kind.Word();
+
+    /// <summary>Why a figure does not count as the version's performance, for titles and tooltips.</summary>
+    public static string Caveat(EvaluationKind kind, bool thin) =>
+        thin ? "Thin date: too few rows or positives for its figures to count."
+        : kind.Caveat() is { } caveat ? $"This date is {caveat}: not forward performance." : "Forward: a date after the version's validation date.";
+
     /// <summary>"+0.012 [0.004, 0.020], better": significant when the 95 % interval excludes 0.</summary>
     public static string Difference(AucDifference? difference) => difference is not { } d ? "—"
         : $"{Signed(d.Difference)} [{Auc(d.Lower)}, {Auc(d.Upper)}], {Verdict(d)}";
