@@ -22,7 +22,8 @@ public static class BackfillCommand
         };
         var command = new Command("backfill",
             "Produce the versions (and challengers) a monthly retrain would have produced as of each month from --from to --to, " +
-            "with their evaluations. Versions that exist for a date are kept.")
+            "with their evaluations on every date labelled today. Versions that exist for a date are kept; a month that brought no newly " +
+            "labelled snapshot trains nothing (\"no new data: same as vN\").")
         { score, from, to, replay };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
@@ -33,9 +34,14 @@ public static class BackfillCommand
                 new Backfill(name, parse.GetValue(from), parse.GetValue(to), parse.GetValue(replay)), Actor.System, progress, ct);
             await context.Console.Out.WriteLineAsync(
                 $"Backfilled {name}: {summary.Trained} version(s) and {summary.Challengers} challenger(s) trained, " +
-                $"{summary.AlreadyThere} date(s) already had one, {summary.Skipped} too early (fewer than two labelled snapshots), " +
+                $"{summary.AlreadyThere} date(s) already had one, {summary.NoNewData.Count} with no new data, " +
+                $"{summary.Skipped} too early (fewer than two labelled snapshots), " +
                 $"{summary.Evaluations} evaluation(s), {summary.Activations} activation(s) replayed " +
                 $"({summary.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
+            foreach (var line in summary.NoNewData)
+            {
+                await context.Console.Out.WriteLineAsync($"  {line}");
+            }
         });
         return command;
     }

@@ -28,9 +28,11 @@ public static class VersionsCommands
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var date = parse.GetValue(asOf) ?? DateOnly.FromDateTime(host.Get<TimeProvider>().GetLocalNow().DateTime);
-            var version = await host.Get<TrainVersionHandler>().HandleAsync(new TrainVersion(parse.GetRequiredValue(score), date), Actor.System, ct);
-            await context.Console.Out.WriteLineAsync(
-                $"Trained {parse.GetRequiredValue(score)} v{version.Number} as of {date:yyyy-MM-dd}: {version.Algorithm}, " +
+            var outcome = await host.Get<TrainVersionHandler>().HandleAsync(new TrainVersion(parse.GetRequiredValue(score), date), Actor.System, ct);
+            var version = outcome.Version;
+            await context.Console.Out.WriteLineAsync(outcome.Note is { } note
+                ? $"{parse.GetRequiredValue(score)} as of {date:yyyy-MM-dd}: {note}. Nothing trained."
+                : $"Trained {parse.GetRequiredValue(score)} v{version.Number} as of {date:yyyy-MM-dd}: {version.Algorithm}, " +
                 $"validation AUC {version.ValidationAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}, " +
                 $"lift at 10 % {version.ValidationLift10?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-"}, {version.TrainingRows:N0} rows. Not activated.");
             if (parse.GetValue(noChallengers))
@@ -38,11 +40,12 @@ public static class VersionsCommands
                 return;
             }
 
-            foreach (var challenger in await host.Get<TrainChallengersHandler>().HandleAsync(new TrainChallengers(parse.GetRequiredValue(score), date), Actor.System, ct))
+            foreach (var (challenger, isNew) in await host.Get<TrainChallengersHandler>().HandleAsync(new TrainChallengers(parse.GetRequiredValue(score), date), Actor.System, ct))
             {
-                await context.Console.Out.WriteLineAsync(
-                    $"Trained challenger {challenger.ChallengerName} as v{challenger.Number}: {challenger.Algorithm}, " +
-                    $"validation AUC {challenger.ValidationAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}.");
+                await context.Console.Out.WriteLineAsync(isNew
+                    ? $"Trained challenger {challenger.ChallengerName} as v{challenger.Number}: {challenger.Algorithm}, " +
+                    $"validation AUC {challenger.ValidationAuc?.ToString("0.000", CultureInfo.InvariantCulture) ?? "-"}."
+                    : $"Challenger {challenger.ChallengerName}: {NoNewData.Note(challenger.Number)}. Nothing trained.");
             }
         });
         return command;

@@ -9,6 +9,8 @@ namespace ScoreCockpit.Engine.Modeling;
 /// <summary>
 /// Feature importance from the trained model itself: split gain for tree ensembles, |weight| of the min-max
 /// normalised features for logistic regression; slots (one-hot levels, missing flags) are summed per input column.
+/// Every split counts, numeric or categorical (LightGBM's splits on a column's one-hot levels), so a column that
+/// only ever splits on a set of levels gets its share.
 /// </summary>
 internal static class Importance
 {
@@ -79,18 +81,35 @@ internal static class Importance
         var gains = new float[slotCount];
         foreach (var tree in trees)
         {
-            var (features, splitGains) = (tree.NumericalSplitFeatureIndexes.ToArray(), tree.SplitGains.ToArray());
-            for (var node = 0; node < features.Length; node++)
+            var (numerical, categorical, splitGains) = (tree.NumericalSplitFeatureIndexes, tree.CategoricalSplitFlags, tree.SplitGains);
+            for (var node = 0; node < tree.NumberOfNodes; node++)
             {
-                var feature = features[node];
-                if (feature >= 0 && feature < slotCount)
+                var slot = node < categorical.Count && categorical[node] ? CategoricalSlot(tree, node) : numerical[node];
+                if (slot >= 0 && slot < slotCount)
                 {
                     // LightGBM trees imported by ML.NET may carry fewer gains than splits: a split then counts 1.
-                    gains[feature] += node < splitGains.Length ? (float)splitGains[node] : 1f;
+                    gains[slot] += node < splitGains.Count ? (float)splitGains[node] : 1f;
                 }
             }
         }
 
         return gains;
+    }
+
+    /// <summary>
+    /// A slot of the input column a categorical split tests. LightGBM splits one-hot slots as one categorical feature
+    /// (a set of levels one way, the rest the other): ML.NET then records no numeric feature for the node (-1) but the
+    /// slots of the levels sent one way, all within the one-hot block of a single column, so any of them names it.
+    /// </summary>
+    private static int CategoricalSlot(RegressionTreeBase tree, int node)
+    {
+        var levels = tree.GetCategoricalSplitFeaturesAt(node);
+        if (levels.Count > 0)
+        {
+            return levels[0];
+        }
+
+        var range = tree.GetCategoricalCategoricalSplitFeatureRangeAt(node);
+        return range.Count > 0 ? range[0] : -1;
     }
 }

@@ -11,9 +11,12 @@ public sealed class ArtifactStore(DataFolder data)
 {
     public string Root { get; } = data.File("artifacts");
 
+    /// <summary>The address of an artifact: the SHA-256 of its bytes, in lower-case hex.</summary>
+    public static string Sha256Of(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
     public async Task<(string Sha256, long Bytes)> PutAsync(byte[] content, CancellationToken ct = default)
     {
-        var sha = Convert.ToHexStringLower(SHA256.HashData(content));
+        var sha = Sha256Of(content);
         var path = PathOf(sha);
         if (!File.Exists(path))
         {

@@ -8,15 +8,19 @@ namespace ScoreCockpit.Engine.Registry;
 
 /// <summary>
 /// Replay the monthly retrain as of each month from <paramref name="From"/> to <paramref name="To"/> (same day of
-/// the month): train the version and the challengers of that day, then evaluate every version on the dates
-/// labelled by then. With <paramref name="ActivationComment"/>, activations a careful analyst would have made are
-/// replayed too, dated the day after each as-of date, with that comment in front of the reason.
+/// the month): train the version and the challengers of that day — none when the month brought no newly labelled
+/// snapshot ("no new data: same as vN") — then evaluate every version on every date labelled today, later than
+/// <paramref name="To"/> included. With <paramref name="ActivationComment"/>, activations a careful analyst would have
+/// made are replayed too, dated the day after each as-of date, with that comment in front of the reason.
 /// </summary>
 public sealed record Backfill(string Score, DateOnly From, DateOnly To, string? ActivationComment = null);
 
 public sealed record BackfillProgress(string Score, int Done, int Total, string Stage);
 
-public sealed record BackfillSummary(string Score, int Trained, int Challengers, int AlreadyThere, int Skipped, int Evaluations, int Activations, TimeSpan Duration);
+/// <param name="NoNewData">One line per as-of date that trained nothing new: "2025-05-01: no new data: same as v3".</param>
+public sealed record BackfillSummary(
+    string Score, int Trained, int Challengers, int AlreadyThere, int Skipped, int Evaluations, int Activations, TimeSpan Duration,
+    IReadOnlyList<string> NoNewData);
 
 public sealed class BackfillHandler(
     IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train, TrainChallengersHandler challengers,
@@ -36,6 +40,7 @@ public sealed class BackfillHandler(
         var days = Enumerable.Range(0, int.MaxValue).Select(request.From.AddMonths).TakeWhile(d => d <= request.To).ToList();
         var calendar = await CalendarAsync(request.Score, ct);
         var (trained, challengerCount, already, skipped, evaluations, activations) = (0, 0, 0, 0, 0, 0);
+        var unchanged = new List<string>();
         for (var i = 0; i < days.Count; i++)
         {
             var asOf = days[i];
@@ -51,8 +56,14 @@ public sealed class BackfillHandler(
             var version = existing.FirstOrDefault(v => v.ChallengerName is null);
             if (version is null)
             {
-                version = await train.HandleAsync(new TrainVersion(request.Score, asOf), actor, ct);
-                trained++;
+                var outcome = await train.HandleAsync(new TrainVersion(request.Score, asOf), actor, ct);
+                version = outcome.Version;
+                trained += outcome.IsNew ? 1 : 0;
+                if (outcome.Note is { } note)
+                {
+                    unchanged.Add($"{asOf:yyyy-MM-dd}: {note}");
+                    progress?.Report(new BackfillProgress(request.Score, i, days.Count, $"{request.Score} as of {asOf:yyyy-MM-dd}: {note}"));
+                }
             }
             else
             {
@@ -61,7 +72,7 @@ public sealed class BackfillHandler(
 
             if (existing.All(v => v.ChallengerName is null))
             {
-                challengerCount += (await challengers.HandleAsync(new TrainChallengers(request.Score, asOf), actor, ct)).Count;
+                challengerCount += (await challengers.HandleAsync(new TrainChallengers(request.Score, asOf), actor, ct)).Count(c => c.IsNew);
             }
 
             // The month's new labelled date now, for the decision; the rest in one pass at the end, where each
@@ -72,7 +83,8 @@ public sealed class BackfillHandler(
                 evaluations += evaluated.Computed + evaluated.Failed;
             }
 
-            if (request.ActivationComment is { } prefix && await DecideAsync(request.Score, version, asOf, ct) is { } reason)
+            // A month that trained nothing new has nothing new to decide on.
+            if (request.ActivationComment is { } prefix && version.AsOfDate == asOf && await DecideAsync(request.Score, version, asOf, ct) is { } reason)
             {
                 var at = asOf.AddDays(1).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
                 await activate.HandleAsync(new ActivateVersion(request.Score, version.Number, $"{prefix}: {reason}", at), actor, ct);
@@ -80,11 +92,12 @@ public sealed class BackfillHandler(
             }
         }
 
+        // Every version on every date labelled today, not only up to --to: the history a person opens today is complete.
         progress?.Report(new BackfillProgress(request.Score, days.Count, days.Count, $"{request.Score}: evaluating every version"));
-        var rest = await evaluate.HandleAsync(new EvaluateAllVersions(request.Score, AsOf: request.To), actor, ct: ct);
+        var rest = await evaluate.HandleAsync(new EvaluateAllVersions(request.Score, AsOf: today), actor, ct: ct);
         evaluations += rest.Computed + rest.Failed;
 
-        return new BackfillSummary(request.Score, trained, challengerCount, already, skipped, evaluations, activations, time.GetElapsedTime(clock));
+        return new BackfillSummary(request.Score, trained, challengerCount, already, skipped, evaluations, activations, time.GetElapsedTime(clock), unchanged);
     }
 
     /// <summary>The score's snapshot dates and horizon: which days have enough labelled snapshots to train on.</summary>

@@ -71,25 +71,47 @@ public sealed class VersionTraining(
         return updated;
     }
 
-    internal async Task<ModelVersion> TrainAsync(TrainingPlan plan, TrainingRequest request, DateOnly asOf, string? challenger, Actor actor, CancellationToken ct)
+    /// <summary>
+    /// Trains and registers a version, unless it would repeat one of the same configuration (see <see cref="NoNewData"/>):
+    /// checked before training from the plan, and after it from the artifact's bytes.
+    /// </summary>
+    internal async Task<TrainingOutcome> TrainAsync(TrainingPlan plan, TrainingRequest request, DateOnly asOf, string? challenger, Actor actor, CancellationToken ct)
     {
+        List<ModelVersion> configuration;
+        DateTime inputsChangedAt;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            configuration = await db.ModelVersions.AsNoTracking()
+                .Where(v => v.ScoreId == plan.Score.Id && v.ChallengerName == challenger).ToListAsync(ct);
+            var read = plan.Window.TrainingDates.Append(plan.Window.ValidationDate).ToList();
+            var built = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == plan.Score.Id && read.Contains(s.ReferenceDate))
+                .Select(s => s.BuiltAt).ToListAsync(ct);
+            inputsChangedAt = built.Append(plan.Score.UpdatedAt).Max();
+        }
+
+        var planned = new PlannedTraining(challenger, plan.Window.TrainingDates, plan.Window.ValidationDate, request.Algorithm.ToString(),
+            request.EffectiveHyperparameters(), inputsChangedAt);
+        if (NoNewData.SameWindow(configuration, planned) is { } same)
+        {
+            return new TrainingOutcome(same, IsNew: false);
+        }
+
         TrainedModel trained;
         await using (var session = await connections.OpenAsync(plan.Definition.Connection, ct))
         {
             trained = await ModelTrainer.TrainAsync(session, request, ct);
         }
 
-        var schema = trained.InputSchema.ToDictionary(f => f.Name, f => f.Kind);
-        SchemaDiff diff;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
+        if (NoNewData.SameArtifact(configuration, challenger, ArtifactStore.Sha256Of(trained.ModelZip)) is { } identical)
         {
-            var previous = await db.ModelVersions.AsNoTracking()
-                .Where(v => v.ScoreId == plan.Score.Id && v.ChallengerName == challenger)
-                .OrderByDescending(v => v.Number).FirstOrDefaultAsync(ct);
-            diff = previous is null
-                ? SchemaDiff.None
-                : SchemaDiff.Compare(VersionJson.Schema(previous.InputSchemaJson).ToDictionary(f => f.Name, f => f.Kind), schema);
+            return new TrainingOutcome(identical, IsNew: false);
         }
+
+        var schema = trained.InputSchema.ToDictionary(f => f.Name, f => f.Kind);
+        var previous = configuration.MaxBy(v => v.Number);
+        var diff = previous is null
+            ? SchemaDiff.None
+            : SchemaDiff.Compare(VersionJson.Schema(previous.InputSchemaJson).ToDictionary(f => f.Name, f => f.Kind), schema);
 
         var version = new ModelVersion
         {
@@ -113,7 +135,7 @@ public sealed class VersionTraining(
             ArtifactSha256 = "",
             TrainedBy = actor.Name,
         };
-        return await register.HandleAsync(version, trained.ModelZip, actor.Name, ct);
+        return new TrainingOutcome(await register.HandleAsync(version, trained.ModelZip, actor.Name, ct), IsNew: true);
     }
 
     private static readonly JsonSerializerOptions Json = ScoreDefinitionJson.Options;

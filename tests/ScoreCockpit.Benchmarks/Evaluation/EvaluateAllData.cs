@@ -84,12 +84,12 @@ public static class EvaluateAllData
         for (var labelled = 2; labelled <= Months; labelled++)
         {
             var asOf = BuiltInVariables.EndOfMonthAfter(ReferenceDates[labelled - 1], HorizonMonths);
-            var version = await services.GetRequiredService<TrainVersionHandler>().HandleAsync(new TrainVersion(Score, asOf), actor);
+            var version = (await services.GetRequiredService<TrainVersionHandler>().HandleAsync(new TrainVersion(Score, asOf), actor)).Version;
             trained++;
             log($"trained v{version.Number} as of {asOf:yyyy-MM-dd}: {version.TrainingRows:N0} rows, validation AUC {version.ValidationAuc:0.000}, {version.DurationMs} ms");
         }
 
-        trained += (await services.GetRequiredService<TrainChallengersHandler>().HandleAsync(new TrainChallengers(Score, EvaluationAsOf), actor)).Count;
+        trained += (await services.GetRequiredService<TrainChallengersHandler>().HandleAsync(new TrainChallengers(Score, EvaluationAsOf), actor)).Count(c => c.IsNew);
         log($"trained {trained} versions");
         return trained;
     }

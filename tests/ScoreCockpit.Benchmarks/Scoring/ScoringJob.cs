@@ -80,7 +80,7 @@ public class ScoringJob
         }
 
         // As of the last date only the first two are labelled: train on January, validate on February, score March.
-        var version = await services.GetRequiredService<TrainVersionHandler>().HandleAsync(new TrainVersion(Score, Dates[^1]), Actor.System);
+        var version = (await services.GetRequiredService<TrainVersionHandler>().HandleAsync(new TrainVersion(Score, Dates[^1]), Actor.System)).Version;
         await services.GetRequiredService<ActivateVersionHandler>().HandleAsync(new ActivateVersion(Score, version.Number, "benchmark"), Actor.System);
         _artifact = version.ArtifactSha256;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);

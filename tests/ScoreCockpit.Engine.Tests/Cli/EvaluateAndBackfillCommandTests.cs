@@ -121,7 +121,7 @@ public sealed class EvaluateAndBackfillCommandTests : IDisposable
         var backfill = await _cli.RunAsync("", "backfill", "churn", "--from", Iso(from), "--to", Iso(to));
 
         Assert.Equal(0, backfill.ExitCode);
-        Assert.Matches(@"^Backfilled churn: 2 version\(s\) and \d+ challenger\(s\) trained, 0 date\(s\) already had one, " +
+        Assert.Matches(@"^Backfilled churn: 2 version\(s\) and \d+ challenger\(s\) trained, 0 date\(s\) already had one, 0 with no new data, " +
             @"2 too early \(fewer than two labelled snapshots\), [1-9]\d* evaluation\(s\), 0 activation\(s\) replayed \([0-9.]+ s\)\.", backfill.Output);
         Assert.Contains($"[0/4] churn as of {Iso(from)}", backfill.Error, StringComparison.Ordinal);
         Assert.Contains("[4/4] churn: evaluating every version", backfill.Error, StringComparison.Ordinal);
@@ -133,7 +133,7 @@ public sealed class EvaluateAndBackfillCommandTests : IDisposable
 
         var again = await _cli.RunAsync("", "backfill", "churn", "--from", Iso(from), "--to", Iso(to));
         Assert.Equal(0, again.ExitCode);
-        Assert.Matches(@"^Backfilled churn: 0 version\(s\) and 0 challenger\(s\) trained, 2 date\(s\) already had one, " +
+        Assert.Matches(@"^Backfilled churn: 0 version\(s\) and 0 challenger\(s\) trained, 2 date\(s\) already had one, 0 with no new data, " +
             @"2 too early \(fewer than two labelled snapshots\), 0 evaluation\(s\), 0 activation\(s\) replayed", again.Output);
         Assert.Equal(evaluations, await StoredAsync(db => db.Evaluations.CountAsync(Ct)));
 

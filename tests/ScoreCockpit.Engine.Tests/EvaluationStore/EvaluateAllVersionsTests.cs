@@ -148,7 +148,7 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
         var versions = new List<ModelVersion>();
         foreach (var date in AsOf)
         {
-            versions.Add(await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", date), Ana, Ct));
+            versions.Add((await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", date), Ana, Ct)).Version);
         }
 
         return versions;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
@@ -29,7 +30,7 @@ public sealed class TrainVersionTests(PostgresClusterFixture postgres)
         var versions = new List<ModelVersion>();
         foreach (var date in asOf)
         {
-            versions.Add(await train.HandleAsync(new TrainVersion("churn", date), Ana, Ct));
+            versions.Add((await train.HandleAsync(new TrainVersion("churn", date), Ana, Ct)).Version);
         }
 
         foreach (var version in versions)
@@ -55,19 +56,41 @@ public sealed class TrainVersionTests(PostgresClusterFixture postgres)
     }
 
     [Fact]
-    public async Task The_same_inputs_give_the_same_model_bytes_and_viewers_cannot_train()
+    public async Task Training_again_on_the_same_data_registers_nothing_and_names_the_version_it_would_repeat()
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
         await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
         var train = store.Get<TrainVersionHandler>();
+        var asOf = new DateOnly(2025, 6, 30);
 
-        var first = await train.HandleAsync(new TrainVersion("cross-sell", new DateOnly(2025, 6, 30)), Ana, Ct);
-        var second = await train.HandleAsync(new TrainVersion("cross-sell", new DateOnly(2025, 6, 30)), Ana, Ct);
+        var first = await train.HandleAsync(new TrainVersion("cross-sell", asOf), Ana, Ct);
+        // Two weeks later no snapshot is newly labelled (month-end snapshots): known before training, nothing is read.
+        store.Time.Advance(TimeSpan.FromMinutes(1));
+        var again = await train.HandleAsync(new TrainVersion("cross-sell", asOf.AddDays(14)), Ana, Ct);
 
-        Assert.Equal(first.ArtifactSha256, second.ArtifactSha256);
-        Assert.Equal(first.ValidationAuc, second.ValidationAuc);
-        Assert.Equal([1, 2], new[] { first.Number, second.Number });
+        Assert.True(first.IsNew);
+        Assert.Null(first.Note);
+        Assert.False(again.IsNew);
+        Assert.Equal(first.Version.Id, again.Version.Id);
+        Assert.Equal("no new data: same as v1", again.Note);
+
+        // A setting that cannot change this model (a row cap above its rows) makes it train; the same bytes come out,
+        // so the safety net after training still registers nothing.
+        var definition = (await store.Get<GetScoreHandler>().HandleAsync("cross-sell", Ct)).Definition;
+        store.Time.Advance(TimeSpan.FromMinutes(1));
+        await store.Get<UpdateScoreHandler>().HandleAsync(new UpdateScore("cross-sell", definition with { MaxTrainingRows = 1_000_000 }), Ana, Ct);
+        store.Time.Advance(TimeSpan.FromMinutes(1));
+        var retrained = await train.HandleAsync(new TrainVersion("cross-sell", asOf), Ana, Ct);
+
+        Assert.False(retrained.IsNew);
+        Assert.Equal("no new data: same as v1", retrained.Note);
+        await using (var db = await store.OpenAsync())
+        {
+            Assert.Equal(1, await db.ModelVersions.CountAsync(Ct));
+            Assert.Equal(1, await db.AuditEntries.CountAsync(e => e.Action == Engine.Audit.AuditActions.VersionTrained, Ct));
+        }
+
         await Assert.ThrowsAsync<AccessDeniedException>(
-            () => train.HandleAsync(new TrainVersion("churn", new DateOnly(2025, 6, 30)), Actor.Of("vic@example.com", Roles.Viewer), Ct));
+            () => train.HandleAsync(new TrainVersion("churn", asOf), Actor.Of("vic@example.com", Roles.Viewer), Ct));
     }
 }

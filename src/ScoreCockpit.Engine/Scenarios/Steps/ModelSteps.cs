@@ -8,7 +8,10 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scenarios.Steps;
 
-/// <summary>Trains the month's version; a version already trained as of that day is reused, so a re-run adds nothing.</summary>
+/// <summary>
+/// Trains the month's version; a version already trained as of that day is reused, so a re-run adds nothing, and so is
+/// the previous version when no new data came since ("no new data: same as vN").
+/// </summary>
 public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train) : IStepExecutor
 {
     public string Type => StepTypes.TrainVersion;
@@ -22,17 +25,22 @@ public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> con
         var record = await ScoreRecords.FindAsync(db, score, ct);
         var version = (await TrainedVersions.OfDayAsync(db, record.Id, asOf, ct)).FirstOrDefault(v => v.ChallengerName is null);
         var reused = version is not null;
+        string? noNewData = null;
         if (version is null)
         {
             context.Log($"Training {score} as of {StepContext.Day(asOf)}");
-            version = await train.HandleAsync(new TrainVersion(score, asOf), context.Actor, ct);
+            var outcome = await train.HandleAsync(new TrainVersion(score, asOf), context.Actor, ct);
+            (version, noNewData) = (outcome.Version, outcome.Note);
         }
 
         context.Log(reused
             ? $"{score} already has version {version.Number} trained as of {StepContext.Day(asOf)}: reused"
-            : $"Version {version.Number} trained on {version.TrainingRows:N0} rows, validation AUC {version.ValidationAuc:0.000}");
+            : noNewData is not null
+                ? $"{score} as of {StepContext.Day(asOf)}: {noNewData}; nothing trained"
+                : $"Version {version.Number} trained on {version.TrainingRows:N0} rows, validation AUC {version.ValidationAuc:0.000}");
         context.Output("version", version.Number);
-        context.Output("reused", reused);
+        context.Output("reused", reused || noNewData is not null);
+        context.Output("no_new_data", noNewData is not null);
         if (version.ValidationAuc is { } auc)
         {
             context.Output("auc", auc);
@@ -59,10 +67,23 @@ public sealed class TrainChallengersExecutor(IDbContextFactory<CockpitDbContext>
             return;
         }
 
-        var trained = await challengers.HandleAsync(new TrainChallengers(score, asOf), context.Actor, ct);
-        context.Log(trained.Count == 0
-            ? $"{score} defines no challengers"
-            : $"Trained {string.Join(", ", trained.Select(v => $"{v.ChallengerName} (version {v.Number})"))}");
+        var outcomes = await challengers.HandleAsync(new TrainChallengers(score, asOf), context.Actor, ct);
+        var trained = outcomes.Where(o => o.IsNew).Select(o => o.Version).ToList();
+        if (outcomes.Count == 0)
+        {
+            context.Log($"{score} defines no challengers");
+        }
+
+        if (trained.Count > 0)
+        {
+            context.Log($"Trained {string.Join(", ", trained.Select(v => $"{v.ChallengerName} (version {v.Number})"))}");
+        }
+
+        foreach (var same in outcomes.Where(o => !o.IsNew))
+        {
+            context.Log($"Challenger {same.Version.ChallengerName}: {same.Note}; nothing trained");
+        }
+
         context.Output("count", trained.Count);
     }
 }
