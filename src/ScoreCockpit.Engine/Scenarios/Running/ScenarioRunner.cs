@@ -86,7 +86,24 @@ public sealed class ScenarioRunner(
             var (step, row) = (definition.Steps[i], run.Steps[i]);
             context.ClearLog();
             context.Current = [];
-            var skip = await SkipReasonAsync(step, anyFailed, context, ct);
+            string? skip;
+            try
+            {
+                skip = await SkipReasonAsync(step, anyFailed, context, ct);
+            }
+            catch (Exception e) when (e is Conditions.ConditionException or CockpitValidationException)
+            {
+                // A condition that cannot be read (a check with no result for the run's date) fails its step in its own
+                // words, and the run goes on by the run-if rules, rather than escaping and leaving the run "running".
+                anyFailed = true;
+                (row.Status, row.Message, row.StartedAt, row.FinishedAt) = (StepStatus.Failed, Trim(e.Message), Now(), Now());
+                context.Statuses[step.Name] = "failed";
+                row.Log = $"Failed: {e.Message}";
+                (run.FailedStep, run.Failure) = (run.FailedStep ?? step.Name, run.Failure ?? Trim(e.Message));
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
             if (skip is not null)
             {
                 (row.Status, row.Message) = (StepStatus.Skipped, skip);
