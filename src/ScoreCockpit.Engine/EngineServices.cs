@@ -23,10 +23,14 @@ public static class EngineServices
     /// Registers the cockpit store and every engine handler. Returns the Identity builder so a host
     /// can add what it needs on top (the portal adds sign-in).
     /// </summary>
-    public static IdentityBuilder AddScoreCockpitEngine(this IServiceCollection services, DataFolder data, StoreSettings store)
+    /// <param name="leases">How runs renew their leases; null: every 30 s for 2 min (<see cref="Scoring.RunLeaseSettings.Default"/>).</param>
+    public static IdentityBuilder AddScoreCockpitEngine(this IServiceCollection services, DataFolder data, StoreSettings store,
+        Scoring.RunLeaseSettings? leases = null)
     {
         services.AddSingleton(data);
         services.AddSingleton(store);
+        services.AddSingleton(leases ?? Scoring.RunLeaseSettings.Default);
+        services.AddSingleton<Scoring.RunLeases>();
         services.AddSingleton(TimeProvider.System);
         services.AddDbContextFactory<CockpitDbContext>(o => o.UseCockpitStore(store));
 

@@ -8,7 +8,8 @@ namespace ScoreCockpit.Cli.Hosting;
 
 /// <summary>
 /// The engine's services for one command: the data folder and the cockpit store from `--data` and the
-/// environment (`SCORECOCKPIT_DATA`, `Store__Provider`, `Store__ConnectionString`), prepared before any verb runs.
+/// environment (`SCORECOCKPIT_DATA`, `Store__Provider`, `Store__ConnectionString`, `Runs__…` for run leases), prepared
+/// before any verb runs.
 /// </summary>
 public sealed class CliHost : IAsyncDisposable
 {
@@ -46,7 +47,9 @@ public sealed class CliHost : IAsyncDisposable
 
         var collection = new ServiceCollection();
         collection.AddLogging();
-        collection.AddScoreCockpitEngine(data, store);
+        // Lease settings as the portal reads them, from the environment (Runs__LeaseRenewalSeconds…).
+        var leases = Engine.Scoring.RunLeaseSettings.Resolve(key => context.Console.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)));
+        collection.AddScoreCockpitEngine(data, store, leases);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new CliHost(provider, data, store);
         try

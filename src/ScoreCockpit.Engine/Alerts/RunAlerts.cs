@@ -47,7 +47,7 @@ public static class RunAlerts
     /// The mail for a run still going past its limit (see <see cref="DurationLimit.Of"/>). Its To is empty: the caller
     /// addresses it, e.g. <c>draft with { To = reporter.To }</c>, for each reporter with OnDuration.
     /// </summary>
-    /// <param name="limitReason">"the fixed limit of 30 min" or "the 95th percentile of the last 20 runs (12 min)".</param>
+    /// <param name="limitReason">"the fixed limit of 30 min" or "the limit learnt from the last 20 runs (18 min: …)".</param>
     public static MailMessageDraft ForDuration(RunReport runSoFar, TimeSpan limit, string limitReason, string portalBaseUrl)
     {
         var current = runSoFar.Steps.LastOrDefault(s => Is(s.Status, RunStatuses.Running))?.Name ?? runSoFar.FailedStep;

@@ -9,7 +9,7 @@ namespace ScoreCockpit.Engine.Alerts;
 
 /// <summary>
 /// The scenarios' reporters: a mail on failure, on a check in WARNING or ERROR, on success if asked, and once when
-/// a run lasts longer than its limit (a fixed one, or the 95th percentile of the scenario's last 20 runs).
+/// a run lasts longer than its limit (a fixed one, or one learnt from the scenario's last 20 runs: see DurationLimit).
 /// </summary>
 public sealed class ScenarioAlerts(
     IDbContextFactory<CockpitDbContext> contexts, MailSettingsHandler settings, MailSender sender, RunQueries runs,

@@ -32,6 +32,26 @@ public sealed class QualityQueries(IDbContextFactory<CockpitDbContext> contexts)
             .OrderByDescending(m => m.ReferenceDate).ThenByDescending(m => m.MeasuredAt).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The check's outcome for one reference date (re-runs replace, so there is at most one; the newest wins anyway).</summary>
+    public async Task<CheckResult?> CheckAtAsync(string? scoreName, string checkName, DateOnly referenceDate, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var scoreId = await ScoreIdAsync(db, scoreName, ct);
+        return await db.CheckResults.AsNoTracking()
+            .Where(r => r.ScoreId == scoreId && r.CheckName == checkName && r.ReferenceDate == referenceDate)
+            .OrderByDescending(r => r.CheckedAt).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>The metric's value for one reference date.</summary>
+    public async Task<QualityMeasurement?> MetricAtAsync(string? scoreName, string metricName, DateOnly referenceDate, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var scoreId = await ScoreIdAsync(db, scoreName, ct);
+        return await db.QualityMeasurements.AsNoTracking()
+            .Where(m => m.ScoreId == scoreId && m.MetricName == metricName && m.ReferenceDate == referenceDate)
+            .OrderByDescending(m => m.MeasuredAt).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The metric's values, oldest reference date first.</summary>
     public async Task<IReadOnlyList<QualityMeasurement>> MetricHistoryAsync(string? scoreName, string metricName, CancellationToken ct = default)
     {

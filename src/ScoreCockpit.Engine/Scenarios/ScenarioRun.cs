@@ -40,8 +40,14 @@ public sealed class ScenarioRun
     /// <summary>JSON object: the variables as they stood at the end of the run (name → {type, value}).</summary>
     public string VariablesJson { get; set; } = "{}";
 
-    /// <summary>machine:process that runs it, so the next start can tell a dead run from a live one.</summary>
+    /// <summary>host:process that runs it, for people; <see cref="LeaseExpiresAt"/> tells a live run from a dead one.</summary>
     public required string Owner { get; set; }
+
+    /// <summary>
+    /// While running: the owner renews this (UTC) well before it passes; once passed, any host marks the run
+    /// interrupted (<see cref="Scoring.InterruptedRuns"/>).
+    /// </summary>
+    public DateTime? LeaseExpiresAt { get; set; }
 
     public string? FailedStep { get; set; }
     public string? Failure { get; set; }

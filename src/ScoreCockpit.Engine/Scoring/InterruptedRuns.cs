@@ -1,56 +1,33 @@
-using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scoring;
 
 /// <summary>
-/// At start-up, a run still marked running whose process on this machine is gone is marked interrupted: it never
-/// swapped its output in, so the previous scores are still there.
+/// A run still marked running whose lease has expired is marked interrupted, by whichever host sees it first (at
+/// start-up, at each scheduler tick, before a scenario starts): its owner stopped renewing, so it is gone. A scoring
+/// run never swapped its output in, so the previous scores are still there.
 /// </summary>
 public static class InterruptedRuns
 {
-    public static string ThisProcess => $"{Environment.MachineName}:{Environment.ProcessId}";
+    /// <summary>True when a running run's lease has passed (a run without one predates leases: its process is gone).</summary>
+    public static bool HasExpired(DateTime? leaseExpiresAt, DateTime now) => leaseExpiresAt is not { } until || until <= now;
 
     public static async Task<int> MarkAsync(CockpitDbContext db, DateTime now, CancellationToken ct)
     {
-        var running = await db.ScoringRuns.Where(r => r.Status == ScoringStatus.Running).ToListAsync(ct);
-        var dead = running.Where(r => IsGone(r.Owner)).ToList();
+        // The lease test runs in the store, so a host reads only the dead runs, not every running one.
+        var dead = await db.ScoringRuns
+            .Where(r => r.Status == ScoringStatus.Running && (r.LeaseExpiresAt == null || r.LeaseExpiresAt <= now)).ToListAsync(ct);
         foreach (var run in dead)
         {
             run.Status = ScoringStatus.Interrupted;
             run.FinishedAt = now;
+            run.LeaseExpiresAt = null;
             run.Failure = "The process stopped while this run was in progress; the output table kept the previous scores.";
         }
 
         var scenarioRuns = await Scenarios.Running.InterruptedScenarioRuns.MarkAsync(db, now, ct);
         await db.SaveChangesAsync(ct);
         return dead.Count + scenarioRuns;
-    }
-
-    /// <summary>True when the owner is a process of this machine that no longer runs.</summary>
-    public static bool IsGone(string owner)
-    {
-        var parts = owner.Split(':');
-        if (parts.Length != 2 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], out var pid))
-        {
-            // Another machine's run: only that machine can tell.
-            return false;
-        }
-
-        if (pid == Environment.ProcessId)
-        {
-            return false;
-        }
-
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
     }
 }

@@ -19,7 +19,7 @@ public sealed record RunScoring(string Score, DateOnly? Date = null);
 /// in the store from its start, so a crash leaves a trace that the next start marks interrupted.
 /// </summary>
 public sealed class RunScoringHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, RunLeases leases, TimeProvider time)
 {
     public Task<ScoringRun> HandleAsync(RunScoring request, Actor actor, CancellationToken ct = default) =>
         HandleAsync(request, actor, null, ct);
@@ -49,10 +49,12 @@ public sealed class RunScoringHandler(
             OutputTable = definition.EffectiveOutputTable,
             StartedAt = time.GetUtcNow().UtcDateTime,
             StartedBy = actor.Name,
-            Owner = InterruptedRuns.ThisProcess,
+            Owner = leases.Owner,
+            LeaseExpiresAt = leases.FirstExpiry(),
         };
         db.ScoringRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        await using var lease = leases.HoldScoringRun(run.Id);
         try
         {
             await ScoreAsync(db, run, definition, version, snapshot.TableName, snapshots, progress, ct);

@@ -23,8 +23,14 @@ public sealed class ScoringRun
     public DateTime? FinishedAt { get; set; }
     public required string StartedBy { get; set; }
 
-    /// <summary>machine:process that runs it, so the next start can tell a dead run from a live one.</summary>
+    /// <summary>host:process that runs it, for people; <see cref="LeaseExpiresAt"/> tells a live run from a dead one.</summary>
     public required string Owner { get; set; }
+
+    /// <summary>
+    /// While running: the owner renews this (UTC) well before it passes; once passed, any host marks the run
+    /// interrupted (<see cref="InterruptedRuns"/>). Null for finished runs.
+    /// </summary>
+    public DateTime? LeaseExpiresAt { get; set; }
 
     public long Rows { get; set; }
     public double? Mean { get; set; }

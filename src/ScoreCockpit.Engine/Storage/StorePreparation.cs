@@ -40,7 +40,7 @@ public static class StorePreparation
         var interrupted = await Scoring.InterruptedRuns.MarkAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct);
         if (interrupted > 0)
         {
-            logger.LogWarning("{Count} scoring run(s) were in progress when their process stopped: marked interrupted", interrupted);
+            logger.LogWarning("{Count} run(s) whose lease had expired (their process stopped) were marked interrupted", interrupted);
         }
 
         logger.LogInformation("Cockpit store ready ({Provider}, {Store})", store.Provider, store.Redacted);

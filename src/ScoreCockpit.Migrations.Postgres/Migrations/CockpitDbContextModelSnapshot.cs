@@ -757,6 +757,9 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -942,6 +945,9 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.Property<string>("HistogramJson")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<double?>("Mean")
                         .HasColumnType("double precision");

@@ -759,6 +759,9 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Owner")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -944,6 +947,9 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.Property<string>("HistogramJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<double?>("Mean")
                         .HasColumnType("float");

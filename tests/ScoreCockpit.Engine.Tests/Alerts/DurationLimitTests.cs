@@ -3,7 +3,10 @@ using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Alerts;
 
-/// <summary>The duration limit: the smaller of a fixed limit and the nearest-rank 95th percentile of recent runs.</summary>
+/// <summary>
+/// The duration limit: the smaller of a fixed limit and the limit learnt from recent runs, the larger of 1.5 × their
+/// nearest-rank 95th percentile and their median + 5 spreads (DurationLimitSimulationTests shows why on simulated runs).
+/// </summary>
 public sealed class DurationLimitTests
 {
     private static TimeSpan Min(double minutes) => TimeSpan.FromMinutes(minutes);
@@ -25,23 +28,37 @@ public sealed class DurationLimitTests
     }
 
     [Fact]
-    public void The_percentile_of_the_last_twenty_runs_wins_when_it_is_smaller()
+    public void A_steady_scenario_gets_half_as_long_again_as_its_95th_percentile()
     {
-        // 1 to 20 minutes: rank ⌈0.95 × 20⌉ = 19, so 19 min.
+        var runs = Enumerable.Repeat(Min(12), 20).ToList();
+
+        Assert.Equal((Min(18), "the limit learnt from the last 20 runs (18 min: 1.5 × their 95th percentile of 12 min)"),
+            DurationLimit.Of(Min(60), runs));
+    }
+
+    [Fact]
+    public void A_widely_spread_scenario_gets_its_median_plus_five_spreads_when_that_is_larger()
+    {
+        // 1 to 20 minutes: median 10.5 min, median absolute deviation 5 min, × 1.4826 = 7.413 min per spread,
+        // so 10.5 + 5 × 7.413 = 47.565 min (47 min 34 s), above 1.5 × 19 = 28.5 min.
         var runs = Enumerable.Range(1, 20).Select(m => Min(m)).Reverse().ToList();
 
-        Assert.Equal((Min(19), "the 95th percentile of the last 20 runs (19 min)"), DurationLimit.Of(Min(30), runs));
-        Assert.Equal((Min(19), "the 95th percentile of the last 20 runs (19 min)"), DurationLimit.Of(null, runs));
+        var learnt = "the limit learnt from the last 20 runs (47 min 34 s: their median of 10 min 30 s + 5 × their spread of 7 min 24 s)";
+        Assert.Equal((TimeSpan.FromSeconds(2854), learnt), DurationLimit.Of(Min(60), runs));
+        Assert.Equal((TimeSpan.FromSeconds(2854), learnt), DurationLimit.Of(null, runs));
+        Assert.Equal((Min(30), "the fixed limit of 30 min"), DurationLimit.Of(Min(30), runs));
     }
 
     [Fact]
     public void The_fixed_limit_wins_when_it_is_smaller_and_on_a_tie()
     {
+        // 95th percentile 50 min → 75 min; median 42 + 5 × 2 × 1.4826 ≈ 56.8 min is smaller.
         var runs = Minutes(40, 50, 45, 42, 41);
 
         Assert.Equal((Min(30), "the fixed limit of 30 min"), DurationLimit.Of(Min(30), runs));
-        Assert.Equal((Min(50), "the fixed limit of 50 min"), DurationLimit.Of(Min(50), runs));
-        Assert.Equal((Min(50), "the 95th percentile of the last 5 runs (50 min)"), DurationLimit.Of(Min(51), runs));
+        Assert.Equal((Min(75), "the fixed limit of 1 h 15 min"), DurationLimit.Of(Min(75), runs));
+        Assert.Equal((Min(75), "the limit learnt from the last 5 runs (1 h 15 min: 1.5 × their 95th percentile of 50 min)"),
+            DurationLimit.Of(Min(76), runs));
     }
 
     [Fact]
@@ -50,14 +67,25 @@ public sealed class DurationLimitTests
         // The five slow runs are older than the twenty newest and no longer say what is normal.
         var runs = Enumerable.Repeat(Min(10), 20).Concat(Enumerable.Repeat(Min(100), 5)).ToList();
 
-        Assert.Equal((Min(10), "the 95th percentile of the last 20 runs (10 min)"), DurationLimit.Of(null, runs));
+        Assert.Equal(Min(15), DurationLimit.Of(null, runs)!.Value.Limit);
     }
 
     [Fact]
     public void The_minimum_number_of_runs_can_be_lowered()
     {
         Assert.Null(DurationLimit.Of(null, Minutes(8, 9, 7)));
-        Assert.Equal((Min(9), "the 95th percentile of the last 3 runs (9 min)"), DurationLimit.Of(null, Minutes(8, 9, 7), minimumRuns: 3));
+        Assert.Equal(
+            (TimeSpan.FromSeconds(925), "the limit learnt from the last 3 runs (15 min 25 s: their median of 8 min + 5 × their spread of 1 min 28 s)"),
+            DurationLimit.Of(null, Minutes(8, 9, 7), minimumRuns: 3));
+    }
+
+    [Theory]
+    [InlineData(new double[] { 5 }, 5)]
+    [InlineData(new double[] { 3, 1, 2, 5 }, 2.5)]
+    [InlineData(new double[] { 3, 1, 2, 5, 4 }, 3)]
+    public void The_median_is_the_middle_duration_or_the_mean_of_the_two_middle_ones(double[] minutes, double expected)
+    {
+        Assert.Equal(Min(expected), DurationLimit.Median(Minutes(minutes)));
     }
 
     [Theory]

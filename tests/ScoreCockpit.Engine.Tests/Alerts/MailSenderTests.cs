@@ -66,8 +66,9 @@ public sealed class MailSenderTests(PostgresClusterFixture postgres)
         Assert.Contains("WARNING null rate of tenure: 0.0523 — above the warning bound 0.05", checks.TextBody, StringComparison.Ordinal);
         Assert.Contains("ERROR   score PSI: 0.31 — above 0.25 against the previous run", checks.TextBody, StringComparison.Ordinal);
         var duration = await smtp.NextAsync();
-        Assert.Equal("[ScoreCockpit] churn-application is running longer than 12 min", duration.Subject);
-        Assert.Contains("longer than the 95th percentile of the last 20 runs (12 min)", duration.TextBody, StringComparison.Ordinal);
+        Assert.Equal("[ScoreCockpit] churn-application is running longer than 18 min", duration.Subject);
+        Assert.Contains("longer than the limit learnt from the last 20 runs (18 min: 1.5 × their 95th percentile of 12 min)", duration.TextBody,
+            StringComparison.Ordinal);
     }
 
     [Fact]

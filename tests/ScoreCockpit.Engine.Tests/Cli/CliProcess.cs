@@ -9,7 +9,9 @@ namespace ScoreCockpit.Engine.Tests.Cli;
 /// </summary>
 public static class CliProcess
 {
-    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, bool withInput = false)
+    /// <param name="shortLeases">Runs renew their lease every second for 4 s (instead of 30 s for 2 min), so a test that kills
+    /// a run sees it interrupted within seconds.</param>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, string? workingDirectory = null, bool withInput = false, bool shortLeases = false)
     {
         var start = new ProcessStartInfo(DotnetHost())
         {
@@ -25,19 +27,24 @@ public static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "SCORECOCKPIT_DATA", "Store__Provider", "Store__ConnectionString" })
+        foreach (var name in new[] { "SCORECOCKPIT_DATA", "Store__Provider", "Store__ConnectionString", "Runs__LeaseRenewalSeconds", "Runs__LeaseExpirySeconds", "Runs__Host" })
         {
             start.Environment.Remove(name);
+        }
+
+        if (shortLeases)
+        {
+            (start.Environment["Runs__LeaseRenewalSeconds"], start.Environment["Runs__LeaseExpirySeconds"]) = ("1", "4");
         }
 
         return start;
     }
 
-    public static async Task<CliResult> RunAsync(IEnumerable<string> args, string? stdin = null, string? workingDirectory = null)
+    public static async Task<CliResult> RunAsync(IEnumerable<string> args, string? stdin = null, string? workingDirectory = null, bool shortLeases = false)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        using var process = Process.Start(StartInfo(args, workingDirectory, stdin is not null))
+        using var process = Process.Start(StartInfo(args, workingDirectory, stdin is not null, shortLeases))
             ?? throw new InvalidOperationException("dotnet did not start.");
         var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
         var error = process.StandardError.ReadToEndAsync(timeout.Token);

@@ -21,6 +21,8 @@ public sealed class ConditionTests
     [InlineData("not (output('train', 'auc') < 0.7) || ${threshold} >= 3")]
     [InlineData("${date_ref} >= date('2026-01-31') and status('train') == 'succeeded'")]
     [InlineData("${region} == \"north\" or today() > ${date_ref}")]
+    [InlineData("check('churn', 'volumetry', date('2026-10-31')) == 'OK' and metric('row_count', ${date_ref}) > 1")]
+    [InlineData("check('volumetry', today()) != 'ERROR'")]
     public void Well_formed_conditions_pass(string text) => Check(text);
 
     [Theory]
@@ -30,6 +32,8 @@ public sealed class ConditionTests
     [InlineData("metric('rows') > 5 5", "unexpected '5' after a complete condition")]
     [InlineData("rows > 5", "unknown name 'rows'; use ${rows} for a variable")]
     [InlineData("check('v') == 'ERR", "has no closing '")]
+    [InlineData("check('v', date('2026-01-31'), 'x') == 'OK'", "the date comes last in check()")]
+    [InlineData("status(${date_ref}) == 'succeeded'", "the arguments of status() are quoted names")]
     public void Syntax_errors_say_where_and_what(string text, string expected)
     {
         var error = Assert.Throws<ConditionException>(() => Check(text));
@@ -46,6 +50,10 @@ public sealed class ConditionTests
     [InlineData("metric('rows')", "gives a number, not true or false")]
     [InlineData("${date_ref} > '2026-01-01'", "write a date as date('2026-01-31')")]
     [InlineData("metric('a', 'b', 'c') > 1", "metric() takes a metric name")]
+    [InlineData("check('churn', 'v', '2026-10-31') == 'OK'", "write the date of check() as date('2026-10-31'), not as a quoted text")]
+    [InlineData("metric('rows', 3) > 1", "the last argument of metric() is the reference date to read, but it is a number")]
+    [InlineData("check('v', ${region}) == 'OK'", "the last argument of check() is the reference date to read, but it is a text")]
+    [InlineData("check('v', ${nope}) == 'OK'", "${nope}, which is not a variable here")]
     public void Type_errors_are_found_before_running(string text, string expected)
     {
         var error = Assert.Throws<ConditionException>(() => Check(text));
@@ -61,6 +69,8 @@ public sealed class ConditionTests
     [InlineData("not (output('train', 'version') == 4)", false)]
     [InlineData("${date_ref} < today()", true)]
     [InlineData("status('train') == 'succeeded' or metric('row_count') < 0", true)]
+    [InlineData("check('churn', 'volumetry', date('2026-01-31')) == 'OK'", true)]
+    [InlineData("check('volumetry', ${date_ref}) == 'WARNING' and metric('row_count', date('2026-01-31')) == 9000", true)]
     public async Task Conditions_evaluate_on_typed_facts(string text, bool expected) =>
         Assert.Equal(expected, await ConditionEvaluator.EvaluateAsync(text, new Facts(), TestContext.Current.CancellationToken));
 
@@ -69,13 +79,30 @@ public sealed class ConditionTests
     {
         var error = await Assert.ThrowsAsync<ConditionException>(() =>
             ConditionEvaluator.EvaluateAsync("check('never') == 'OK'", new Facts(), TestContext.Current.CancellationToken));
-        Assert.Contains("the check 'never' has no result yet", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the check 'never' has no result for the run's reference date (${date_ref}) 2026-02-28. Run the check for 2026-02-28",
+            error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>A run's facts as plain data: the scenario's churn check is WARNING, another score's is ERROR.</summary>
+    [Theory]
+    [InlineData("check('churn', 'volumetry', date('2025-12-31')) == 'OK'", "the check 'volumetry' of churn has no result for 2025-12-31.")]
+    [InlineData("metric('churn', 'row_count', date('2025-12-31')) > 0", "the metric 'row_count' of churn has no value for 2025-12-31.")]
+    public async Task A_date_without_a_result_is_an_error_naming_the_check_the_score_and_the_date(string text, string expected)
+    {
+        var error = await Assert.ThrowsAsync<ConditionException>(() => ConditionEvaluator.EvaluateAsync(text, new Facts(), TestContext.Current.CancellationToken));
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A run's facts as plain data, for the reference date 2026-02-28: the scenario's check is WARNING, churn's is
+    /// ERROR; on 2026-01-31 churn's was OK and the row count 9000. No other date has results.
+    /// </summary>
     private sealed class Facts : IConditionFacts
     {
+        private static readonly DateOnly January = new(2026, 1, 31);
+
         public DateOnly Today => new(2026, 3, 4);
+
+        public DateOnly ReferenceDate => new(2026, 2, 28);
 
         public TypedValue? Variable(string name) => name switch
         {
@@ -93,9 +120,13 @@ public sealed class ConditionTests
 
         public string? StepStatus(string step) => step == "train" ? "succeeded" : null;
 
-        public Task<CheckLevel?> CheckAsync(string? score, string check, CancellationToken ct) =>
-            Task.FromResult<CheckLevel?>(check == "never" ? null : score == "churn" ? CheckLevel.Error : CheckLevel.Warning);
+        public Task<CheckLevel?> CheckAsync(string? score, string check, DateOnly referenceDate, CancellationToken ct) =>
+            Task.FromResult<CheckLevel?>(check == "never" ? null
+                : referenceDate == ReferenceDate ? score == "churn" ? CheckLevel.Error : CheckLevel.Warning
+                : referenceDate == January && score == "churn" ? CheckLevel.Ok
+                : null);
 
-        public Task<double?> MetricAsync(string? score, string metric, CancellationToken ct) => Task.FromResult<double?>(10_034);
+        public Task<double?> MetricAsync(string? score, string metric, DateOnly referenceDate, CancellationToken ct) =>
+            Task.FromResult<double?>(referenceDate == ReferenceDate ? 10_034 : referenceDate == January ? 9_000 : null);
     }
 }

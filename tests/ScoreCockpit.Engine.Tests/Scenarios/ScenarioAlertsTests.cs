@@ -3,7 +3,6 @@ using ScoreCockpit.Engine.Alerts;
 using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Scenarios.Running;
 using ScoreCockpit.Engine.Scenarios.Scheduling;
-using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Alerts;
 using ScoreCockpit.Engine.Tests.Support;
@@ -110,7 +109,9 @@ public sealed class ScenarioAlertsTests(PostgresClusterFixture postgres)
                 StartedBy = "scheduler",
                 AsOf = new DateOnly(2026, 3, 14),
                 StartedAt = TestStore.Start.UtcDateTime,
-                Owner = InterruptedRuns.ThisProcess,
+                Owner = "host-a:42",
+                // Its owner renews the lease all along (as a live process does); only the duration matters here.
+                LeaseExpiresAt = TestStore.Start.UtcDateTime.AddDays(1),
             });
             await db.SaveChangesAsync(Ct);
         }

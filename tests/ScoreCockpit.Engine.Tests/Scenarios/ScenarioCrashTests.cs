@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using ScoreCockpit.Engine.Tests.Cli;
+using ScoreCockpit.Engine.Tests.Support;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Scenarios;
 
 /// <summary>
-/// A `scorecockpit scenario run` process killed in the middle of a step: the next start marks the run and that step
-/// interrupted, the steps after it are not run, and the step's own output follows its atomic rule (nothing half-made).
+/// A `scorecockpit scenario run` process killed in the middle of a step: once its lease expires (4 s here), the next
+/// start marks the run and that step interrupted, the steps after it are not run, and the step's own output follows
+/// its atomic rule (nothing half-made).
 /// </summary>
 public sealed class ScenarioCrashTests : IDisposable
 {
@@ -28,12 +30,13 @@ public sealed class ScenarioCrashTests : IDisposable
     [Fact]
     public async Task A_run_killed_mid_step_is_marked_interrupted_at_the_next_start_and_leaves_no_half_output()
     {
-        await CliAsync("init", "--demo", "--no-history", "--customers", "300");
+        // The probe needs a warehouse, not the demo (whose install alone can take minutes on a busy machine).
+        await CliAsync("init");
         var file = Path.Combine(_sandbox.Root, "crash.json");
         await File.WriteAllTextAsync(file, Definition, Ct);
         await CliAsync("scenario", "save", "crash-probe", "--file", file);
 
-        using (var process = Process.Start(CliProcess.StartInfo(["--data", _sandbox.DataPath, "scenario", "run", "crash-probe"]))!)
+        using (var process = Process.Start(CliProcess.StartInfo(["--data", _sandbox.DataPath, "scenario", "run", "crash-probe"], shortLeases: true))!)
         {
             var output = process.StandardOutput.ReadToEndAsync(Ct);
             while (await process.StandardError.ReadLineAsync(Ct) is { } line)
@@ -51,8 +54,12 @@ public sealed class ScenarioCrashTests : IDisposable
 
         Assert.Equal("Running|Succeeded,Running,Pending", await StatusesAsync());
 
-        // Any command starts the host, whose start-up marks the dead process's run.
-        await CliAsync("scenario", "list");
+        // Any command starts the host, whose start-up marks the dead process's run once its lease has expired.
+        await Wait.UntilAsync(async () =>
+        {
+            await CliAsync("scenario", "list");
+            return await StatusesAsync() != "Running|Succeeded,Running,Pending";
+        }, "a start to mark the killed run interrupted", TimeSpan.FromMinutes(2));
 
         Assert.Equal("Interrupted|Succeeded,Interrupted,Skipped", await StatusesAsync());
         var tables = await CliProcess.RunAsync(["--data", _sandbox.DataPath, "scenario", "list"]);
@@ -68,7 +75,7 @@ public sealed class ScenarioCrashTests : IDisposable
 
     private async Task CliAsync(params string[] args)
     {
-        var result = await CliProcess.RunAsync(["--data", _sandbox.DataPath, .. args]);
+        var result = await CliProcess.RunAsync(["--data", _sandbox.DataPath, .. args], shortLeases: true);
         Assert.True(result.ExitCode == 0, $"scorecockpit {string.Join(' ', args)} exited {result.ExitCode}: {result.Error}{result.Output}");
     }
 

@@ -91,7 +91,7 @@ public sealed class ScenarioRunnerTests(PostgresClusterFixture postgres)
         var saved = await store.Get<SaveScenarioHandler>().HandleAsync(new SaveScenario("churn-application", "churn", Application), Ana, Ct);
         await using (var db = await store.OpenAsync())
         {
-            // A run of this very process that is still going (as a long step would be).
+            // A run that is still going (as a long step would be): its owner keeps its lease ahead of now.
             db.ScenarioRuns.Add(new ScenarioRun
             {
                 ScenarioId = saved.Id,
@@ -101,7 +101,8 @@ public sealed class ScenarioRunnerTests(PostgresClusterFixture postgres)
                 StartedBy = "ana",
                 AsOf = new DateOnly(2026, 3, 14),
                 StartedAt = TestStore.Start.UtcDateTime,
-                Owner = InterruptedRuns.ThisProcess,
+                Owner = "host-a:42",
+                LeaseExpiresAt = TestStore.Start.UtcDateTime.AddMinutes(2),
             });
             await db.SaveChangesAsync(Ct);
         }

@@ -5,6 +5,7 @@ using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Cli;
+using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Engine.Warehouse;
 using Xunit;
 
@@ -12,7 +13,7 @@ namespace ScoreCockpit.Engine.Tests.Scoring;
 
 /// <summary>
 /// "Atomic outputs": a `scorecockpit score` process killed while it writes leaves the previous scores in full, and the
-/// next start marks its run interrupted. Real processes over one data folder, as cron would run them.
+/// next start after its lease expired marks its run interrupted. Real processes over one data folder, as cron would run them.
 /// </summary>
 public sealed class ScoringCrashTests : IDisposable
 {
@@ -50,8 +51,12 @@ public sealed class ScoringCrashTests : IDisposable
         Assert.Equal(before, await WarehouseAsync(s => s.ScalarAsync(RenderedSql.Plain(Fingerprint), Ct)));
         Assert.Equal([ScoringStatus.Running, ScoringStatus.Succeeded], (await RunsAsync()).Select(r => r.Status));
 
-        // Any command starts the host, whose start-up marks the dead process's run.
-        await CliAsync("versions", "churn");
+        // Any command starts the host, whose start-up marks the dead process's run once its lease has expired (4 s here).
+        await Wait.UntilAsync(async () =>
+        {
+            await CliAsync("versions", "churn");
+            return (await RunsAsync())[0].Status != ScoringStatus.Running;
+        }, "a start to mark the killed run interrupted", TimeSpan.FromMinutes(2));
         var runs = await RunsAsync();
         Assert.Equal([ScoringStatus.Interrupted, ScoringStatus.Succeeded], runs.Select(r => r.Status));
         Assert.Equal(2, runs[0].VersionNumber);
@@ -102,7 +107,7 @@ public sealed class ScoringCrashTests : IDisposable
     }
 
     private Process Start(string[] args) =>
-        Process.Start(CliProcess.StartInfo(["--data", _sandbox.DataPath, .. args])) ?? throw new InvalidOperationException("dotnet did not start.");
+        Process.Start(CliProcess.StartInfo(["--data", _sandbox.DataPath, .. args], shortLeases: true)) ?? throw new InvalidOperationException("dotnet did not start.");
 
     private static async Task WaitAsync(Process process, TimeSpan limit)
     {

@@ -45,7 +45,6 @@ public static class ConditionEvaluator
     private static async Task<TypedValue> CallAsync(CallNode call, IConditionFacts facts, string text, CancellationToken ct)
     {
         var (score, name) = call.Arguments.Count == 2 ? (call.Arguments[0], call.Arguments[1]) : ((string?)null, call.Arguments.Count > 0 ? call.Arguments[0] : "");
-        var whose = score is null ? "" : $" of {score}";
         switch (call.Function)
         {
             case "today":
@@ -53,17 +52,45 @@ public static class ConditionEvaluator
             case "date":
                 return TypedValue.Date(DateOnly.ParseExact(name, "yyyy-MM-dd", CultureInfo.InvariantCulture));
             case "check":
-                return TypedValue.Status(await facts.CheckAsync(score, name, ct)
-                    ?? throw new ConditionException($"Condition `{text}`: the check '{name}'{whose} has no result yet; run it before this step."));
+                var date = await DateAsync(call, facts, text, ct);
+                return TypedValue.Status(await facts.CheckAsync(score, name, date, ct)
+                    ?? throw Missing(call, score, name, date, text, "has no result", "Run the check"));
             case "metric":
-                return TypedValue.Number(await facts.MetricAsync(score, name, ct)
-                    ?? throw new ConditionException($"Condition `{text}`: the metric '{name}'{whose} has no value yet; compute it before this step."));
+                var on = await DateAsync(call, facts, text, ct);
+                return TypedValue.Number(await facts.MetricAsync(score, name, on, ct)
+                    ?? throw Missing(call, score, name, on, text, "has no value", "Compute the metric"));
             case "status":
                 return TypedValue.Text(facts.StepStatus(name) ?? "not run");
             default:
                 return facts.Output(call.Arguments[0], call.Arguments[1])
                     ?? throw new ConditionException($"Condition `{text}`: step '{call.Arguments[0]}' gave no output '{call.Arguments[1]}' in this run (did it run?).");
         }
+    }
+
+    /// <summary>The reference date a check() or metric() reads: the one it names, else the run's <c>${date_ref}</c>.</summary>
+    private static async Task<DateOnly> DateAsync(CallNode call, IConditionFacts facts, string text, CancellationToken ct)
+    {
+        if (call.On is null)
+        {
+            return facts.ReferenceDate;
+        }
+
+        var value = await ValueAsync(call.On, facts, text, ct);
+        return value.Value is DateOnly date
+            ? date
+            : throw new ConditionException($"Condition `{text}`: the reference date of {call.Function}() is {value}, not a date.");
+    }
+
+    // A result for another date says nothing about this one, so a missing one stops the run rather than reading an older one.
+    private static ConditionException Missing(CallNode call, string? score, string name, DateOnly date, string text, string what, string remedy)
+    {
+        var whose = score is null ? "" : $" of {score}";
+        var day = TypedValue.Date(date);
+        var which = call.On is null ? $"the run's reference date (${{date_ref}}) {day}" : $"{day}";
+        var named = score is null ? $"'{name}'" : $"'{score}', '{name}'";
+        return new ConditionException(
+            $"Condition `{text}`: the {call.Function} '{name}'{whose} {what} for {which}. {remedy} for {day} before this step, "
+            + $"or name the reference date to read as the last argument: {call.Function}({named}, date('yyyy-mm-dd')).");
     }
 
     private static bool Compare(string op, TypedValue left, TypedValue right, string text)

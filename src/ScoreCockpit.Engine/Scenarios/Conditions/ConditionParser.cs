@@ -6,7 +6,8 @@ namespace ScoreCockpit.Engine.Scenarios.Conditions;
 /// Reads conditions such as <c>check('volumetry') != 'ERROR' and metric('row_count') &gt; 1000</c>.
 /// Grammar: or-expressions of and-expressions of [not] comparisons; operands are numbers, 'text', true/false,
 /// <c>${variable}</c>, or calls: check('name') / check('score', 'name'), metric(…), output('step', 'key'),
-/// status('step'), date('2026-01-31'), today().
+/// status('step'), date('2026-01-31'), today(). check() and metric() read the result for the run's <c>${date_ref}</c>,
+/// or for a date written last: check('score', 'name', date('2026-10-31')), metric('name', ${date_ref_appli}).
 /// </summary>
 public sealed class ConditionParser
 {
@@ -116,23 +117,35 @@ public sealed class ConditionParser
     {
         Expect(TokenKind.Open, $"'(' after {name.Text}");
         var arguments = new List<string>();
+        ConditionNode? on = null;
         if (Peek.Kind != TokenKind.Close)
         {
             do
             {
-                var argument = Next();
-                if (argument.Kind != TokenKind.Text)
+                if (on is not null)
                 {
-                    throw Error(argument, $"the arguments of {name.Text}() are quoted names, e.g. {name.Text}('volumetry')");
+                    throw Error(Peek, $"the date comes last in {name.Text}(), e.g. {name.Text}('churn', 'volumetry', date('2026-10-31'))");
                 }
 
-                arguments.Add(argument.Text);
+                if (Peek.Kind == TokenKind.Text)
+                {
+                    arguments.Add(Next().Text);
+                }
+                else if (name.Text is "check" or "metric" && arguments.Count > 0)
+                {
+                    // The reference date to read: any date operand (date('…'), ${variable}, today()); the types say if it is one.
+                    on = Operand();
+                }
+                else
+                {
+                    throw Error(Peek, $"the arguments of {name.Text}() are quoted names, e.g. {name.Text}('volumetry')");
+                }
             }
             while (Peek.Kind == TokenKind.Comma && Next() is not null);
         }
 
         Expect(TokenKind.Close, $"')' to close {name.Text}(");
-        return new CallNode(name.Position, name.Text, arguments);
+        return new CallNode(name.Position, name.Text, arguments, on);
     }
 
     private void Expect(TokenKind kind, string what)

@@ -9,7 +9,12 @@ public sealed record LiteralNode(int Position, TypedValue Value) : ConditionNode
 public sealed record VariableNode(int Position, string Name) : ConditionNode(Position);
 
 /// <summary>check(…), metric(…), output(…), status(…), date(…), today().</summary>
-public sealed record CallNode(int Position, string Function, IReadOnlyList<string> Arguments) : ConditionNode(Position);
+/// <param name="Arguments">The quoted names.</param>
+/// <param name="On">
+/// check() and metric() only: the reference date whose result is read, written after the names
+/// (<c>check('churn', 'volumetry', date('2026-10-31'))</c>); null reads the run's <c>${date_ref}</c>.
+/// </param>
+public sealed record CallNode(int Position, string Function, IReadOnlyList<string> Arguments, ConditionNode? On = null) : ConditionNode(Position);
 
 public sealed record NotNode(int Position, ConditionNode Operand) : ConditionNode(Position);
 

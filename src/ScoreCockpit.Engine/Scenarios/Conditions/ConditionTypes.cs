@@ -83,9 +83,14 @@ public static class ConditionTypes
                     ? ValueKind.Date
                     : throw new ConditionException($"Condition `{text}`: date('{call.Arguments[0]}') is not a date; write date('2026-01-31').");
             case "check" when count is 1 or 2:
+                RequireDate(call, scope, text);
                 return ValueKind.Status;
             case "metric" when count is 1 or 2:
+                RequireDate(call, scope, text);
                 return ValueKind.Number;
+            case "check" or "metric" when count == 3 && DateOnly.TryParseExact(call.Arguments[2], "yyyy-MM-dd", out _):
+                throw new ConditionException(
+                    $"Condition `{text}`: write the date of {call.Function}() as date('{call.Arguments[2]}'), not as a quoted text.");
             case "status" when count == 1:
                 RequireStep(call.Arguments[0], scope, text);
                 return ValueKind.Text;
@@ -100,6 +105,17 @@ public static class ConditionTypes
         }
     }
 
+    private static void RequireDate(CallNode call, ConditionScope scope, string text)
+    {
+        var kind = call.On is null ? ValueKind.Date : KindOf(call.On, scope, text);
+        if (kind != ValueKind.Date)
+        {
+            throw new ConditionException(
+                $"Condition `{text}`: the last argument of {call.Function}() is the reference date to read, but it is a {Word(kind)}; "
+                + $"write a date, e.g. {call.Function}('churn', 'volumetry', date('2026-10-31')) or ${{date_ref}}.");
+        }
+    }
+
     private static IReadOnlyDictionary<string, ValueKind> RequireStep(string step, ConditionScope scope, string text) =>
         scope.EarlierSteps.TryGetValue(step, out var outputs)
             ? outputs
@@ -109,8 +125,10 @@ public static class ConditionTypes
     {
         "today" => "no argument",
         "date" => "one date, date('2026-01-31')",
-        "check" => "a check name, or a score and a check name: check('volumetry'), check('churn', 'volumetry')",
-        "metric" => "a metric name, or a score and a metric name: metric('row_count'), metric('churn', 'row_count')",
+        "check" => "a check name, or a score and a check name, then optionally the reference date to read: check('volumetry'), "
+            + "check('churn', 'volumetry'), check('churn', 'volumetry', date('2026-10-31'))",
+        "metric" => "a metric name, or a score and a metric name, then optionally the reference date to read: metric('row_count'), "
+            + "metric('churn', 'row_count'), metric('churn', 'row_count', ${date_ref})",
         "status" => "a step name: status('train')",
         _ => "a step and an output name: output('train', 'version')",
     };

@@ -10,6 +10,6 @@ public sealed record ScenarioDefinition
     public CatchUpPolicy CatchUp { get; init; } = CatchUpPolicy.Latest;
     public IReadOnlyList<ReporterDefinition> Reporters { get; init; } = [];
 
-    /// <summary>A fixed duration limit; the 95th percentile of the last 20 runs applies too once there are enough.</summary>
+    /// <summary>A fixed duration limit; the limit learnt from the last 20 runs applies too once there are enough.</summary>
     public int? DurationLimitMinutes { get; init; }
 }

@@ -1,24 +1,24 @@
 using Microsoft.EntityFrameworkCore;
-using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scenarios.Running;
 
 /// <summary>
-/// A scenario run still marked running whose process is gone is marked interrupted, with the step it was in.
+/// A scenario run still marked running whose lease has expired is marked interrupted, with the step it was in.
 /// Each step's own output rules hold: a scoring step that had not swapped left the previous scores in place.
 /// </summary>
 public static class InterruptedScenarioRuns
 {
     public static async Task<int> MarkAsync(CockpitDbContext db, DateTime now, CancellationToken ct)
     {
-        var running = await db.ScenarioRuns.Include(r => r.Steps).Where(r => r.Status == RunStatus.Running).ToListAsync(ct);
-        var dead = running.Where(r => InterruptedRuns.IsGone(r.Owner)).ToList();
+        var dead = await db.ScenarioRuns.Include(r => r.Steps)
+            .Where(r => r.Status == RunStatus.Running && (r.LeaseExpiresAt == null || r.LeaseExpiresAt <= now)).ToListAsync(ct);
         foreach (var run in dead)
         {
             var step = run.Steps.Where(s => s.Status == StepStatus.Running).MinBy(s => s.Position);
             run.Status = RunStatus.Interrupted;
             run.FinishedAt = now;
+            run.LeaseExpiresAt = null;
             run.DurationMs = (long)(now - run.StartedAt).TotalMilliseconds;
             run.FailedStep = step?.Name;
             run.Failure = step is null

@@ -25,7 +25,7 @@ public sealed record StartRun(string Scenario, string Trigger = "manual", DateTi
 /// </summary>
 public sealed class ScenarioRunner(
     IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IStepExecutor> executors, IEnumerable<IRunObserver> observers,
-    ScenarioFacts facts, TimeProvider time, ILogger<ScenarioRunner> logger)
+    ScenarioFacts facts, RunLeases leases, TimeProvider time, ILogger<ScenarioRunner> logger)
 {
     private readonly Dictionary<string, IStepExecutor> byType = executors.ToDictionary(e => e.Type);
     private readonly ConcurrentDictionary<int, byte> running = new();
@@ -72,6 +72,8 @@ public sealed class ScenarioRunner(
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.ScenarioRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        // Renewed until the run is recorded as finished; if this process dies, any host sees the lease expire.
+        await using var lease = leases.HoldScenarioRun(run.Id);
         logger.LogInformation("Scenario {Scenario} run {Run} started ({Trigger})", run.ScenarioName, run.Id, run.Trigger);
 
         var context = new StepContext(run, scoreName, actor, time);
@@ -86,7 +88,24 @@ public sealed class ScenarioRunner(
             var (step, row) = (definition.Steps[i], run.Steps[i]);
             context.ClearLog();
             context.Current = [];
-            var skip = await SkipReasonAsync(step, anyFailed, context, ct);
+            string? skip;
+            try
+            {
+                skip = await SkipReasonAsync(step, anyFailed, context, ct);
+            }
+            catch (Exception e) when (e is Conditions.ConditionException or CockpitValidationException)
+            {
+                // A condition that cannot be read (a check with no result for the run's date) fails its step in its own
+                // words, and the run goes on by the run-if rules, rather than escaping and leaving the run "running".
+                anyFailed = true;
+                (row.Status, row.Message, row.StartedAt, row.FinishedAt) = (StepStatus.Failed, Trim(e.Message), Now(), Now());
+                context.Statuses[step.Name] = "failed";
+                row.Log = $"Failed: {e.Message}";
+                (run.FailedStep, run.Failure) = (run.FailedStep ?? step.Name, run.Failure ?? Trim(e.Message));
+                await db.SaveChangesAsync(ct);
+                continue;
+            }
+
             if (skip is not null)
             {
                 (row.Status, row.Message) = (StepStatus.Skipped, skip);
@@ -195,7 +214,8 @@ public sealed class ScenarioRunner(
             ScheduledFor = request.ScheduledFor,
             AsOf = request.AsOf ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(request.ScheduledFor ?? now, time.LocalTimeZone)),
             StartedAt = now,
-            Owner = InterruptedRuns.ThisProcess,
+            Owner = leases.Owner,
+            LeaseExpiresAt = leases.FirstExpiry(),
             Steps = definition.Steps.Select((s, i) => new ScenarioStepRun { Position = i, Name = s.Name, Type = s.Type, Status = StepStatus.Pending }).ToList(),
         };
     }
@@ -203,8 +223,11 @@ public sealed class ScenarioRunner(
     private async Task<ScenarioRun?> OtherLiveRunAsync(int scenarioId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // A run whose owner died (here or on another host) is marked interrupted now rather than blocking this one.
+        var now = time.GetUtcNow().UtcDateTime;
+        await InterruptedRuns.MarkAsync(db, now, ct);
         var others = await db.ScenarioRuns.AsNoTracking().Where(r => r.ScenarioId == scenarioId && r.Status == RunStatus.Running).ToListAsync(ct);
-        return others.FirstOrDefault(r => !InterruptedRuns.IsGone(r.Owner));
+        return others.FirstOrDefault(r => !InterruptedRuns.HasExpired(r.LeaseExpiresAt, now));
     }
 
     private async Task<ScenarioRun> SkipAsync(ScenarioRun run, string why, CancellationToken ct)

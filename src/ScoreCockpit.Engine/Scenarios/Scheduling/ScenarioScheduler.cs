@@ -16,7 +16,8 @@ namespace ScoreCockpit.Engine.Scenarios.Scheduling;
 /// first; a scenario's runs must be started one after the other.
 /// </summary>
 public sealed class ScenarioScheduler(
-    IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IRunObserver> observers, TimeProvider time, ILogger<ScenarioScheduler> logger)
+    IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IRunObserver> observers, RunLeases leases, TimeProvider time,
+    ILogger<ScenarioScheduler> logger)
 {
     /// <summary>A fire time this close to now is on time; older ones were missed (the process was down).</summary>
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(5);
@@ -25,6 +26,13 @@ public sealed class ScenarioScheduler(
     {
         var now = time.GetUtcNow();
         await using var db = await contexts.CreateDbContextAsync(ct);
+        // Every tick, on every host: a run whose owner stopped renewing its lease (a dead process, a removed container)
+        // is marked interrupted, so its scenario runs again at its next fire time instead of being skipped forever.
+        if (await InterruptedRuns.MarkAsync(db, now.UtcDateTime, ct) is var interrupted and > 0)
+        {
+            logger.LogWarning("{Count} run(s) whose lease expired were marked interrupted", interrupted);
+        }
+
         var scenarios = await db.Scenarios.Where(s => s.Enabled).OrderBy(s => s.Name).ToListAsync(ct);
         var starts = new List<IReadOnlyList<StartRun>>();
         foreach (var scenario in scenarios)
@@ -83,7 +91,7 @@ public sealed class ScenarioScheduler(
             AsOf = DateOnly.FromDateTime(now.UtcDateTime),
             StartedAt = now.UtcDateTime,
             FinishedAt = now.UtcDateTime,
-            Owner = InterruptedRuns.ThisProcess,
+            Owner = leases.Owner,
             Failure = dropped.Count == 1
                 ? $"Missed while the portal was stopped ({first:yyyy-MM-dd HH:mm} UTC); not run because the catch-up policy is '{Policy(definition.CatchUp)}'."
                 : $"Missed while the portal was stopped ({first:yyyy-MM-dd HH:mm} to {last:yyyy-MM-dd HH:mm} UTC); not run because the catch-up policy is '{Policy(definition.CatchUp)}'.",

@@ -56,7 +56,7 @@ public sealed class RunChecksExecutor(IDbContextFactory<CockpitDbContext> contex
         }
     }
 
-    private static CheckLevel Level(CheckStatus status) => status switch
+    internal static CheckLevel Level(CheckStatus status) => status switch
     {
         CheckStatus.Ok => CheckLevel.Ok,
         CheckStatus.Warning => CheckLevel.Warning,
@@ -67,14 +67,12 @@ public sealed class RunChecksExecutor(IDbContextFactory<CockpitDbContext> contex
 /// <summary>A check in ERROR stops the steps that need success; the run fails with the check's own words.</summary>
 public sealed class CheckFailedException(string message) : Exception(message);
 
-/// <summary>The latest checks and metrics, for conditions such as <c>check('churn', 'volumetry') != 'ERROR'</c>.</summary>
+/// <summary>Stored checks and metrics of one reference date, for conditions such as <c>check('churn', 'volumetry') != 'ERROR'</c>.</summary>
 public sealed class StoredQualityFacts(QualityQueries queries) : IQualityFacts
 {
-    public async Task<CheckLevel?> CheckAsync(string? score, string check, CancellationToken ct) =>
-        await queries.LatestCheckAsync(score, check, ct) is { } result
-            ? result.Status switch { CheckStatus.Ok => CheckLevel.Ok, CheckStatus.Warning => CheckLevel.Warning, _ => CheckLevel.Error }
-            : null;
+    public async Task<CheckLevel?> CheckAsync(string? score, string check, DateOnly referenceDate, CancellationToken ct) =>
+        await queries.CheckAtAsync(score, check, referenceDate, ct) is { } result ? RunChecksExecutor.Level(result.Status) : null;
 
-    public async Task<double?> MetricAsync(string? score, string metric, CancellationToken ct) =>
-        (await queries.LatestMetricAsync(score, metric, ct))?.Value;
+    public async Task<double?> MetricAsync(string? score, string metric, DateOnly referenceDate, CancellationToken ct) =>
+        (await queries.MetricAtAsync(score, metric, referenceDate, ct))?.Value;
 }
