@@ -34,7 +34,7 @@ public sealed class ScoreEditorJourney(BrowserFixture browser) : IClassFixture<B
         ColumnKinds = new Dictionary<string, ColumnKind> { ["region"] = ColumnKind.Categorical },
         DecidedKinds = new Dictionary<string, ColumnKind> { ["tenure"] = ColumnKind.Numeric },
         Algorithm = TrainingAlgorithm.FastTree,
-        Hyperparameters = new Dictionary<string, double> { [TrainingRequest.Trees] = 150, [TrainingRequest.LearningRate] = 0.05 },
+        Hyperparameters = new Dictionary<string, double> { [ScoreCockpit.Engine.Modeling.Hyperparameters.Trees] = 150, [ScoreCockpit.Engine.Modeling.Hyperparameters.LearningRate] = 0.05 },
         Reduction = new ReductionSettings { MaxMissingShare = 0.8, MaxCorrelation = 0.9, TopK = 25 },
         MaxTrainingRows = 250_000,
         Challengers = [new ChallengerSetting { Name = "logistic", Algorithm = TrainingAlgorithm.LogisticRegression }],
