@@ -43,6 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Portal.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
 
+        // Every expectation waits for what the page shows and ends as soon as it holds: the bound only turns a page that
+        // never gets there into a failure. Playwright's 5 s default is too short for a circuit on a busy machine.
+        Assertions.SetDefaultExpectTimeout(PageBound);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -134,6 +137,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.Locator($"#{chartId} .js-plotly-plot").First.GetAttributeAsync("id") ?? "";
 
     private const float ChartBound = 120_000;
+    private const float PageBound = 60_000;
 
     /// <summary>
     /// Opens a tab of a MudTabs and waits until it is the selected one. A click that lands while the page re-renders

@@ -32,7 +32,7 @@ public sealed record ReportContext(
     public ReportMetric Metric(string key) => Metrics.Single(m => m.Key == key);
 
     /// <summary>A stored instant (UTC) as the machine's clock shows it, which is what "generated at" uses too.</summary>
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public DateTime Local(DateTime utc) => CockpitDates.Local(utc, Zone);
 
     /// <summary>
     /// The active version's values after its training window, oldest first: out-of-time in the monitoring sense. Earlier
