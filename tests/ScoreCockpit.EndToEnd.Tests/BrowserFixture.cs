@@ -73,6 +73,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         // Before any page script: records every chart marked drawn while it held no drawn Plotly plot, which the
         // chart waits then refuse. An observer's callback runs right after the marking, before Plotly could catch up.
         await context.AddInitScriptAsync(EarlyDrawnCharts);
+        await context.AddInitScriptAsync(ShownSnackbars);
         var page = await context.NewPageAsync();
         // Script errors in the page go to the test output: a chart that never draws usually says why there.
         page.PageError += (_, error) => Console.Error.WriteLine($"[browser error] {page.Url}: {error}");
@@ -104,6 +105,24 @@ public sealed class BrowserFixture : IAsyncLifetime
         await Assertions.Expect(chart.Locator(".main-svg").First).ToBeVisibleAsync();
         Assert.Empty(await page.EvaluateAsync<string[]>("window.scorecockpitEarlyCharts ?? []"));
     }
+
+    /// <summary>
+    /// Waits until the page has shown a snackbar containing the text. Snackbars hide themselves after a few seconds,
+    /// which a busy machine can spend before a test looks: the page records each one as it appears, and the test reads
+    /// that record.
+    /// </summary>
+    public static Task SnackbarShownAsync(IPage page, string text) => page.WaitForFunctionAsync(
+        "text => window.scorecockpitSnackbars.some(shown => shown.includes(text))", text, new() { Timeout = PageBound });
+
+    private const string ShownSnackbars = """
+        window.scorecockpitSnackbars = [];
+        new MutationObserver(() => {
+            for (const snackbar of document.querySelectorAll('.mud-snackbar')) {
+                const text = snackbar.textContent;
+                if (text && !window.scorecockpitSnackbars.includes(text)) window.scorecockpitSnackbars.push(text);
+            }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+        """;
 
     private const string EarlyDrawnCharts = """
         window.scorecockpitEarlyCharts = [];

@@ -34,8 +34,8 @@ public sealed class ScoringJourney(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.Locator("#scoring-date input, input#scoring-date").First).ToHaveValueAsync(latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#score-now");
         await Expect(page.Locator("#scoring-runs tbody tr")).ToHaveCountAsync(3, new() { Timeout = 60_000 });
-        // The confirmation names what was written; read before the charts, as it hides itself after a few seconds.
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("into scores_churn");
+        // The confirmation names what was written.
+        await BrowserFixture.SnackbarShownAsync(page, "into scores_churn");
         await Expect(page.Locator("#summary-date")).ToHaveTextAsync(ScoringTextDate(latest));
         await Expect(page.Locator("#summary-status")).ToContainTextAsync("succeeded");
         await Expect(page.Locator("#summary-version")).ToHaveTextAsync("v1");
