@@ -43,6 +43,9 @@ public sealed class BrowserFixture : IAsyncLifetime
         Portal.StartServer();
         BaseUrl = $"http://127.0.0.1:{port}";
 
+        // Every expectation waits for what the page shows and ends as soon as it holds: the bound only turns a page that
+        // never gets there into a failure. Playwright's 5 s default is too short for a circuit on a busy machine.
+        Assertions.SetDefaultExpectTimeout(PageBound);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -67,6 +70,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             Locale = "en-GB",
         });
+        // Before any page script: records every chart marked drawn while it held no drawn Plotly plot, which the
+        // chart waits then refuse. An observer's callback runs right after the marking, before Plotly could catch up.
+        await context.AddInitScriptAsync(EarlyDrawnCharts);
+        await context.AddInitScriptAsync(ShownSnackbars);
         var page = await context.NewPageAsync();
         // Script errors in the page go to the test output: a chart that never draws usually says why there.
         page.PageError += (_, error) => Console.Error.WriteLine($"[browser error] {page.Url}: {error}");
@@ -85,6 +92,71 @@ public sealed class BrowserFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotFolder);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
     }
+
+    /// <summary>
+    /// Waits until the chart with this id (a ScoringChart) has finished drawing its current data: Plotly's drawing
+    /// promise resolved, signalled by the chart itself. The bound is generous because the wait ends as soon as the chart
+    /// says so; it only turns a chart that never draws into a failure rather than a hung test.
+    /// </summary>
+    public static async Task ChartDrawnAsync(IPage page, string chartId)
+    {
+        var chart = page.Locator($"#{chartId}");
+        await Assertions.Expect(chart).ToHaveAttributeAsync("data-drawn", "true", new() { Timeout = ChartBound });
+        await Assertions.Expect(chart.Locator(".main-svg").First).ToBeVisibleAsync();
+        Assert.Empty(await page.EvaluateAsync<string[]>("window.scorecockpitEarlyCharts ?? []"));
+    }
+
+    /// <summary>
+    /// Waits until the page has shown a snackbar containing the text. Snackbars hide themselves after a few seconds,
+    /// which a busy machine can spend before a test looks: the page records each one as it appears, and the test reads
+    /// that record.
+    /// </summary>
+    public static Task SnackbarShownAsync(IPage page, string text) => page.WaitForFunctionAsync(
+        "text => window.scorecockpitSnackbars.some(shown => shown.includes(text))", text, new() { Timeout = PageBound });
+
+    private const string ShownSnackbars = """
+        window.scorecockpitSnackbars = [];
+        new MutationObserver(() => {
+            for (const snackbar of document.querySelectorAll('.mud-snackbar')) {
+                const text = snackbar.textContent;
+                if (text && !window.scorecockpitSnackbars.includes(text)) window.scorecockpitSnackbars.push(text);
+            }
+        }).observe(document, { subtree: true, childList: true, characterData: true });
+        """;
+
+    private const string EarlyDrawnCharts = """
+        window.scorecockpitEarlyCharts = [];
+        new MutationObserver(records => {
+            for (const record of records) {
+                const chart = record.target;
+                if (chart.dataset.drawn !== 'true') continue;
+                const plot = chart.querySelector('.js-plotly-plot');
+                if (!plot?._fullLayout || !plot.querySelector('.main-svg')) window.scorecockpitEarlyCharts.push(chart.id);
+            }
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-drawn'] });
+        """;
+
+    /// <summary>
+    /// Does something that redraws the chart (a theme toggle, another series) and waits for the new drawing, not the
+    /// one already on screen: every drawing has an element id of its own, so the wait is for a new id, drawn.
+    /// </summary>
+    public static async Task ChartRedrawnAsync(IPage page, string chartId, Func<Task> redraw)
+    {
+        await ChartDrawnAsync(page, chartId);
+        var before = await PlotIdAsync(page, chartId);
+        await redraw();
+        await page.WaitForFunctionAsync(
+            "([id, before]) => { const chart = document.getElementById(id); const plot = chart?.querySelector('.js-plotly-plot');"
+            + " return chart?.dataset.drawn === 'true' && plot != null && plot.id !== before; }",
+            new object[] { chartId, before }, new() { Timeout = ChartBound });
+        await ChartDrawnAsync(page, chartId);
+    }
+
+    private static async Task<string> PlotIdAsync(IPage page, string chartId) =>
+        await page.Locator($"#{chartId} .js-plotly-plot").First.GetAttributeAsync("id") ?? "";
+
+    private const float ChartBound = 120_000;
+    private const float PageBound = 60_000;
 
     /// <summary>
     /// Opens a tab of a MudTabs and waits until it is the selected one. A click that lands while the page re-renders

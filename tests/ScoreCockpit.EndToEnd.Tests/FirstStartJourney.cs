@@ -48,7 +48,7 @@ public sealed class FirstStartJourney(BrowserFixture browser) : IClassFixture<Br
 
         // The sign-in just made is drawn on the overview chart from the audit log.
         await Expect(page.Locator("#signins-chart")).ToHaveAttributeAsync("data-total", "1");
-        await Expect(page.Locator("#signins-plot .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartDrawnAsync(page, "signins-plot");
         await BrowserFixture.ScreenshotAsync(page, "03-overview");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Users", Exact = true }).ClickAsync();

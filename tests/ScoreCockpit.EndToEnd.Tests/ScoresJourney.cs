@@ -44,8 +44,7 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         // A tab clicked before the circuit is interactive would be ignored.
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await BrowserFixture.OpenTabAsync(page, "Snapshots");
-        // Thirty snapshots' profiles load before the chart draws: a busy machine needs more than the default 5 s.
-        await Expect(page.Locator("#snapshot-plot .main-svg").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await BrowserFixture.ChartDrawnAsync(page, "snapshot-plot");
         // 30 monthly snapshots, the newest first; the profile of the newest is open.
         await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "known" })).ToHaveCountAsync(30);
         await Expect(page.Locator("#profile-title")).ToContainTextAsync("Profile of");

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using ScoreCockpit.Engine.Reporting;
 
 namespace ScoreCockpit.Engine.Portfolio;
 
@@ -10,12 +11,13 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    private static readonly (string Title, double Width, string? Format)[] Columns =
+    // Read per workbook: the date formats follow the culture of the request.
+    private static (string Title, double Width, string? Format)[] Columns =>
     [
         ("Health", 11, null), ("Why", 60, null), ("Score", 18, null), ("Description", 36, null), ("Owners", 24, null),
-        ("Active version", 9, "0"), ("Active since", 12, "yyyy-mm-dd"), ("AUC (out of time)", 10, "0.000"), ("AUC date", 12, "yyyy-mm-dd"),
+        ("Active version", 9, "0"), ("Active since", 12, CockpitDates.Current.ExcelDay), ("AUC (out of time)", 10, "0.000"), ("AUC date", 12, CockpitDates.Current.ExcelDay),
         ("AUC change", 10, "+0.000;-0.000;0.000"), ("Lift 5 %", 9, "0.00"), ("Lift 10 %", 9, "0.00"), ("Best other version", 18, null),
-        ("Best other AUC", 10, "0.000"), ("Gap to active", 10, "+0.000;-0.000;0.000"), ("Last run", 11, null), ("Last run at", 17, "yyyy-mm-dd hh:mm"),
+        ("Best other AUC", 10, "0.000"), ("Gap to active", 10, "+0.000;-0.000;0.000"), ("Last run", 11, null), ("Last run at", 17, CockpitDates.Current.ExcelMoment),
         ("Score PSI", 9, "0.000"), ("PSI level", 9, null), ("Data quality", 11, null),
     ];
 
@@ -26,11 +28,12 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
         var rows = await portfolio.AllAsync(ct);
         using var workbook = new XLWorkbook();
         var sheet = workbook.Worksheets.Add("Portfolio");
-        for (var c = 0; c < Columns.Length; c++)
+        var columns = Columns;
+        for (var c = 0; c < columns.Length; c++)
         {
-            sheet.Cell(1, c + 1).Value = Columns[c].Title;
-            sheet.Column(c + 1).Width = Columns[c].Width;
-            if (Columns[c].Format is { } format)
+            sheet.Cell(1, c + 1).Value = columns[c].Title;
+            sheet.Column(c + 1).Width = columns[c].Width;
+            if (columns[c].Format is { } format)
             {
                 sheet.Column(c + 1).Style.NumberFormat.Format = format;
             }
@@ -39,12 +42,12 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
         sheet.Row(1).Style.Font.Bold = true;
         for (var r = 0; r < rows.Count; r++)
         {
-            Write(sheet.Row(r + 2), rows[r]);
+            Write(sheet.Row(r + 2), rows[r], time.LocalTimeZone);
         }
 
         var last = Math.Max(rows.Count + 1, 2);
         Colour(sheet, last);
-        sheet.Range(1, 1, Math.Max(rows.Count + 1, 1), Columns.Length).SetAutoFilter();
+        sheet.Range(1, 1, Math.Max(rows.Count + 1, 1), columns.Length).SetAutoFilter();
         sheet.SheetView.FreezeRows(1);
 
         // ClosedXML writes synchronously; a buffer keeps that off the response stream (a sheet of scores is small).
@@ -54,13 +57,13 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
         await buffer.CopyToAsync(output, ct);
     }
 
-    private static void Write(IXLRow row, ScoreHealthRow score)
+    private static void Write(IXLRow row, ScoreHealthRow score, TimeZoneInfo zone)
     {
         object?[] values =
         [
             HealthRules.Word(score.Health), score.HealthReason, score.Name, score.Description, string.Join(", ", score.Owners),
-            score.ActiveVersion, score.ActiveSince, score.Auc, Day(score.AucDate), score.AucChange, score.Lift5, score.Lift10,
-            score.BestOther, score.BestOtherAuc, score.Gap, score.LastRunStatus?.ToString(), score.LastRunAt, score.ScorePsi,
+            score.ActiveVersion, Local(score.ActiveSince, zone), score.Auc, Day(score.AucDate), score.AucChange, score.Lift5, score.Lift10,
+            score.BestOther, score.BestOtherAuc, score.Gap, score.LastRunStatus?.ToString(), Local(score.LastRunAt, zone), score.ScorePsi,
             score.ScorePsi is null ? null : score.PsiLevel, score.QualityStatus,
         ];
         for (var c = 0; c < values.Length; c++)
@@ -74,6 +77,9 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
     }
 
     private static DateTime? Day(DateOnly? date) => date?.ToDateTime(TimeOnly.MinValue);
+
+    // Stored instants are UTC; the sheet shows them on the cockpit's clock, as the Overview does.
+    private static DateTime? Local(DateTime? utc, TimeZoneInfo zone) => utc is { } at ? CockpitDates.Local(at, zone) : null;
 
     /// <summary>Blue/orange like the portal (colour-blind safe), and the words themselves carry the meaning too.</summary>
     private static void Colour(IXLWorksheet sheet, int lastRow)

@@ -22,8 +22,7 @@ public sealed class ChecksReportSection(QualityQueries queries) : IReportSection
         var row = 2;
         foreach (var result in results.OrderByDescending(r => r.ReferenceDate).ThenBy(r => r.CheckName, StringComparer.Ordinal))
         {
-            sheet.Cell(row, 1).Value = result.ReferenceDate.ToDateTime(TimeOnly.MinValue);
-            sheet.Cell(row, 1).Style.NumberFormat.NumberFormatId = ReportStyle.ShortDate;
+            ReportStyle.Date(sheet.Cell(row, 1), result.ReferenceDate);
             sheet.Cell(row, 2).Value = result.CheckName;
             sheet.Cell(row, 3).Value = QualityNames.Of(result.Status);
             if (result.Status != CheckStatus.Ok)

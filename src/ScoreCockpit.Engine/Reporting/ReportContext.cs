@@ -34,7 +34,7 @@ public sealed record ReportContext(
     public ReportMetric Metric(string key) => Metrics.Single(m => m.Key == key);
 
     /// <summary>A stored instant (UTC) as the machine's clock shows it, which is what "generated at" uses too.</summary>
-    public DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public DateTime Local(DateTime utc) => CockpitDates.Local(utc, Zone);
 
     /// <summary>
     /// The active version's forward values on dates that are not thin, oldest first: the figures its health is judged

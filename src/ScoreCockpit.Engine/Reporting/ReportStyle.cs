@@ -12,10 +12,6 @@ public static class ReportStyle
     public const string Change = "+0.000;-0.000;0.000";
     public const string VersionNumber = "\"v\"0";
 
-    /// <summary>Excel's built-in short date and date-time formats: each reader sees them in their own locale.</summary>
-    public const int ShortDate = 14;
-    public const int DateTime = 22;
-
     // Okabe–Ito orange and sky blue, with white between: the colour scales read the same to colour-blind eyes.
     public static readonly XLColor Worse = XLColor.FromArgb(0xE6, 0x9F, 0x00);
     public static readonly XLColor Better = XLColor.FromArgb(0x56, 0xB4, 0xE9);
@@ -38,16 +34,18 @@ public static class ReportStyle
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
     }
 
+    /// <summary>A date cell (Excel sorts and filters it as a date) written in the cockpit's one date style.</summary>
     public static void Date(IXLCell cell, DateOnly date)
     {
         cell.Value = date.ToDateTime(TimeOnly.MinValue);
-        cell.Style.NumberFormat.NumberFormatId = ShortDate;
+        cell.Style.NumberFormat.Format = CockpitDates.Current.ExcelDay;
     }
 
+    /// <summary>A date-time cell of an instant already on the cockpit's clock (<see cref="CockpitDates.Local"/>).</summary>
     public static void Instant(IXLCell cell, DateTime local)
     {
         cell.Value = local;
-        cell.Style.NumberFormat.NumberFormatId = DateTime;
+        cell.Style.NumberFormat.Format = CockpitDates.Current.ExcelMoment;
     }
 
     public static void Number(IXLCell cell, double? value, string format)

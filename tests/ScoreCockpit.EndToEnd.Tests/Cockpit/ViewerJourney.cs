@@ -42,10 +42,8 @@ public sealed class ViewerJourney(BrowserFixture browser) : IClassFixture<Browse
         Assert.EndsWith("scores/churn", await churn.Locator("a.score-link").GetAttributeAsync("href"), StringComparison.Ordinal);
         await page.GotoAsync("/scores/churn");
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
-        // The champion table scores every shown version on demand: allow it the time a busy machine needs.
-        var slow = new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 };
-        await Expect(page.Locator("#performance-chart .main-svg").First).ToBeVisibleAsync(slow);
-        await Expect(page.Locator("#gains-chart .main-svg").First).ToBeVisibleAsync(slow);
+        await BrowserFixture.ChartDrawnAsync(page, "performance-chart");
+        await BrowserFixture.ChartDrawnAsync(page, "gains-chart");
         Assert.True(before - after > 0.05, $"The seeded drift should show: AUC {before:0.000} before month 14, {after:0.000} at the end.");
         await BrowserFixture.ScreenshotAsync(page, "81-monday-churn-decay");
 

@@ -37,17 +37,16 @@ public sealed class CompareJourney(BrowserFixture browser) : IClassFixture<Brows
         // Performance is the first tab: the chart, every version on the latest date, DeLong against the active v2.
         await page.GotoAsync("/scores/churn");
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await BrowserFixture.ChartDrawnAsync(page, "performance-chart");
         // The champion table scores every shown version on demand on the same cores: allow a busy machine its time.
-        var slow = new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 };
-        await Expect(page.Locator("#performance-chart .main-svg").First).ToBeVisibleAsync(slow);
         await Expect(page.Locator("#champion-v2")).ToContainTextAsync("active", new() { Timeout = 60_000 });
         await Expect(page.Locator("#champion-v3 .delong")).ToContainTextAsync("[");
-        await Expect(page.Locator("#gains-chart .main-svg").First).ToBeVisibleAsync(slow);
+        await BrowserFixture.ChartDrawnAsync(page, "gains-chart");
         await Expect(page.Locator("#decile-table tbody tr")).ToHaveCountAsync(10);
         await BrowserFixture.ScreenshotAsync(page, "60-performance");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
-        await Expect(page.Locator("#performance-chart .main-svg").First).ToBeVisibleAsync(slow);
+        await BrowserFixture.ChartRedrawnAsync(page, "performance-chart",
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync());
         await BrowserFixture.ScreenshotAsync(page, "61-performance-dark");
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
 
@@ -56,7 +55,8 @@ public sealed class CompareJourney(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn · compare versions" })).ToBeVisibleAsync();
         await Expect(page.Locator("#compare-median")).ToContainTextAsync("Median over dates");
         await Expect(page.Locator("#verdict-v3")).ToContainTextAsync("[");
-        await Expect(page.Locator("#compare-gains-chart .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartDrawnAsync(page, "compare-chart");
+        await BrowserFixture.ChartDrawnAsync(page, "compare-gains-chart");
         await Expect(page.Locator("#activate-v2")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "62-compare");
 

@@ -44,15 +44,16 @@ public sealed class QualityJourney(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.Locator("#quality-checks tr[data-check='volumetry'] .check-status")).ToHaveTextAsync("OK");
         await page.Locator("#quality-metrics tr[data-metric='row_count'] button").ClickAsync();
         await Expect(page.Locator("#quality-chart-title")).ToHaveTextAsync("row_count of churn over reference dates");
-        await Expect(page.Locator("#quality-chart .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartDrawnAsync(page, "quality-chart");
         await Expect(page.Locator("#quality-chart .legendtext")).ToContainTextAsync(["row_count", "OK", "ERROR"]);
         await BrowserFixture.ScreenshotAsync(page, "60-data-quality");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
-        await Expect(page.Locator("#quality-chart .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartRedrawnAsync(page, "quality-chart",
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync());
         await BrowserFixture.ScreenshotAsync(page, "61-data-quality-dark");
 
         // The bounds check's warning and error bounds are drawn on its metric's chart.
-        await page.Locator("#quality-metrics tr[data-metric='mean_charges'] button").ClickAsync();
+        await BrowserFixture.ChartRedrawnAsync(page, "quality-chart",
+            () => page.Locator("#quality-metrics tr[data-metric='mean_charges'] button").ClickAsync());
         await Expect(page.Locator("#quality-chart-title")).ToHaveTextAsync("mean_charges of churn over reference dates");
         await Expect(page.Locator("#quality-chart .shapelayer path")).ToHaveCountAsync(4);
         await BrowserFixture.ScreenshotAsync(page, "62-data-quality-bounds");

@@ -34,24 +34,24 @@ public sealed class ScoringJourney(BrowserFixture browser) : IClassFixture<Brows
         await Expect(page.Locator("#scoring-date input, input#scoring-date").First).ToHaveValueAsync(latest.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         await page.ClickAsync("#score-now");
         await Expect(page.Locator("#scoring-runs tbody tr")).ToHaveCountAsync(3, new() { Timeout = 60_000 });
+        // The confirmation names what was written.
+        await BrowserFixture.SnackbarShownAsync(page, "into scores_churn");
         await Expect(page.Locator("#summary-date")).ToHaveTextAsync(ScoringTextDate(latest));
         await Expect(page.Locator("#summary-status")).ToContainTextAsync("succeeded");
         await Expect(page.Locator("#summary-version")).ToHaveTextAsync("v1");
         await Expect(page.Locator("#summary-psi .drift-level, #scoring-summary .drift-level").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-distribution .main-svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-psi .main-svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-features .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartDrawnAsync(page, "scoring-distribution");
+        await BrowserFixture.ChartDrawnAsync(page, "scoring-psi");
+        await BrowserFixture.ChartDrawnAsync(page, "scoring-features");
         // The previous run is drawn against the latest one.
         await Expect(page.Locator("#scoring-distribution .legendtext")).ToHaveCountAsync(2);
 
-        // The confirmation names what was written; closed so it does not cover the page header in the screenshots.
-        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("into scores_churn");
-        await page.Locator(".mud-snackbar button").ClickAsync();
+        // Gone (it hides itself) before the screenshots, so it does not cover the page header.
         await Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0);
         await BrowserFixture.ScreenshotAsync(page, "40-scoring-tab");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
-        await Expect(page.Locator("#scoring-distribution .main-svg").First).ToBeVisibleAsync();
-        await Expect(page.Locator("#scoring-psi .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartRedrawnAsync(page, "scoring-distribution",
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync());
+        await BrowserFixture.ChartDrawnAsync(page, "scoring-psi");
         await BrowserFixture.ScreenshotAsync(page, "41-scoring-tab-dark");
 
         // A viewer reads the same runs and downloads, with no action to take.

@@ -39,14 +39,14 @@ public sealed class VersionsJourney(BrowserFixture browser) : IClassFixture<Brow
         await page.ClickAsync("#version-link-v3");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "churn · v3" })).ToBeVisibleAsync();
         await Expect(page.Locator("#version-chips")).ToContainTextAsync("active");
-        await Expect(page.Locator("#importance-plot .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartDrawnAsync(page, "importance-plot");
         await Expect(page.Locator("#features-table tbody tr").First).ToBeVisibleAsync();
         // v2 predates month 24, when the extracts stopped delivering sms_count.
         await Expect(page.Locator("#schema-diff")).ToContainTextAsync("sms_count");
         await BrowserFixture.ScreenshotAsync(page, "26-version-detail");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
-        await Expect(page.Locator("#importance-plot .main-svg").First).ToBeVisibleAsync();
+        await BrowserFixture.ChartRedrawnAsync(page, "importance-plot",
+            () => page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync());
         await BrowserFixture.ScreenshotAsync(page, "29-version-detail-dark");
         await page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync();
 

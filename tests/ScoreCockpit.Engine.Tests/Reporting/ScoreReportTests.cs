@@ -102,6 +102,13 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
         Assert.Equal((3, "Succeeded"), (runs.Cell(2, 2).GetValue<int>(), runs.Cell(2, 3).GetString()));
         Assert.Equal(XLDataType.DateTime, runs.Cell(2, 1).DataType);
         Assert.True(runs.Cell(2, 4).GetDouble() > 0);
+
+        // Every date on every sheet is a date cell in the cockpit's one style, never the reader's locale (11/1/2025).
+        var dateCells = book.Worksheets.SelectMany(s => s.CellsUsed()).Where(c => c.DataType == XLDataType.DateTime).ToList();
+        Assert.True(dateCells.Count > dates.Count, $"{dateCells.Count} date cells");
+        Assert.All(dateCells, c => Assert.Contains(c.Style.NumberFormat.Format, new[] { CockpitDates.Iso.ExcelDay, CockpitDates.Iso.ExcelMoment }));
+        Assert.Equal(CockpitDates.Iso.ExcelDay, auc.Cell(1, 4).Style.NumberFormat.Format);
+        Assert.Equal(CockpitDates.Iso.ExcelMoment, Value(cover, "Generated at").Style.NumberFormat.Format);
     }
 
     [Theory]

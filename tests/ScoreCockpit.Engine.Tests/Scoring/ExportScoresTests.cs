@@ -4,6 +4,7 @@ using ClosedXML.Excel;
 using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Engine.Scoring.Export;
@@ -89,6 +90,8 @@ public sealed class ExportScoresTests(PostgresClusterFixture postgres)
         Assert.All(Enumerable.Range(2, 5), c => Assert.Equal(XLDataType.Number, sheet.Cell(2, c).DataType));
         Assert.Equal(0.9934640522875817, sheet.Cell(2, 2).GetDouble(), 12);
         Assert.Equal((XLDataType.DateTime, new DateTime(2026, 2, 28)), (sheet.Cell(2, 7).DataType, sheet.Cell(2, 7).GetDateTime()));
+        // The cockpit's one date style, not the reader's locale nor a time of day.
+        Assert.Equal(CockpitDates.Iso.ExcelDay, sheet.Cell(2, 7).Style.NumberFormat.Format);
     }
 
     [Fact]

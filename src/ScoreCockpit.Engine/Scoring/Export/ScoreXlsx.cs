@@ -1,6 +1,8 @@
 using System.Runtime.CompilerServices;
 using MiniExcelLibs;
+using MiniExcelLibs.Attributes;
 using MiniExcelLibs.OpenXml;
+using ScoreCockpit.Engine.Reporting;
 
 namespace ScoreCockpit.Engine.Scoring.Export;
 
@@ -28,7 +30,13 @@ internal static class ScoreXlsx
             sheets.Add(i == 1 ? SheetName : $"{SheetName} {i}", SliceAsync(source, key, sheetRows, written));
         }
 
-        var configuration = new OpenXmlConfiguration { FastMode = false, EnableAutoWidth = false };
+        // The reference date stays a date cell (Excel sorts and filters it), shown in the cockpit's one date style.
+        var configuration = new OpenXmlConfiguration
+        {
+            FastMode = false,
+            EnableAutoWidth = false,
+            DynamicColumns = [new DynamicExcelColumn(ScoreRows.Header(key)[6]) { Format = CockpitDates.Current.ExcelDay }],
+        };
         await using var deferring = new SyncWriteDeferringStream(output);
         await deferring.SaveAsAsync(sheets, printHeader: true, excelType: ExcelType.XLSX, configuration: configuration, cancellationToken: ct);
         await deferring.DrainAsync(ct);

@@ -9,7 +9,7 @@ public static class ChartTheme
 
     public static string Grid(bool dark) => dark ? "rgba(230,233,237,0.15)" : "rgba(46,58,70,0.12)";
 
-    /// <summary>Transparent on the card, themed text, a legend above the plot and dates along the x axis.</summary>
+    /// <summary>Transparent on the card, themed text, a legend above the plot and dates along the x axis, in the cockpit's one style.</summary>
     public static Plotly.Blazor.Layout TimeLayout(bool dark, int height, Margin margin) => new()
     {
         Height = height,
@@ -19,6 +19,6 @@ public static class ChartTheme
         PlotBgColor = "rgba(0,0,0,0)",
         ShowLegend = true,
         Legend = [new Legend { Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H, Y = 1.15m }],
-        XAxis = [new XAxis { Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Date }],
+        XAxis = [ChartDates.Axis()],
     };
 }

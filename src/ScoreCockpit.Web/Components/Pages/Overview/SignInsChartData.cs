@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -15,7 +14,7 @@ public static class SignInsChartData
 
     public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<DailyCount> days, bool dark = false)
     {
-        var x = days.Select(d => (object)d.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var x = days.Select(d => (object)ChartDates.X(d.Day)).ToList();
         IList<ITrace> traces =
         [
             new Bar { Name = "Sign-ins", X = x, Y = days.Select(d => (object)d.SignIns).ToList(),

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -94,7 +93,6 @@ public static class MetricChartData
 
         var layout = ChartTheme.TimeLayout(dark, 320, new Margin { L = 70, R = 20, T = 10, B = 40 });
         layout.XAxis[0].GridColor = ChartTheme.Grid(dark);
-        layout.XAxis[0].TickFormat = "%b %Y";
         var bounds = Bounds(checks);
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = metric }, GridColor = ChartTheme.Grid(dark) }];
         if (bounds.Count > 0)
@@ -109,7 +107,7 @@ public static class MetricChartData
         return (traces, layout);
     }
 
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) => ChartDates.X(date);
 
     /// <summary>A dashed line across the plot, labelled with its name and value (not colour alone).</summary>
     private static Shape Line(MetricBound bound) => new()

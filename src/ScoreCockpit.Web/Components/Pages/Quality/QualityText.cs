@@ -1,6 +1,7 @@
 using System.Globalization;
 using MudBlazor;
 using ScoreCockpit.Engine.Quality;
+using ScoreCockpit.Engine.Reporting;
 
 namespace ScoreCockpit.Web.Components.Pages.Quality;
 
@@ -38,7 +39,7 @@ public static class QualityText
         _ => Icons.Material.Filled.Error,
     };
 
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => CockpitDates.Day(date);
 
     /// <summary>Counts as whole numbers, rates and means with up to 4 decimals, in the reader's culture.</summary>
     public static string Value(double? value) => value switch

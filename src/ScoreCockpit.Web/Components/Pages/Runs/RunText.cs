@@ -1,6 +1,7 @@
 using System.Globalization;
 using MudBlazor;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Variables;
 
@@ -85,7 +86,7 @@ public static class RunText
         return delta > TimeSpan.Zero ? $"in {amount}" : $"{amount} ago";
     }
 
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    public static string Date(DateOnly date) => CockpitDates.Day(date);
 
     public static string Short(string? text, int length = 80) =>
         text is null ? "" : text.Length > length ? text[..length] + "…" : text;

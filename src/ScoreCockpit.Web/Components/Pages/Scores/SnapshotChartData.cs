@@ -1,4 +1,3 @@
-using System.Globalization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -20,7 +19,7 @@ public static class SnapshotChartData
     public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<SnapshotSummary> snapshots, bool dark)
     {
         var ordered = snapshots.OrderBy(s => s.ReferenceDate).ToList();
-        var x = ordered.Select(s => (object)s.ReferenceDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList();
+        var x = ordered.Select(s => (object)ChartDates.X(s.ReferenceDate)).ToList();
         IList<ITrace> traces =
         [
             new Bar

@@ -155,7 +155,6 @@ public static class PerformanceChartData
     {
         var layout = ChartTheme.TimeLayout(dark, 380, new Margin { L = 60, R = 20, T = 30, B = 40 });
         layout.XAxis[0].GridColor = ChartTheme.Grid(dark);
-        layout.XAxis[0].TickFormat = "%b %Y";
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = label }, GridColor = ChartTheme.Grid(dark) }];
         layout.Legend[0].Y = 1.25m;
         if (input.Series.Count > ManyVersions)

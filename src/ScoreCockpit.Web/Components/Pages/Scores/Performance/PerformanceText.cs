@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Reporting;
 
 namespace ScoreCockpit.Web.Components.Pages.Scores.Performance;
 
@@ -35,10 +36,10 @@ public static class PerformanceText
 
     public static string Lift(double? lift) => lift?.ToString("0.00", CultureInfo.CurrentCulture) ?? "—";
 
-    /// <summary>A date in the reader's culture.</summary>
-    public static string Date(DateOnly date) => date.ToString("d", CultureInfo.CurrentCulture);
+    /// <summary>A date in the cockpit's one date style.</summary>
+    public static string Date(DateOnly date) => CockpitDates.Day(date);
 
-    /// <summary>A date as Plotly and URLs read it.</summary>
+    /// <summary>A date as Plotly and URLs read it, whatever the reader's culture (the chart's axis then formats it).</summary>
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"in-sample", "back-test", "validation", "thin": the tag of a figure that is not forward performance.</summary>

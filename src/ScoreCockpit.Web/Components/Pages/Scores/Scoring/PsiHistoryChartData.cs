@@ -39,7 +39,7 @@ public static class PsiHistoryChartData
             new Scatter
             {
                 Name = "score PSI",
-                X = points.Select(p => (object)ScoringText.Date(p.ReferenceDate)).ToList(),
+                X = points.Select(p => (object)ChartDates.X(p.ReferenceDate)).ToList(),
                 Y = points.Select(p => (object)Math.Round(p.Psi, 4)).ToList(),
                 TextArray = points.Select(p => $"{ScoringText.Psi(p.Psi)} · {ScoringText.LevelText(p.Level)}").ToList(),
                 HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.X | Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Text,
@@ -53,7 +53,6 @@ public static class PsiHistoryChartData
         // Runs are monthly: one tick a month, and a grid that stays faint on the dark theme too.
         layout.XAxis[0].GridColor = ChartTheme.Grid(dark);
         layout.XAxis[0].DTick = "M1";
-        layout.XAxis[0].TickFormat = "%b %Y";
         var top = Math.Max(thresholds.Alert * 1.3, points.Select(p => p.Psi).DefaultIfEmpty(0).Max() * 1.15);
         layout.YAxis =
         [

@@ -1,5 +1,6 @@
 using System.Globalization;
 using MudBlazor;
+using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scoring;
 
 namespace ScoreCockpit.Web.Components.Pages.Scores.Scoring;
@@ -7,7 +8,10 @@ namespace ScoreCockpit.Web.Components.Pages.Scores.Scoring;
 /// <summary>How the Scoring tab writes figures, levels and download links, in one place so tests read the same text.</summary>
 public static class ScoringText
 {
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => CockpitDates.Day(date);
+
+    /// <summary>A date as the download routes read it, whatever the reader's culture.</summary>
+    public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public static string Psi(double? psi) => psi?.ToString("0.000", CultureInfo.CurrentCulture) ?? "—";
 
@@ -16,9 +20,9 @@ public static class ScoringText
     public static string Rows(long rows) => rows.ToString("N0", CultureInfo.CurrentCulture);
 
     /// <summary>The download endpoints serve the output table for one reference date (the route is shared with the download handlers).</summary>
-    public static string CsvUrl(string score, DateOnly date) => $"/scores/{Uri.EscapeDataString(score)}/scores.csv?date={Date(date)}";
+    public static string CsvUrl(string score, DateOnly date) => $"/scores/{Uri.EscapeDataString(score)}/scores.csv?date={Iso(date)}";
 
-    public static string ExcelUrl(string score, DateOnly date) => $"/scores/{Uri.EscapeDataString(score)}/scores.xlsx?date={Date(date)}";
+    public static string ExcelUrl(string score, DateOnly date) => $"/scores/{Uri.EscapeDataString(score)}/scores.xlsx?date={Iso(date)}";
 
     /// <summary>The drift level's words: the chip always says them, so the colour is never the only signal.</summary>
     public static string LevelText(string level) => level switch

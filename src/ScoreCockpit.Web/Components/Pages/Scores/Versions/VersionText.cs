@@ -1,11 +1,12 @@
 using System.Globalization;
+using ScoreCockpit.Engine.Reporting;
 
 namespace ScoreCockpit.Web.Components.Pages.Scores.Versions;
 
 /// <summary>How the version page writes sizes, durations, hashes and dates, kept in one place so the tests read the same text.</summary>
 public static class VersionText
 {
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => CockpitDates.Day(date);
 
     /// <summary>The first 12 hex digits: enough to tell artifacts apart on screen; the full hash goes in the tooltip.</summary>
     public static string ShortSha(string sha256) => sha256.Length > 12 ? sha256[..12] + "…" : sha256;
