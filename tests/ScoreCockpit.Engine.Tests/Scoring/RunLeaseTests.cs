@@ -117,8 +117,15 @@ public sealed class RunLeaseTests(PostgresClusterFixture postgres)
         await using var db = await store.OpenAsync();
         var run = new ScenarioRun
         {
-            ScenarioId = scenario.Id, ScenarioName = scenario.Name, Status = RunStatus.Running, Trigger = "manual", StartedBy = "ana",
-            AsOf = new DateOnly(2026, 3, 14), StartedAt = store.Time.GetUtcNow().UtcDateTime, Owner = owner, LeaseExpiresAt = leaseExpiresAt,
+            ScenarioId = scenario.Id,
+            ScenarioName = scenario.Name,
+            Status = RunStatus.Running,
+            Trigger = "manual",
+            StartedBy = "ana",
+            AsOf = new DateOnly(2026, 3, 14),
+            StartedAt = store.Time.GetUtcNow().UtcDateTime,
+            Owner = owner,
+            LeaseExpiresAt = leaseExpiresAt,
             Steps = [new ScenarioStepRun { Position = 0, Name = "slow", Type = "set-variables", Status = StepStatus.Running }],
         };
         db.ScenarioRuns.Add(run);

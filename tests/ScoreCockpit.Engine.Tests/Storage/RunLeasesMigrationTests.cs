@@ -32,8 +32,14 @@ public sealed class RunLeasesMigrationTests(PostgresClusterFixture postgres)
             {
                 db.ScenarioRuns.Add(new ScenarioRun
                 {
-                    ScenarioId = scenario.Id, ScenarioName = "old", Status = status, Trigger = "manual", StartedBy = "ana",
-                    AsOf = new DateOnly(2026, 3, 14), StartedAt = started, Owner = "old-host:7",
+                    ScenarioId = scenario.Id,
+                    ScenarioName = "old",
+                    Status = status,
+                    Trigger = "manual",
+                    StartedBy = "ana",
+                    AsOf = new DateOnly(2026, 3, 14),
+                    StartedAt = started,
+                    Owner = "old-host:7",
                 });
             }
 
