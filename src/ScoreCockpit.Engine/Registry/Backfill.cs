@@ -45,9 +45,10 @@ public sealed class BackfillHandler(
         {
             var asOf = days[i];
             progress?.Report(new BackfillProgress(request.Score, i, days.Count, $"{request.Score} as of {asOf:yyyy-MM-dd}"));
-            if (LabelCalendar.Labelled(calendar.Dates, calendar.Horizon, asOf).Count < 2)
+            if (!LabelCalendar.CanTrain(calendar.Dates, calendar.Horizon, asOf, calendar.Thin))
             {
-                // Too early: fewer than two snapshots had known labels on that day. Nothing to train, nothing lost.
+                // Too early: fewer than two snapshots had known labels on that day, or none after the first with enough
+                // rows and positives to validate on. Nothing to train, nothing lost.
                 skipped++;
                 continue;
             }
@@ -101,12 +102,15 @@ public sealed class BackfillHandler(
     }
 
     /// <summary>The score's snapshot dates and horizon: which days have enough labelled snapshots to train on.</summary>
-    private async Task<(List<DateOnly> Dates, int Horizon)> CalendarAsync(string scoreName, CancellationToken ct)
+    private async Task<(List<DateOnly> Dates, int Horizon, HashSet<DateOnly> Thin)> CalendarAsync(string scoreName, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var score = await ScoreRecords.FindAsync(db, scoreName, ct);
-        var dates = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).Select(s => s.ReferenceDate).ToListAsync(ct);
-        return (dates, ScoreRecords.Definition(score).HorizonMonths);
+        var definition = ScoreRecords.Definition(score);
+        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id)
+            .Select(s => new { s.ReferenceDate, s.Rows, s.Positives }).ToListAsync(ct);
+        var thin = snapshots.Where(s => definition.ThinDates.IsThin(s.Rows, s.Positives)).Select(s => s.ReferenceDate).ToHashSet();
+        return (snapshots.Select(s => s.ReferenceDate).ToList(), definition.HorizonMonths, thin);
     }
 
     private async Task<List<ModelVersion>> VersionsOfAsync(string scoreName, DateOnly asOf, CancellationToken ct)

@@ -20,6 +20,13 @@ public static class LabelCalendar
     public static IReadOnlyList<DateOnly> Labelled(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf) =>
         referenceDates.Where(d => IsLabelled(d, horizonMonths, asOf)).Distinct().Order().ToList();
 
+    /// <summary>Whether <see cref="Window"/> finds something to train on and a date to validate on, that day.</summary>
+    public static bool CanTrain(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf, IReadOnlySet<DateOnly>? thin = null)
+    {
+        var labelled = Labelled(referenceDates, horizonMonths, asOf);
+        return labelled.Skip(1).Any(d => thin?.Contains(d) != true);
+    }
+
     /// <summary>
     /// The latest labelled date that is not <paramref name="thin"/> validates; the <paramref name="window"/> labelled
     /// dates before it train. At least two labelled dates are needed, the later of them not thin.

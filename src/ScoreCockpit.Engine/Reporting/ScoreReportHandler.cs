@@ -98,11 +98,11 @@ public sealed class ScoreReportHandler(
         yield return ("brier", "Brier", ReportStyle.Ratio, false);
     }
 
-    /// <summary>The active version's latest forward date with metrics; failing that its latest date, else the latest of any version.</summary>
+    /// <summary>The active version's latest forward or validation date with metrics; failing that its latest date, else the latest of any version.</summary>
     private static DateOnly? DecileDate(IReadOnlyList<VersionSeries> auc, int? active)
     {
         var points = auc.FirstOrDefault(s => s.Version == active)?.Points.Where(p => p.Failure is null).ToList() ?? [];
-        return points.LastOrDefault(p => p.Counts)?.Date
+        return points.LastOrDefault(p => p.Kind is EvaluationKind.Forward or EvaluationKind.Validation && !p.Thin)?.Date
             ?? points.LastOrDefault()?.Date
             ?? auc.SelectMany(s => s.Points).Where(p => p.Failure is null).Select(p => (DateOnly?)p.Date).Max();
     }

@@ -4,11 +4,11 @@ namespace ScoreCockpit.Engine.Scores;
 /// How many rows and positives a reference date needs for its figures to count. A thinner date is still evaluated
 /// and shown (hollow), but never validates a training, judges health, enters a median or drives an activation:
 /// with 10 rows and 1 positive an AUC of 0.78 is noise. Below 10 positives a DeLong 95 % interval is typically
-/// wider than ±0.15.
+/// wider than ±0.15; 50 rows keeps small segments (a renewal population of a few dozen a month) counted.
 /// </summary>
 public sealed record ThinDateRule
 {
-    public const int DefaultMinimumRows = 100;
+    public const int DefaultMinimumRows = 50;
     public const int DefaultMinimumPositives = 10;
 
     public int MinimumRows { get; init; } = DefaultMinimumRows;

@@ -35,7 +35,7 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                 (SELECT CASE WHEN evaluations.""EvaluationDate"" = v.""ValidationDate"" THEN 'Validation'
                              WHEN evaluations.""EvaluationDate"" > v.""ValidationDate"" THEN 'Forward' ELSE 'BackTest' END
                  FROM model_versions v WHERE v.""Id"" = evaluations.""VersionId"" AND v.""ValidationDate"" IS NOT NULL), 'Forward') END;");
-            migrationBuilder.Sql(@"UPDATE evaluations SET ""Thin"" = CASE WHEN ""Rows"" < 100 OR ""Positives"" < 10 THEN 1 ELSE 0 END;");
+            migrationBuilder.Sql(@"UPDATE evaluations SET ""Thin"" = CASE WHEN ""Rows"" < 50 OR ""Positives"" < 10 THEN 1 ELSE 0 END;");
 
             migrationBuilder.CreateIndex(
                 name: "IX_evaluations_VersionId_Kind_Thin_EvaluationDate_Auc",

@@ -73,6 +73,37 @@ public sealed class HealthAgreementTests(PostgresClusterFixture postgres)
         Assert.Equal(0.80, overview["steady"].FirstAuc);
         Assert.Equal(HealthLevel.NoData, overview["fresh"].Health);
     }
+
+    [Fact]
+    public async Task The_command_line_lists_every_stored_evaluation_with_its_kind_and_thin_flag()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await SeedDecayingAsync(store);
+        using var cli = new CliSandbox();
+
+        var result = await cli.RunRawAsync(new StringReader(""), ["--data", store.DataPath, "evaluations", "decaying", "--version", "1", "--json"]);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        using var document = JsonDocument.Parse(result.Output);
+        var rows = document.RootElement.EnumerateArray().ToList();
+        Assert.Equal(19, rows.Count);
+        Assert.Equal(
+            ["version", "challenger", "date", "kind", "thin", "rows", "positives", "auc", "auc_lower", "auc_upper",
+             "lift_1", "capture_1", "lift_5", "capture_5", "lift_10", "capture_10", "ks", "brier", "failure"],
+            rows[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(
+            (6, 8, 1, 3, 1),
+            (rows.Count(r => r.GetProperty("kind").GetString() == "back-test"), rows.Count(r => r.GetProperty("kind").GetString() == "in-sample"),
+             rows.Count(r => r.GetProperty("kind").GetString() == "validation"), rows.Count(r => r.GetProperty("kind").GetString() == "forward" && !r.GetProperty("thin").GetBoolean()),
+             rows.Count(r => r.GetProperty("thin").GetBoolean())));
+        var last = rows[^1];
+        Assert.Equal(("2025-07-31", "forward", true, 0.99), (last.GetProperty("date").GetString(), last.GetProperty("kind").GetString(),
+            last.GetProperty("thin").GetBoolean(), last.GetProperty("auc").GetDouble()));
+
+        var unknown = await cli.RunRawAsync(new StringReader(""), ["--data", store.DataPath, "evaluations", "decaying", "--version", "9", "--json"]);
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("decaying has no version 9", unknown.Error, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>Reads one verdict per score from every surface and asserts they are the same.</summary>

@@ -20,7 +20,7 @@ public sealed class PerformanceChartDataTests
         history ?? []);
 
     [Fact]
-    public void In_sample_points_are_gaps_in_the_lines_and_hollow_markers_only_on_request()
+    public void In_sample_points_stay_off_the_lines_and_come_faded_only_on_request()
     {
         var input = Input([Version(1, active: true), Version(2)]);
 
@@ -28,13 +28,65 @@ public sealed class PerformanceChartDataTests
         var (shown, _) = PerformanceChartData.Build(input, showInSample: true, dark: false);
 
         var line = hidden.OfType<Scatter>().Single(t => t.Name == "v2");
-        Assert.Equal([null, 0.71, 0.72], line.Y.Cast<object?>().Select(y => (double?)y));
-        Assert.DoesNotContain(hidden.OfType<Scatter>(), t => t.Name!.EndsWith("in-sample", StringComparison.Ordinal));
-        var markers = shown.OfType<Scatter>().Where(t => t.Name!.EndsWith("in-sample", StringComparison.Ordinal)).ToList();
+        Assert.Equal([0.71, 0.72], line.Y.Cast<object?>().Select(y => (double?)y));
+        Assert.DoesNotContain(hidden.OfType<Scatter>(), t => t.LegendGroup == "in-sample");
+        var markers = shown.OfType<Scatter>().Where(t => t.LegendGroup == "in-sample").ToList();
         Assert.Equal(2, markers.Count);
-        Assert.All(markers, m => Assert.Equal(Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.CircleOpen, m.Marker.Symbol));
+        // One legend entry for the kind, with its reason; a click on it shows or hides every version's in-sample points.
+        Assert.Equal([true, false], markers.Select(m => m.ShowLegend == true));
+        Assert.Equal("in-sample: the version trained on this date", markers[0].Name);
         Assert.All(markers, m => Assert.Equal(ModeFlag.Markers, m.Mode));
+        Assert.All(markers, m => Assert.True(m.Opacity < 1));
         Assert.All(markers, m => Assert.Equal([0.9], m.Y.Cast<object>().Select(y => (double)y)));
+    }
+
+    [Fact]
+    public void Back_tests_are_off_by_default_and_thin_dates_are_hollow_and_never_on_a_line()
+    {
+        // v1 trained on March–April, validated on May: January and February are back-tests, July is thin.
+        IReadOnlyList<VersionSeries> series =
+        [
+            new(1, null, new DateOnly(2025, 6, 1),
+            [
+                Point(1, 0.55, kind: EvaluationKind.BackTest), Point(2, 0.56, kind: EvaluationKind.BackTest),
+                Point(3, 0.9, inSample: true), Point(4, 0.9, inSample: true), Point(5, 0.74, kind: EvaluationKind.Validation),
+                Point(6, 0.72), Point(7, 0.99, thin: true), Point(8, 0.70),
+            ]),
+        ];
+        var input = new PerformanceChartInput("auc", series, [], [Version(1, active: true)], []);
+
+        var (hidden, _) = PerformanceChartData.Build(input, showInSample: false, dark: false);
+        var (shown, _) = PerformanceChartData.Build(input, showInSample: true, dark: false);
+
+        var line = hidden.OfType<Scatter>().Single(t => t.Name == "v1 (active)");
+        Assert.Equal(["2025-05-28", "2025-06-28", "2025-08-28"], line.X.Cast<string>());
+        Assert.DoesNotContain(hidden.OfType<Scatter>(), t => t.LegendGroup == "back-test");
+        var thin = Assert.Single(hidden.OfType<Scatter>(), t => t.LegendGroup == "thin");
+        Assert.Equal(["2025-07-28"], thin.X.Cast<string>());
+        Assert.Equal(Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.CircleOpen, thin.Marker.Symbol);
+        Assert.Equal("thin date: too few rows or positives to count", thin.Name);
+        var backTests = Assert.Single(shown.OfType<Scatter>(), t => t.LegendGroup == "back-test");
+        Assert.Equal(["2025-01-28", "2025-02-28"], backTests.X.Cast<string>());
+        Assert.Equal("back-test: before the version's training window", backTests.Name);
+        Assert.True(backTests.Opacity < 1);
+    }
+
+    [Fact]
+    public void A_retrain_and_its_challengers_share_one_schema_mark()
+    {
+        var day = new DateOnly(2025, 6, 1);
+        var versions = new[]
+        {
+            Version(1),
+            Version(2, active: true, schemaDiff: "+fiber_eligible", asOf: day),
+            Version(3, challenger: "logistic", schemaDiff: "+fiber_eligible", asOf: day),
+        };
+
+        var (_, layout) = PerformanceChartData.Build(Input(versions), false, false);
+
+        var schema = Assert.Single(layout.Annotations, a => (string)a.Text == PerformanceChartData.SchemaLabel);
+        Assert.Contains("v2 trained on a changed schema", schema.HoverText, StringComparison.Ordinal);
+        Assert.Contains("v3 trained on a changed schema", schema.HoverText, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class PortfolioDownloadTests : IAsyncLifetime
         using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
         var sheet = Assert.Single(workbook.Worksheets);
         Assert.Equal("Portfolio", sheet.Name);
-        Assert.Equal(["NoData", "Healthy"], new[] { sheet.Cell(2, 1).GetString(), sheet.Cell(3, 1).GetString() });
+        Assert.Equal(["No data", "Healthy"], new[] { sheet.Cell(2, 1).GetString(), sheet.Cell(3, 1).GetString() });
         Assert.Equal(["renewal", "churn"], new[] { sheet.Cell(2, 3).GetString(), sheet.Cell(3, 3).GetString() });
         Assert.Equal(0.76, sheet.Cell(3, 8).GetDouble(), 6);
         Assert.Equal(2.5, sheet.Cell(3, 11).GetDouble(), 6);
