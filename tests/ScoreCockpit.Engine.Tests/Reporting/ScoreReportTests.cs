@@ -81,7 +81,7 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
         var points = stored.Single(s => s.Version == 3).Points;
         // v3 was validated on the latest labelled date: it has no forward figure yet, so neither the cover nor the
         // portfolio judges it on its back-tests (which score well) or on that validation date.
-        Assert.Empty(points.Where(p => p.Counts));
+        Assert.DoesNotContain(points, p => p.Counts);
         Assert.Contains(points, p => p.Kind == EvaluationKind.BackTest && p.Date < trainedUpTo);
         var validated = Assert.Single(points, p => p.Kind == EvaluationKind.Validation);
         Assert.Equal(points.Max(p => p.Date), validated.Date);
