@@ -35,6 +35,12 @@ public static class EvaluationKinds
         return trainingDates.Count > 0 && date < trainingDates.Max() ? EvaluationKind.BackTest : EvaluationKind.Forward;
     }
 
+    /// <summary>A forward figure on a date that is not thin: the only kind that judges a version (health, medians, sparklines).</summary>
+    public static bool Counts(EvaluationKind kind, bool thin) => kind == EvaluationKind.Forward && !thin;
+
+    /// <summary>A figure fit to set versions side by side: forward, or the validation date, and not thin (chart lines, comparisons).</summary>
+    public static bool Compares(EvaluationKind kind, bool thin) => kind is EvaluationKind.Forward or EvaluationKind.Validation && !thin;
+
     /// <summary>forward, validation, in-sample, back-test: the word of the CLI, the exports and the pages.</summary>
     public static string Word(this EvaluationKind kind) => kind switch
     {

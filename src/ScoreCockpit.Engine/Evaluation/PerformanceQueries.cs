@@ -10,7 +10,7 @@ public sealed record PerformancePoint(DateOnly Date, double? Value, EvaluationKi
     public bool InSample => Kind == EvaluationKind.InSample;
 
     /// <summary>A forward figure on a date with enough rows and positives: the only kind that judges a version.</summary>
-    public bool Counts => Kind == EvaluationKind.Forward && !Thin;
+    public bool Counts => EvaluationKinds.Counts(Kind, Thin);
 }
 
 public sealed record VersionSeries(int Version, string? ChallengerName, DateOnly AsOfDate, IReadOnlyList<PerformancePoint> Points);

@@ -102,14 +102,14 @@ internal static class PortfolioFacts
     }
 
     /// <summary>
-    /// Forward evaluations on dates that are not thin, with an AUC: in-sample figures, back-tests and validation dates
+    /// Forward evaluations on dates that are not thin, with an AUC (<see cref="EvaluationKinds.Counts"/>, written for SQL): in-sample figures, back-tests and validation dates
     /// never judge a version, and a failed one has no AUC (the filter stays inside the evaluations index on VersionId,
     /// Kind, Thin, EvaluationDate, Auc).
     /// </summary>
     internal static IQueryable<VersionEvaluation> OutOfTime(CockpitDbContext db) =>
         db.Evaluations.AsNoTracking().Where(e => e.Kind == EvaluationKind.Forward && !e.Thin && e.Auc != null);
 
-    /// <summary>What another version shows on the active one's latest date: forward, or the date it was validated on.</summary>
+    /// <summary>What another version shows on the active one's latest date (<see cref="EvaluationKinds.Compares"/>, written for SQL).</summary>
     private static IQueryable<VersionEvaluation> Comparable(CockpitDbContext db) =>
         db.Evaluations.AsNoTracking().Where(e => (e.Kind == EvaluationKind.Forward || e.Kind == EvaluationKind.Validation) && !e.Thin && e.Auc != null);
 }

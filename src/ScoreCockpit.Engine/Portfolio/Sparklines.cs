@@ -48,7 +48,7 @@ internal static class Sparklines
                 }
 
                 values.TryGetValue((active.VersionId, date), out var value);
-                points.Add(new SparkPoint(date, value is { Kind: EvaluationKind.Forward, Thin: false } ? value.Auc : null));
+                points.Add(new SparkPoint(date, value is not null && EvaluationKinds.Counts(value.Kind, value.Thin) ? value.Auc : null));
             }
 
             lines[score.Name] = points;

@@ -102,7 +102,7 @@ public sealed class ScoreReportHandler(
     private static DateOnly? DecileDate(IReadOnlyList<VersionSeries> auc, int? active)
     {
         var points = auc.FirstOrDefault(s => s.Version == active)?.Points.Where(p => p.Failure is null).ToList() ?? [];
-        return points.LastOrDefault(p => p.Kind is EvaluationKind.Forward or EvaluationKind.Validation && !p.Thin)?.Date
+        return points.LastOrDefault(p => EvaluationKinds.Compares(p.Kind, p.Thin))?.Date
             ?? points.LastOrDefault()?.Date
             ?? auc.SelectMany(s => s.Points).Where(p => p.Failure is null).Select(p => (DateOnly?)p.Date).Max();
     }

@@ -8,7 +8,7 @@ public sealed record CompareCell(double? Value, EvaluationKind Kind, bool Thin, 
     public bool InSample => Kind == EvaluationKind.InSample;
 
     /// <summary>Forward on a date that is not thin: the only figures a median over dates takes.</summary>
-    public bool Counts => Kind == EvaluationKind.Forward && !Thin && Value is not null;
+    public bool Counts => EvaluationKinds.Counts(Kind, Thin) && Value is not null;
 }
 
 /// <summary>One evaluation date of the range, the chosen versions side by side.</summary>

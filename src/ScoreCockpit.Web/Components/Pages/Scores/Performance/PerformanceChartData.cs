@@ -47,7 +47,7 @@ public static class PerformanceChartData
 
     /// <summary>The points of a version's line: its validation date and forward dates with enough rows and positives.</summary>
     public static IReadOnlyList<PerformancePoint> OnLine(IReadOnlyList<PerformancePoint> points) =>
-        [.. points.Where(p => p.Kind is EvaluationKind.Forward or EvaluationKind.Validation && !p.Thin)];
+        [.. points.Where(p => EvaluationKinds.Compares(p.Kind, p.Thin))];
 
     /// <summary>
     /// Activations and schema changes, oldest first. A version and the challengers trained with it share one schema
@@ -85,7 +85,7 @@ public static class PerformanceChartData
             {
                 Name = "in production",
                 X = [.. input.Active.Select(p => (object)PerformanceText.Iso(p.Date))],
-                Y = [.. input.Active.Select(p => (object?)(p.Kind is EvaluationKind.Forward or EvaluationKind.Validation && !p.Thin ? p.Value : null))!],
+                Y = [.. input.Active.Select(p => (object?)(EvaluationKinds.Compares(p.Kind, p.Thin) ? p.Value : null))!],
                 TextArray = [.. input.Active.Select(p => $"in production: v{p.Version} · {label} {PerformanceText.Value(input.Metric, p.Value)}")],
                 HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Text,
                 Mode = ModeFlag.Lines,
