@@ -11,7 +11,7 @@ internal static class ScoreWriter
     {
         var staging = ScoreOutput.Staging(output);
         // A staging table left by a crashed run is garbage: it was never swapped in.
-        await session.ExecuteAsync(session.Dialect.DropTableIfExists(staging), ct);
+        await session.DropTableIfExistsAsync(staging, ct);
         await session.ExecuteAsync(ScoreOutput.CreateStaging(session, output, key), ct);
         var n = order.Length;
         var dateText = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

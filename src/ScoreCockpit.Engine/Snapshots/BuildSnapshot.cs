@@ -33,21 +33,20 @@ public sealed class BuildSnapshotHandler(
             BuiltInVariables.For(request.ReferenceDate, definition.HorizonMonths));
 
         await using var session = await connections.OpenAsync(definition.Connection, ct);
-        var dialect = session.Dialect;
-        var sql = SqlTemplate.RenderLiterals(definition.DataprepQuery, variables, dialect);
+        var sql = SqlTemplate.RenderLiterals(definition.DataprepQuery, variables, session.Dialect);
         var table = SnapshotTables.For(score.Name, request.ReferenceDate);
         var staging = SnapshotTables.Staging(table);
 
         SnapshotProfile profile;
         try
         {
-            await session.ExecuteAsync(dialect.DropTableIfExists(staging), ct);
-            await RunDataprepAsync(session, staging, sql, score.Name, request.ReferenceDate, ct);
+            await session.DropTableIfExistsAsync(staging, ct);
+            await RunDataprepAsync(session, staging, sql, definition.KeyColumn, score.Name, request.ReferenceDate, ct);
             var columns = await session.TableColumnsAsync(staging, ct);
             SnapshotProfiler.Column(columns, definition.ReferenceDateColumn, "reference-date");
             profile = await SnapshotProfiler.ProfileAsync(session, staging, columns, definition, ct);
             Check(profile, definition, request.ReferenceDate);
-            await session.ExecuteAtomicallyAsync(dialect.ReplaceTable(staging, table), ct);
+            await session.ReplaceTableAsync(staging, table, ct);
         }
         catch
         {
@@ -77,11 +76,11 @@ public sealed class BuildSnapshotHandler(
     }
 
     private static async Task RunDataprepAsync(
-        WarehouseSession session, string staging, RenderedSql sql, string score, DateOnly date, CancellationToken ct)
+        WarehouseSession session, string staging, RenderedSql sql, string key, string score, DateOnly date, CancellationToken ct)
     {
         try
         {
-            await session.ExecuteAsync(sql with { Sql = session.Dialect.CreateTableAs(staging, sql.Sql) }, ct);
+            await session.CreateTableAsAsync(staging, sql, key, ct);
         }
         catch (WarehouseException e)
         {
@@ -124,7 +123,7 @@ public sealed class BuildSnapshotHandler(
     {
         try
         {
-            await session.ExecuteAsync(session.Dialect.DropTableIfExists(staging), CancellationToken.None);
+            await session.DropTableIfExistsAsync(staging, CancellationToken.None);
         }
         catch (WarehouseException)
         {

@@ -75,6 +75,21 @@ public sealed class WarehouseSession(DbConnection connection, ISqlDialect dialec
         await transaction.CommitAsync(ct);
     }
 
+    /// <summary>Drops the table when it exists; a missing table is not an error, on any warehouse.</summary>
+    public Task DropTableIfExistsAsync(string table, CancellationToken ct = default) =>
+        ExecuteAsync(Dialect.DropTableIfExists(table), ct);
+
+    /// <summary>
+    /// Puts <paramref name="staging"/> in place of <paramref name="target"/> so readers see the old table or the new one,
+    /// never a half-written one; also when the target does not exist yet.
+    /// </summary>
+    public Task ReplaceTableAsync(string staging, string target, CancellationToken ct = default) =>
+        ExecuteAtomicallyAsync(Dialect.ReplaceTable(staging, target), ct);
+
+    /// <summary>Materialises a query into a new table, distributed on <paramref name="key"/> where the warehouse does that.</summary>
+    public Task<int> CreateTableAsAsync(string table, RenderedSql select, string? key, CancellationToken ct = default) =>
+        ExecuteAsync(select with { Sql = Dialect.CreateTableAs(table, select.Sql) }, ct);
+
     /// <summary>The columns a query returns, without reading its rows.</summary>
     public async Task<IReadOnlyList<WarehouseColumn>> ColumnsAsync(RenderedSql query, CancellationToken ct = default)
     {
