@@ -32,6 +32,8 @@ public static class EngineServices
         services.AddSingleton(leases ?? Scoring.RunLeaseSettings.Default);
         services.AddSingleton<Scoring.RunLeases>();
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(CockpitTimeZone.Default);
+        services.AddSingleton<CockpitClock>();
         services.AddDbContextFactory<CockpitDbContext>(o => o.UseCockpitStore(store));
 
         services.AddSingleton<AuditLog>();

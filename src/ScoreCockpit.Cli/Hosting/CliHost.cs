@@ -50,6 +50,8 @@ public sealed class CliHost : IAsyncDisposable
         // Lease settings as the portal reads them, from the environment (Runs__LeaseRenewalSeconds…).
         var leases = Engine.Scoring.RunLeaseSettings.Resolve(key => context.Console.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)));
         collection.AddScoreCockpitEngine(data, store, leases);
+        collection.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(
+            context.Console.GetEnvironmentVariable(Engine.Settings.CockpitTimeZone.Setting.Replace(":", "__", StringComparison.Ordinal))));
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new CliHost(provider, data, store);
         try

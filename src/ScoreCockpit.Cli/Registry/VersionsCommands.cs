@@ -27,7 +27,7 @@ public static class VersionsCommands
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
-            var date = parse.GetValue(asOf) ?? DateOnly.FromDateTime(host.Get<TimeProvider>().GetLocalNow().DateTime);
+            var date = parse.GetValue(asOf) ?? host.Get<ScoreCockpit.Engine.Settings.CockpitClock>().Today;
             var outcome = await host.Get<TrainVersionHandler>().HandleAsync(new TrainVersion(parse.GetRequiredValue(score), date), Actor.System, ct);
             var version = outcome.Version;
             await context.Console.Out.WriteLineAsync(outcome.Note is { } note

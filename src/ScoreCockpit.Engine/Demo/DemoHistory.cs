@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Settings;
 
 namespace ScoreCockpit.Engine.Demo;
 
@@ -10,16 +11,16 @@ namespace ScoreCockpit.Engine.Demo;
 /// activations a careful analyst would have made, replayed as the system with the comment "demo history".
 /// Scores run side by side, one per core.
 /// </summary>
-public sealed class DemoHistory(BackfillHandler backfill, DemoScenarios scenarios, TimeProvider time, ILogger<DemoHistory> logger)
+public sealed class DemoHistory(BackfillHandler backfill, DemoScenarios scenarios, CockpitClock clock, ILogger<DemoHistory> logger)
 {
     public const string ActivationComment = "demo history";
 
     public async Task<TimeSpan> BuildAsync(IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
-        var clock = Stopwatch.StartNew();
-        var options = DemoOptions.ForToday(time);
+        var watch = Stopwatch.StartNew();
+        var options = DemoOptions.ForToday(clock);
         var from = options.ReferenceDate(1).AddDays(1);
-        var to = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var to = clock.Today;
         var months = Enumerable.Range(0, int.MaxValue).Select(from.AddMonths).TakeWhile(d => d <= to).Count();
         var total = (months + 1) * DemoScores.All.Count;
         var done = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -52,7 +53,7 @@ public sealed class DemoHistory(BackfillHandler backfill, DemoScenarios scenario
 
         progress?.Report(new DemoProgress("Demo history ready", total, total, Finished: true));
         logger.LogInformation("Demo history built in {Seconds:0.0} s: {Versions} versions, {Evaluations} evaluations, {Activations} activations",
-            clock.Elapsed.TotalSeconds, summaries.Sum(s => s.Trained + s.Challengers), summaries.Sum(s => s.Evaluations), summaries.Sum(s => s.Activations));
-        return clock.Elapsed;
+            watch.Elapsed.TotalSeconds, summaries.Sum(s => s.Trained + s.Challengers), summaries.Sum(s => s.Evaluations), summaries.Sum(s => s.Activations));
+        return watch.Elapsed;
     }
 }

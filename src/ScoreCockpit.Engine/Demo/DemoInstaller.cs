@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Warehouse;
@@ -22,7 +23,7 @@ public sealed record DemoProgress(string Stage, int Done, int Total, bool Finish
 /// </summary>
 public sealed class DemoInstaller(
     IDbContextFactory<CockpitDbContext> contexts, WarehouseConnector connector, DataFolder data,
-    CreateScoreHandler createScore, BuildSnapshotHandler buildSnapshot, TimeProvider time, ILogger<DemoInstaller> logger)
+    CreateScoreHandler createScore, BuildSnapshotHandler buildSnapshot, CockpitClock clock, ILogger<DemoInstaller> logger)
 {
     /// <summary>True when the store has no score and no demo warehouse exists: a brand-new data folder.</summary>
     public async Task<bool> IsFreshAsync(CancellationToken ct = default)
@@ -33,8 +34,8 @@ public sealed class DemoInstaller(
 
     public async Task<TimeSpan> InstallAsync(int customers, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
-        var clock = Stopwatch.StartNew();
-        var options = DemoOptions.ForToday(time) with { Customers = customers };
+        var watch = Stopwatch.StartNew();
+        var options = DemoOptions.ForToday(clock) with { Customers = customers };
         var dates = options.ReferenceDates();
         var total = 1 + (DemoScores.All.Count * dates.Count);
         progress?.Report(new DemoProgress("Generating the demo warehouse", 0, total));
@@ -71,7 +72,7 @@ public sealed class DemoInstaller(
 
         progress?.Report(new DemoProgress("Demo ready", total, total, Finished: true));
         logger.LogInformation("Demo installed in {Seconds:0.0} s: {Customers} customers, {Scores} scores, {Snapshots} snapshots",
-            clock.Elapsed.TotalSeconds, customers, DemoScores.All.Count, total - 1);
-        return clock.Elapsed;
+            watch.Elapsed.TotalSeconds, customers, DemoScores.All.Count, total - 1);
+        return watch.Elapsed;
     }
 }

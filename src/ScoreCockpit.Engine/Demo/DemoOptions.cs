@@ -1,3 +1,4 @@
+using ScoreCockpit.Engine.Settings;
 namespace ScoreCockpit.Engine.Demo;
 
 /// <summary>
@@ -16,12 +17,12 @@ public sealed record DemoOptions(DateOnly LastReferenceDate, int Customers = Dem
     public const int MaxMonths = 240;
 
     /// <summary>The default demo whose last reference date is the last month-end before today.</summary>
-    public static DemoOptions ForToday(TimeProvider time) => new(LastMonthEndBefore(time));
+    public static DemoOptions ForToday(CockpitClock clock) => new(LastMonthEndBefore(clock));
 
     /// <summary>The end of the month before the current one, in local time: on 14 March, 28 or 29 February.</summary>
-    public static DateOnly LastMonthEndBefore(TimeProvider time)
+    public static DateOnly LastMonthEndBefore(CockpitClock clock)
     {
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = clock.Today;
         return new DateOnly(today.Year, today.Month, 1).AddDays(-1);
     }
 

@@ -6,6 +6,7 @@ using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Evaluation;
@@ -21,14 +22,14 @@ public sealed record EvaluationRunSummary(
     string Score, IReadOnlyList<DateOnly> Dates, int Computed, int Failed, int AlreadyDone, int PurgedVersions, TimeSpan Duration);
 
 public sealed class EvaluateAllVersionsHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time, CockpitClock clock)
 {
     public async Task<EvaluationRunSummary> HandleAsync(EvaluateAllVersions request, Actor actor,
         IProgress<string>? progress = null, CancellationToken ct = default)
     {
         actor.Require(Roles.Analyst, "evaluate model versions");
-        var clock = Stopwatch.StartNew();
-        var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var watch = Stopwatch.StartNew();
+        var asOf = request.AsOf ?? clock.Today;
         await using var db = await contexts.CreateDbContextAsync(ct);
         var score = await ScoreRecords.FindAsync(db, request.Score, ct);
         var definition = ScoreRecords.Definition(score);
@@ -88,7 +89,7 @@ public sealed class EvaluateAllVersionsHandler(
         });
 
         var failed = results.Count(r => r.Failure is not null);
-        return new EvaluationRunSummary(score.Name, dates, results.Count - failed, failed, already, versions.Count - live.Count, clock.Elapsed);
+        return new EvaluationRunSummary(score.Name, dates, results.Count - failed, failed, already, versions.Count - live.Count, watch.Elapsed);
     }
 
     /// <summary>One transaction per date: a recompute replaces that date's pairs and nothing else.</summary>

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Reporting;
+using ScoreCockpit.Engine.Settings;
 
 namespace ScoreCockpit.Engine.Portfolio;
 
@@ -7,7 +8,7 @@ namespace ScoreCockpit.Engine.Portfolio;
 /// The portfolio as one Excel sheet, "Portfolio": every score's health (not just a page), worst first, with the
 /// figures as numbers so the reader can sort and chart them. Anyone signed in may download it.
 /// </summary>
-public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvider time)
+public sealed class PortfolioReportHandler(PortfolioQuery portfolio, CockpitClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -21,7 +22,7 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
         ("Score PSI", 9, "0.000"), ("PSI level", 9, null), ("Data quality", 11, null),
     ];
 
-    public string FileName() => $"portfolio-{DateOnly.FromDateTime(time.GetLocalNow().DateTime):yyyy-MM-dd}.xlsx";
+    public string FileName() => $"portfolio-{clock.Today:yyyy-MM-dd}.xlsx";
 
     public async Task WriteAsync(Stream output, CancellationToken ct = default)
     {
@@ -42,7 +43,7 @@ public sealed class PortfolioReportHandler(PortfolioQuery portfolio, TimeProvide
         sheet.Row(1).Style.Font.Bold = true;
         for (var r = 0; r < rows.Count; r++)
         {
-            Write(sheet.Row(r + 2), rows[r], time.LocalTimeZone);
+            Write(sheet.Row(r + 2), rows[r], clock.Zone);
         }
 
         var last = Math.Max(rows.Count + 1, 2);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Registry;
@@ -24,13 +25,13 @@ public sealed record BackfillSummary(
 
 public sealed class BackfillHandler(
     IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train, TrainChallengersHandler challengers,
-    EvaluateAllVersionsHandler evaluate, ActivateVersionHandler activate, TimeProvider time)
+    EvaluateAllVersionsHandler evaluate, ActivateVersionHandler activate, TimeProvider time, CockpitClock cockpit)
 {
     public async Task<BackfillSummary> HandleAsync(Backfill request, Actor actor, IProgress<BackfillProgress>? progress = null, CancellationToken ct = default)
     {
         actor.Require(Roles.Analyst, "backfill model versions");
         var clock = time.GetTimestamp();
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = cockpit.Today;
         if (request.From > request.To || request.To > today)
         {
             throw new CockpitValidationException(

@@ -7,6 +7,7 @@ using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Reporting.Sheets;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
+using ScoreCockpit.Engine.Settings;
 
 namespace ScoreCockpit.Engine.Reporting;
 
@@ -23,7 +24,7 @@ public sealed class ScoreReportHandler(
     ListScoringRunsHandler runs,
     IEnumerable<IReportSection> sections,
     PortfolioQuery portfolio,
-    TimeProvider time)
+    CockpitClock clock)
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -32,7 +33,7 @@ public sealed class ScoreReportHandler(
 
     /// <summary>`churn-report-2026-03-14.xlsx`: the score and today's date on the machine's clock.</summary>
     public string FileName(string scoreName) =>
-        $"{scoreName}-report-{DateOnly.FromDateTime(time.GetLocalNow().DateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
+        $"{scoreName}-report-{clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
 
     /// <summary>Writes the report to <paramref name="output"/>; an unknown score raises a <see cref="CockpitValidationException"/> before any byte.</summary>
     public async Task WriteAsync(string scoreName, Stream output, Actor? actor, CancellationToken ct = default)
@@ -80,7 +81,7 @@ public sealed class ScoreReportHandler(
         var onDecileDate = decileDate is { } day ? await performance.OnDateAsync(scoreName, day, ct) : [];
         return new ReportContext(
             score, versionList, await activations.HistoryAsync(scoreName, ct), metrics, decileDate, onDecileDate,
-            await runs.HandleAsync(scoreName, RecentRuns, ct), time.GetLocalNow(), time.LocalTimeZone, actor,
+            await runs.HandleAsync(scoreName, RecentRuns, ct), clock.Now, clock.Zone, actor,
             await portfolio.OfScoreAsync(scoreName, ct));
     }
 

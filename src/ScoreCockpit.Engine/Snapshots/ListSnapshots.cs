@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Variables;
 
@@ -10,14 +11,14 @@ public sealed record SnapshotSummary(
     DateOnly LabelsKnownOn, DateTime BuiltAt, string BuiltBy, long DurationMs, IReadOnlyList<ColumnProfile> Columns);
 
 /// <summary>A score's snapshots, newest first, each saying whether its labels are known yet.</summary>
-public sealed class ListSnapshotsHandler(IDbContextFactory<CockpitDbContext> contexts, TimeProvider time)
+public sealed class ListSnapshotsHandler(IDbContextFactory<CockpitDbContext> contexts, CockpitClock clock)
 {
     public async Task<IReadOnlyList<SnapshotSummary>> HandleAsync(string scoreName, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var score = await ScoreRecords.FindAsync(db, scoreName, ct);
         var horizon = ScoreRecords.Definition(score).HorizonMonths;
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var today = clock.Today;
         var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
         return snapshots.OrderByDescending(s => s.ReferenceDate).Select(s =>
         {

@@ -23,6 +23,7 @@ public static class PortalServices
 
         var services = builder.Services;
         services.AddScoreCockpitEngine(data, store, Engine.Scoring.RunLeaseSettings.Resolve(key => config[key])).AddSignInManager();
+        services.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(config[Engine.Settings.CockpitTimeZone.Setting]));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>

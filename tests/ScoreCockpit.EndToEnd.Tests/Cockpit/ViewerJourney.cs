@@ -68,7 +68,7 @@ public sealed class ViewerJourney(BrowserFixture browser) : IClassFixture<Browse
         var services = browser.Portal.Services;
         var analyst = Actor.Of("ana.seed@example.com", Roles.Analyst);
         await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
-        var options = DemoOptions.ForToday(TimeProvider.System);
+        var options = DemoOptions.ForToday(new ScoreCockpit.Engine.Settings.CockpitClock(TimeProvider.System, ScoreCockpit.Engine.Settings.CockpitTimeZone.Default));
         var preDrift = options.ReferenceDate(DemoStory.DriftMonth - 5).AddDays(1);
         var train = services.GetRequiredService<TrainVersionHandler>();
         await train.HandleAsync(new TrainVersion("churn", preDrift), analyst, Ct);

@@ -18,7 +18,7 @@ public sealed class EvaluateAndBackfillCommandTests : IDisposable
     private const int HorizonMonths = 2;
 
     private readonly CliSandbox _cli = new();
-    private readonly DemoOptions _demo = DemoOptions.ForToday(TimeProvider.System);
+    private readonly DemoOptions _demo = DemoOptions.ForToday(new ScoreCockpit.Engine.Settings.CockpitClock(TimeProvider.System, ScoreCockpit.Engine.Settings.CockpitTimeZone.Default));
     private readonly DateOnly _today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using ScoreCockpit.Engine.Demo;
+using ScoreCockpit.Engine.Settings;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Demo;
@@ -14,9 +15,31 @@ public sealed class DemoOptionsTests
     public void The_last_reference_date_is_the_last_month_end_before_today(string now, string expected)
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));
-        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var clock = new CockpitClock(time, new CockpitTimeZone(TimeZoneInfo.Utc));
 
-        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DemoOptions.ForToday(time).LastReferenceDate);
+        Assert.Equal(DateOnly.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), DemoOptions.ForToday(clock).LastReferenceDate);
+    }
+
+    [Fact]
+    public void Today_is_counted_in_the_cockpit_time_zone_not_the_servers()
+    {
+        // 22:30 UTC on March 31st is already April 1st in Paris: March has ended there.
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 31, 22, 30, 0, TimeSpan.Zero));
+        time.SetLocalTimeZone(TimeZoneInfo.Utc);
+        var clock = new CockpitClock(time, CockpitTimeZone.Resolve("Europe/Paris"));
+
+        Assert.Equal(new DateOnly(2026, 4, 1), clock.Today);
+        Assert.Equal(new DateOnly(2026, 3, 31), DemoOptions.ForToday(clock).LastReferenceDate);
+        Assert.Equal(new DateOnly(2026, 4, 1), clock.DayOf(new DateTime(2026, 3, 31, 22, 30, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateTime(2026, 3, 31, 22, 0, 0, DateTimeKind.Utc), clock.StartOf(new DateOnly(2026, 4, 1)));
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_setting_says_what_to_set()
+    {
+        var e = Assert.Throws<ScoreCockpit.Engine.Accounts.CockpitValidationException>(() => CockpitTimeZone.Resolve("Mars/Olympus"));
+        Assert.Contains("Cockpit:TimeZone", e.Message, StringComparison.Ordinal);
+        Assert.Contains("Europe/Paris", e.Message, StringComparison.Ordinal);
     }
 
     [Fact]

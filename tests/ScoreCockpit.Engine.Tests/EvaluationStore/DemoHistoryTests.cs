@@ -26,7 +26,7 @@ public sealed class DemoHistoryTests(PostgresClusterFixture postgres)
         await store.Get<DemoHistory>().BuildAsync(ct: Ct);
 
         await using var db = await store.OpenAsync();
-        var options = DemoOptions.ForToday(store.Time);
+        var options = DemoOptions.ForToday(store.Get<ScoreCockpit.Engine.Settings.CockpitClock>());
         var today = DateOnly.FromDateTime(store.Time.GetLocalNow().DateTime);
         var scores = await db.Scores.AsNoTracking().ToDictionaryAsync(s => s.Id, s => s.Name, Ct);
         var versions = await db.ModelVersions.AsNoTracking().ToListAsync(Ct);

@@ -32,7 +32,7 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
         var evaluate = store.Get<EvaluateAllVersionsHandler>();
 
         var first = await evaluate.HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
-        var labelled = LabelCalendar.Labelled(DemoOptions.ForToday(store.Time).ReferenceDates(), 2, new DateOnly(2026, 3, 14));
+        var labelled = LabelCalendar.Labelled(DemoOptions.ForToday(store.Get<ScoreCockpit.Engine.Settings.CockpitClock>()).ReferenceDates(), 2, new DateOnly(2026, 3, 14));
         Assert.Equal(labelled, first.Dates);
         Assert.Equal(labelled.Count * versions.Count, first.Computed);
         Assert.Equal(0, first.Failed);

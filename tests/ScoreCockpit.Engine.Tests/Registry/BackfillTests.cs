@@ -24,7 +24,7 @@ public sealed class BackfillTests(PostgresClusterFixture postgres)
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
         await store.Get<DemoInstaller>().InstallAsync(1_000, ct: Ct);
-        var demo = DemoOptions.ForToday(store.Time);
+        var demo = DemoOptions.ForToday(store.Get<ScoreCockpit.Engine.Settings.CockpitClock>());
         // Month 5's snapshot was never built: as of the 1st of month 8 nothing is newly labelled.
         await using (var db = await store.OpenAsync())
         {
@@ -59,7 +59,7 @@ public sealed class BackfillTests(PostgresClusterFixture postgres)
     {
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
         await store.Get<DemoInstaller>().InstallAsync(1_000, ct: Ct);
-        var demo = DemoOptions.ForToday(store.Time);
+        var demo = DemoOptions.ForToday(store.Get<ScoreCockpit.Engine.Settings.CockpitClock>());
         var today = DateOnly.FromDateTime(store.Time.GetLocalNow().DateTime);
         var asOf = demo.ReferenceDate(4).AddDays(1);
 

@@ -5,6 +5,7 @@ using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Evaluation.Comparison;
@@ -16,7 +17,7 @@ namespace ScoreCockpit.Engine.Evaluation.Comparison;
 /// Anyone signed in may read it.
 /// </summary>
 public sealed class CompareOnDateHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, CockpitClock clock)
 {
     private readonly ComparisonCache _cache = new();
 
@@ -26,7 +27,7 @@ public sealed class CompareOnDateHandler(
         var score = await ScoreRecords.FindAsync(db, scoreName, ct);
         var definition = ScoreRecords.Definition(score);
         var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
-        var today = DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var today = clock.Today;
         EvaluationDates.For(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, today, date, score.Name);
 
         if (versionNumbers.Count == 0)

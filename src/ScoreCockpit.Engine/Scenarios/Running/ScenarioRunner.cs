@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scoring;
+using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Variables;
 
@@ -25,7 +26,7 @@ public sealed record StartRun(string Scenario, string Trigger = "manual", DateTi
 /// </summary>
 public sealed class ScenarioRunner(
     IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IStepExecutor> executors, IEnumerable<IRunObserver> observers,
-    ScenarioFacts facts, RunLeases leases, TimeProvider time, ILogger<ScenarioRunner> logger)
+    ScenarioFacts facts, RunLeases leases, TimeProvider time, CockpitClock clock, ILogger<ScenarioRunner> logger)
 {
     private readonly Dictionary<string, IStepExecutor> byType = executors.ToDictionary(e => e.Type);
     private readonly ConcurrentDictionary<int, byte> running = new();
@@ -212,7 +213,7 @@ public sealed class ScenarioRunner(
             Trigger = request.Trigger,
             StartedBy = actor.Name,
             ScheduledFor = request.ScheduledFor,
-            AsOf = request.AsOf ?? DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(request.ScheduledFor ?? now, time.LocalTimeZone)),
+            AsOf = request.AsOf ?? clock.DayOf(request.ScheduledFor ?? now),
             StartedAt = now,
             Owner = leases.Owner,
             LeaseExpiresAt = leases.FirstExpiry(),

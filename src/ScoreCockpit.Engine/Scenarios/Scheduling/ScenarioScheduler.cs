@@ -5,6 +5,7 @@ using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
 using ScoreCockpit.Engine.Scenarios.Triggers;
 using ScoreCockpit.Engine.Scoring;
+using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scenarios.Scheduling;
@@ -16,7 +17,7 @@ namespace ScoreCockpit.Engine.Scenarios.Scheduling;
 /// first; a scenario's runs must be started one after the other.
 /// </summary>
 public sealed class ScenarioScheduler(
-    IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IRunObserver> observers, RunLeases leases, TimeProvider time,
+    IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IRunObserver> observers, RunLeases leases, TimeProvider time, CockpitClock clock,
     ILogger<ScenarioScheduler> logger)
 {
     /// <summary>A fire time this close to now is on time; older ones were missed (the process was down).</summary>
@@ -88,7 +89,7 @@ public sealed class ScenarioScheduler(
             Trigger = $"{dropped.Count} missed fire time(s)",
             StartedBy = "scheduler",
             ScheduledFor = last,
-            AsOf = DateOnly.FromDateTime(now.UtcDateTime),
+            AsOf = clock.DayOf(now.UtcDateTime),
             StartedAt = now.UtcDateTime,
             FinishedAt = now.UtcDateTime,
             Owner = leases.Owner,
