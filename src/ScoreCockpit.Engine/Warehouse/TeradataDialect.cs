@@ -5,7 +5,7 @@ using System.Text;
 namespace ScoreCockpit.Engine.Warehouse;
 
 /// <summary>
-/// Teradata through its own ADO.NET provider (see <see cref="WarehouseConnector"/>). The provider binds positional
+/// Teradata through its own ADO.NET provider (see <see cref="WarehouseProviders"/>). The provider binds positional
 /// <c>?</c> markers only, so variables are written as validated literals. What differs from the other warehouses:
 /// <list type="bullet">
 /// <item>There is no DROP TABLE IF EXISTS. The drop is run as is and error 3807 ("Object does not exist") is taken as done
