@@ -37,6 +37,7 @@ public static class ScoreCockpitCli
             Evaluation.EvaluationsCommand.Create(context),
             Portfolio.PortfolioCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),
+            Warehouse.WarehouseCheckCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
             Scenarios.ScenarioCommands.Create(context),
             Reporting.ReportCommand.Create(context),
