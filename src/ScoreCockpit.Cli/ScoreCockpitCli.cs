@@ -38,6 +38,7 @@ public static class ScoreCockpitCli
             Portfolio.PortfolioCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),
             Warehouse.WarehouseCheckCommand.Create(context),
+            Connections.ConnectionsCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
             Scenarios.ScenarioCommands.Create(context),
             Reporting.ReportCommand.Create(context),
