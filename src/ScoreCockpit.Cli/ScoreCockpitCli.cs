@@ -37,6 +37,8 @@ public static class ScoreCockpitCli
             Evaluation.EvaluationsCommand.Create(context),
             Portfolio.PortfolioCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),
+            Warehouse.WarehouseCheckCommand.Create(context),
+            Connections.ConnectionsCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
             Scenarios.ScenarioCommands.Create(context),
             Reporting.ReportCommand.Create(context),

@@ -24,8 +24,9 @@ public static class EngineServices
     /// can add what it needs on top (the portal adds sign-in).
     /// </summary>
     /// <param name="leases">How runs renew their leases; null: every 30 s for 2 min (<see cref="Scoring.RunLeaseSettings.Default"/>).</param>
+    /// <param name="providers">ADO.NET providers set in configuration (Warehouse:Providers:…); null: the shipped ones only.</param>
     public static IdentityBuilder AddScoreCockpitEngine(this IServiceCollection services, DataFolder data, StoreSettings store,
-        Scoring.RunLeaseSettings? leases = null)
+        Scoring.RunLeaseSettings? leases = null, WarehouseProviders? providers = null)
     {
         services.AddSingleton(data);
         services.AddSingleton(store);
@@ -51,6 +52,7 @@ public static class EngineServices
         services.AddSingleton<ListScoresHandler>();
         services.AddSingleton<PreviewScoreHandler>();
         services.AddSingleton<GlobalVariablesHandler>();
+        services.AddSingleton(providers ?? WarehouseProviders.None);
         services.AddSingleton<WarehouseConnector>();
         services.AddSingleton<WarehouseConnections>();
         services.AddSingleton<BuildSnapshotHandler>();

@@ -31,7 +31,8 @@ public static class PasswordReader
         }
     }
 
-    private static string Prompt(CliConsole console, string label)
+    /// <summary>Reads a line typed at the terminal without echoing it; the label goes to standard error.</summary>
+    internal static string Prompt(CliConsole console, string label)
     {
         // Prompts go to standard error so standard output carries only the result.
         console.Error.Write(label);

@@ -8,7 +8,8 @@ namespace ScoreCockpit.Cli.Hosting;
 
 /// <summary>
 /// The engine's services for one command: the data folder and the cockpit store from `--data` and the
-/// environment (`SCORECOCKPIT_DATA`, `Store__Provider`, `Store__ConnectionString`, `Runs__…` for run leases), prepared
+/// environment (`SCORECOCKPIT_DATA`, `Store__Provider`, `Store__ConnectionString`, `Runs__…` for run leases,
+/// `Warehouse__Providers__…` for warehouse providers), prepared
 /// before any verb runs.
 /// </summary>
 public sealed class CliHost : IAsyncDisposable
@@ -47,11 +48,11 @@ public sealed class CliHost : IAsyncDisposable
 
         var collection = new ServiceCollection();
         collection.AddLogging();
-        // Lease settings as the portal reads them, from the environment (Runs__LeaseRenewalSeconds…).
-        var leases = Engine.Scoring.RunLeaseSettings.Resolve(key => context.Console.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal)));
-        collection.AddScoreCockpitEngine(data, store, leases);
-        collection.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(
-            context.Console.GetEnvironmentVariable(Engine.Settings.CockpitTimeZone.Setting.Replace(":", "__", StringComparison.Ordinal))));
+        // Settings as the portal reads them, from the environment (Runs__LeaseRenewalSeconds…, Warehouse__Providers__…).
+        Func<string, string?> setting = key => context.Console.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal));
+        var leases = Engine.Scoring.RunLeaseSettings.Resolve(setting);
+        collection.AddScoreCockpitEngine(data, store, leases, Engine.Warehouse.WarehouseProviders.Resolve(setting));
+        collection.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(setting(Engine.Settings.CockpitTimeZone.Setting)));
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new CliHost(provider, data, store);
         try

@@ -111,11 +111,13 @@ public sealed class WarehouseConnections(
     public async Task<WarehouseSession> OpenAsync(string name, CancellationToken ct = default) =>
         await connector.OpenAsync(await ResolveAsync(name, ct), ct);
 
-    /// <summary>Opens and closes the connection; the message says what went wrong, without the secret.</summary>
+    /// <summary>Opens the connection and runs SELECT 1; the message says what went wrong, without the secret.</summary>
     public async Task<string> TestAsync(string name, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.Admin, "test warehouse connections");
         await using var session = await OpenAsync(name, ct);
+        // Opening is not always enough: some providers connect lazily, and a session may still refuse to run SQL.
+        await session.ScalarAsync(RenderedSql.Plain("SELECT 1"), ct);
         var version = session.Connection.ServerVersion;
         return $"Connected to {name} ({session.Info.Kind}{(string.IsNullOrEmpty(version) ? "" : $" {version}")}).";
     }

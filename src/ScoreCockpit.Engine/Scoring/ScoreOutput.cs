@@ -16,36 +16,41 @@ internal static class ScoreOutput
 
     public static IReadOnlyList<string> AllColumns(string key) => [key, .. Columns];
 
+    /// <summary>Keys are text of at most this many characters.</summary>
+    public const int KeyLength = 200;
+
     public static string CreateTable(WarehouseSession session, string output, string key)
     {
-        var (text, real, big, integer) = session.Info.Kind switch
-        {
-            WarehouseKind.SqlServer => ("NVARCHAR(200)", "FLOAT", "BIGINT", "INT"),
-            WarehouseKind.Teradata => ("VARCHAR(200)", "FLOAT", "BIGINT", "INTEGER"),
-            _ => ("VARCHAR(200)", "FLOAT8", "BIGINT", "INTEGER"),
-        };
-        var q = session.Dialect.QuoteIdentifier;
-        return $"CREATE TABLE {q(output)} ({q(key)} {text} NOT NULL, score {real} NOT NULL, score_rank {big} NOT NULL, " +
-            $"decile {integer} NOT NULL, percentile {real} NOT NULL, version {integer} NOT NULL, reference_date DATE NOT NULL)";
+        var d = session.Dialect;
+        var q = d.QuoteIdentifier;
+        return d.CreateTable(output,
+        [
+            $"{q(key)} {d.TextType(KeyLength)} NOT NULL", $"score {d.FloatType} NOT NULL", $"score_rank {d.BigIntType} NOT NULL",
+            $"decile {d.IntegerType} NOT NULL", $"percentile {d.FloatType} NOT NULL", $"version {d.IntegerType} NOT NULL",
+            "reference_date DATE NOT NULL",
+        ], key);
     }
 
     public static string CreateStaging(WarehouseSession session, string output, string key)
     {
-        var text = session.Info.Kind == WarehouseKind.SqlServer ? "NVARCHAR(200)" : "VARCHAR(200)";
-        return $"CREATE TABLE {session.Dialect.QuoteIdentifier(Staging(output))} (" +
-            string.Join(", ", AllColumns(key).Select(c => $"{session.Dialect.QuoteIdentifier(c)} {text}")) + ")";
+        var d = session.Dialect;
+        return d.CreateTable(Staging(output), AllColumns(key).Select(c => $"{d.QuoteIdentifier(c)} {d.TextType(KeyLength)}"), key);
     }
 
-    /// <summary>The swap: one transaction that replaces the date's rows with the staging rows and drops the staging table.</summary>
+    /// <summary>
+    /// The swap: one transaction that replaces the date's rows with the staging rows and drops the staging table (the one
+    /// DDL statement, last, as Teradata requires). The date is written as a literal rather than cast from the staged text,
+    /// whose reading as a date depends on the session's date format on some warehouses.
+    /// </summary>
     public static IReadOnlyList<string> Swap(WarehouseSession session, string output, string key, DateOnly date)
     {
-        var q = session.Dialect.QuoteIdentifier;
-        var (real, big, integer) = session.Info.Kind == WarehouseKind.SqlServer ? ("FLOAT", "BIGINT", "INT") : ("FLOAT8", "BIGINT", "INTEGER");
-        string[] casts = [q(key), $"CAST(score AS {real})", $"CAST(score_rank AS {big})", $"CAST(decile AS {integer})",
-            $"CAST(percentile AS {real})", $"CAST(version AS {integer})", "CAST(reference_date AS DATE)"];
+        var d = session.Dialect;
+        var q = d.QuoteIdentifier;
+        string[] casts = [q(key), $"CAST(score AS {d.FloatType})", $"CAST(score_rank AS {d.BigIntType})", $"CAST(decile AS {d.IntegerType})",
+            $"CAST(percentile AS {d.FloatType})", $"CAST(version AS {d.IntegerType})", d.DateLiteral(date)];
         return
         [
-            $"DELETE FROM {q(output)} WHERE reference_date = {session.Dialect.DateLiteral(date)}",
+            $"DELETE FROM {q(output)} WHERE reference_date = {d.DateLiteral(date)}",
             $"INSERT INTO {q(output)} ({string.Join(", ", AllColumns(key).Select(q))}) SELECT {string.Join(", ", casts)} FROM {q(Staging(output))}",
             $"DROP TABLE {q(Staging(output))}",
         ];

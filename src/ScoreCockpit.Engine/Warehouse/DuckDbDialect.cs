@@ -7,5 +7,10 @@ public sealed class DuckDbDialect : StandardSqlDialect
 
     public override WarehouseKind Kind => WarehouseKind.DuckDb;
 
+    public override string FloatType => "DOUBLE";
+
     public override string? ParameterMarker(string name) => "$" + name;
+
+    // DuckDB's VARCHAR has no length limit and ignores one given.
+    public override string TextType(int? length = null) => "VARCHAR";
 }

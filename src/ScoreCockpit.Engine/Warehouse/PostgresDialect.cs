@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ScoreCockpit.Engine.Warehouse;
 
 /// <summary>
@@ -10,5 +12,10 @@ public sealed class PostgresDialect : StandardSqlDialect
 
     public override WarehouseKind Kind => WarehouseKind.Postgres;
 
+    public override string FloatType => "DOUBLE PRECISION";
+
     public override string? ParameterMarker(string name) => "@" + name;
+
+    public override string TextType(int? length = null) =>
+        length is { } n ? string.Create(CultureInfo.InvariantCulture, $"VARCHAR({n})") : "TEXT";
 }

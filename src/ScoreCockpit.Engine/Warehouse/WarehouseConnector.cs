@@ -6,8 +6,11 @@ using Npgsql;
 
 namespace ScoreCockpit.Engine.Warehouse;
 
-/// <summary>Opens sessions on warehouses; failures come back as one clear message without the secret.</summary>
-public sealed class WarehouseConnector(ILogger<WarehouseConnector> logger)
+/// <summary>
+/// Opens sessions on warehouses; failures come back as one clear message without the secret. A provider set in
+/// configuration (<see cref="WarehouseProviders"/>) wins over the one ScoreCockpit ships for that kind.
+/// </summary>
+public sealed class WarehouseConnector(ILogger<WarehouseConnector> logger, WarehouseProviders? providers = null)
 {
     /// <summary>The invariant name under which a user registers Teradata's ADO.NET provider.</summary>
     public const string TeradataProviderName = "Teradata.Client.Provider";
@@ -31,33 +34,46 @@ public sealed class WarehouseConnector(ILogger<WarehouseConnector> logger)
                 await connection.DisposeAsync();
             }
 
+            var advice = e is DbException db ? dialect.Advice(db) : null;
             throw new WarehouseException(
-                $"Cannot connect to the warehouse {info}: {e.Message.Trim().TrimEnd('.')}. Check its connection string and that it is reachable.",
+                $"Cannot connect to the warehouse {info}: {e.Message.Trim().TrimEnd('.')}. " +
+                (advice ?? "Check its connection string and that it is reachable."),
                 e);
         }
     }
 
-    private static DbConnection Create(WarehouseConnectionInfo info) => info.Kind switch
+    private DbConnection Create(WarehouseConnectionInfo info)
     {
-        WarehouseKind.DuckDb => new DuckDBConnection(info.ConnectionString),
-        WarehouseKind.Postgres => new NpgsqlConnection(info.ConnectionString),
-        WarehouseKind.SqlServer => new SqlConnection(info.ConnectionString),
-        WarehouseKind.Teradata => CreateTeradata(info.ConnectionString),
-        _ => throw new ArgumentException($"Unknown warehouse kind {info.Kind}."),
-    };
-
-    private static DbConnection CreateTeradata(string connectionString)
-    {
-        if (!DbProviderFactories.TryGetFactory(TeradataProviderName, out var factory))
+        if ((providers ?? WarehouseProviders.None).For(info.Kind) is { } configured)
         {
-            throw new InvalidOperationException(
-                $"Teradata's ADO.NET provider is not registered. Put Teradata.Client.Provider.dll beside ScoreCockpit and register it " +
-                $"with DbProviderFactories under '{TeradataProviderName}'");
+            var factory = ProviderLoader.Load(info, configured);
+            return Connection(factory, info);
         }
 
+        return info.Kind switch
+        {
+            WarehouseKind.DuckDb => new DuckDBConnection(info.ConnectionString),
+            WarehouseKind.Postgres => new NpgsqlConnection(info.ConnectionString),
+            WarehouseKind.SqlServer => new SqlConnection(info.ConnectionString),
+            WarehouseKind.Teradata => Connection(RegisteredTeradata(info), info),
+            _ => throw new ArgumentException($"Unknown warehouse kind {info.Kind}."),
+        };
+    }
+
+    private static DbProviderFactory RegisteredTeradata(WarehouseConnectionInfo info) =>
+        DbProviderFactories.TryGetFactory(TeradataProviderName, out var factory)
+            ? factory
+            : throw new WarehouseException(
+                $"Teradata's ADO.NET provider is not registered for the warehouse connection '{info.Name}': set " +
+                $"{WarehouseProviders.Key(WarehouseKind.Teradata, "Assembly")} to the path of Teradata.Client.Provider.dll and " +
+                $"{WarehouseProviders.Key(WarehouseKind.Teradata, "Factory")} to Teradata.Client.Provider.TdFactory " +
+                $"(or register it with DbProviderFactories under '{TeradataProviderName}').");
+
+    private static DbConnection Connection(DbProviderFactory factory, WarehouseConnectionInfo info)
+    {
         var connection = factory.CreateConnection()
-            ?? throw new InvalidOperationException("Teradata's provider returned no connection");
-        connection.ConnectionString = connectionString;
+            ?? throw new InvalidOperationException($"The {info.Kind} provider {factory.GetType().FullName} returned no connection");
+        connection.ConnectionString = info.ConnectionString;
         return connection;
     }
 }

@@ -76,19 +76,31 @@ public sealed class WarehouseSession(DbConnection connection, ISqlDialect dialec
     }
 
     /// <summary>Drops the table when it exists; a missing table is not an error, on any warehouse.</summary>
-    public Task DropTableIfExistsAsync(string table, CancellationToken ct = default) =>
-        ExecuteAsync(Dialect.DropTableIfExists(table), ct);
+    public async Task DropTableIfExistsAsync(string table, CancellationToken ct = default)
+    {
+        try
+        {
+            await ExecuteAsync(Dialect.DropTableIfExists(table), ct);
+        }
+        catch (WarehouseException e) when (e.InnerException is DbException error && Dialect.IsMissingObject(error))
+        {
+            // A warehouse without IF EXISTS said the table is not there: that is what was asked.
+        }
+    }
 
     /// <summary>
     /// Puts <paramref name="staging"/> in place of <paramref name="target"/> so readers see the old table or the new one,
     /// never a half-written one; also when the target does not exist yet.
     /// </summary>
-    public Task ReplaceTableAsync(string staging, string target, CancellationToken ct = default) =>
-        ExecuteAtomicallyAsync(Dialect.ReplaceTable(staging, target), ct);
+    public async Task ReplaceTableAsync(string staging, string target, CancellationToken ct = default)
+    {
+        var targetExists = await TableExistsAsync(target, ct);
+        await ExecuteAtomicallyAsync(Dialect.ReplaceTable(staging, target, targetExists), ct);
+    }
 
     /// <summary>Materialises a query into a new table, distributed on <paramref name="key"/> where the warehouse does that.</summary>
     public Task<int> CreateTableAsAsync(string table, RenderedSql select, string? key, CancellationToken ct = default) =>
-        ExecuteAsync(select with { Sql = Dialect.CreateTableAs(table, select.Sql) }, ct);
+        ExecuteAsync(select with { Sql = Dialect.CreateTableAs(table, select.Sql, key) }, ct);
 
     /// <summary>The columns a query returns, without reading its rows.</summary>
     public async Task<IReadOnlyList<WarehouseColumn>> ColumnsAsync(RenderedSql query, CancellationToken ct = default)
@@ -144,5 +156,12 @@ public sealed class WarehouseSession(DbConnection connection, ISqlDialect dialec
     }
 
     private WarehouseException Failed(DbException e) =>
-        new($"The warehouse '{Info.Name}' ({Info.Kind}) refused the SQL: {e.Message.Trim()}", e);
+        new($"The warehouse '{Info.Name}' ({Info.Kind}) refused the SQL: {WithAdvice(Dialect, e)}", e);
+
+    /// <summary>The warehouse's own words, followed by what to do when the dialect knows the error.</summary>
+    internal static string WithAdvice(ISqlDialect dialect, DbException e)
+    {
+        var words = e.Message.Trim();
+        return dialect.Advice(e) is { } advice ? $"{words.TrimEnd('.')}. {advice}" : words;
+    }
 }

@@ -22,7 +22,8 @@ public static class PortalServices
         builder.WebHost.UseStaticWebAssets();
 
         var services = builder.Services;
-        services.AddScoreCockpitEngine(data, store, Engine.Scoring.RunLeaseSettings.Resolve(key => config[key])).AddSignInManager();
+        services.AddScoreCockpitEngine(data, store, Engine.Scoring.RunLeaseSettings.Resolve(key => config[key]),
+            Engine.Warehouse.WarehouseProviders.Resolve(key => config[key])).AddSignInManager();
         services.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(config[Engine.Settings.CockpitTimeZone.Setting]));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

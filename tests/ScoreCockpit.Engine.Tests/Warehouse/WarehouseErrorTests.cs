@@ -81,7 +81,8 @@ public sealed class WarehouseErrorTests(PostgresClusterFixture postgres)
 
         var error = await Assert.ThrowsAsync<WarehouseException>(() => Connector().OpenAsync(info, Ct));
 
-        Assert.Contains("Teradata's ADO.NET provider is not registered", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Teradata's ADO.NET provider is not registered for the warehouse connection 'edw'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Warehouse:Providers:Teradata:Assembly", error.Message, StringComparison.Ordinal);
         Assert.Contains(WarehouseConnector.TeradataProviderName, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret", error.ToString(), StringComparison.OrdinalIgnoreCase);
     }

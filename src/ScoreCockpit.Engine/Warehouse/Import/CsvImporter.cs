@@ -38,15 +38,15 @@ public sealed class CsvImporter(TimeProvider time)
             var load = await LoadAsync(session, parser, staging.Raw, names, options, ct);
             var decided = load.Profiles.Select(p => p.Decide()).ToList();
             var columns = names.Select((name, i) => new CsvImportedColumn(name, HeaderOf(i, name, renames), decided[i].Type,
-                ImportSql.TypeName(decided[i].Type, dialect.Kind), load.Profiles[i].NullCount(decided[i].Type), decided[i].Note)).ToList();
+                ImportSql.TypeName(decided[i].Type, dialect), load.Profiles[i].NullCount(decided[i].Type), decided[i].Note)).ToList();
             var typed = ImportSql.SelectTyped(dialect, staging.Raw, [.. names.Select((name, i) => (name, decided[i].Type, decided[i].DateOrder))]);
-            await session.ExecuteAsync(dialect.CreateTableAs(staging.Typed, typed), ct);
-            await session.ExecuteAsync(dialect.DropTableIfExists(staging.Raw), ct);
+            await session.CreateTableAsAsync(staging.Typed, RenderedSql.Plain(typed), key: null, ct);
+            await session.DropTableIfExistsAsync(staging.Raw, ct);
 
             // Checked again just before the swap: the table may have appeared while the file was read.
             var replacing = await session.TableExistsAsync(target, ct);
             RefuseExisting(session, options, replacing);
-            await session.ExecuteAtomicallyAsync(dialect.ReplaceTable(staging.Typed, target), ct);
+            await session.ReplaceTableAsync(staging.Typed, target, ct);
             return new CsvImportResult(target, load.Rows, columns, load.Rejected.Count, load.Rejected.Kept, renames,
                 parser.Delimiter, replacing, time.GetElapsedTime(started));
         }
@@ -91,7 +91,7 @@ public sealed class CsvImporter(TimeProvider time)
         var profiles = names.Select(_ => new CsvColumnProfile()).ToArray();
         var rejected = new RejectedLines(options.MaxRejected);
         long rows = 0;
-        await using (var writer = StagingWriter.Create(session, table, names, PreferInserts))
+        await using (var writer = StagingWriter.Create(session, table, names, PreferInserts ? StagingWay.Parameters : StagingWay.Best))
         {
             for (var read = await parser.ReadAsync(ct); read != CsvRead.End && !rejected.Enough; read = await parser.ReadAsync(ct))
             {
@@ -143,7 +143,7 @@ public sealed class CsvImporter(TimeProvider time)
     {
         try
         {
-            await session.ExecuteAsync(session.Dialect.DropTableIfExists(table), CancellationToken.None);
+            await session.DropTableIfExistsAsync(table, CancellationToken.None);
         }
         catch (WarehouseException)
         {

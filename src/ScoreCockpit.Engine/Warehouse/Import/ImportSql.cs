@@ -1,42 +1,20 @@
 namespace ScoreCockpit.Engine.Warehouse.Import;
 
-/// <summary>
-/// The SQL an import needs beyond <see cref="ISqlDialect"/>: column types and the casts from staged text.
-/// Only DuckDB is exercised today; the other engines' spellings are here so their dialects can take them over.
-/// </summary>
+/// <summary>The SQL an import needs beyond <see cref="ISqlDialect"/>: the casts from staged text to inferred types.</summary>
 internal static class ImportSql
 {
-    public static string TextType(WarehouseKind kind) => kind switch
+    public static string TypeName(CsvColumnType type, ISqlDialect dialect) => type switch
     {
-        WarehouseKind.Postgres => "TEXT",
-        WarehouseKind.SqlServer => "NVARCHAR(MAX)",
-        WarehouseKind.Teradata => "VARCHAR(32000) CHARACTER SET UNICODE",
-        _ => "VARCHAR",
-    };
-
-    public static string TypeName(CsvColumnType type, WarehouseKind kind) => type switch
-    {
-        CsvColumnType.Integer => "BIGINT",
-        CsvColumnType.Double => kind switch
-        {
-            WarehouseKind.Postgres => "DOUBLE PRECISION",
-            WarehouseKind.SqlServer or WarehouseKind.Teradata => "FLOAT",
-            _ => "DOUBLE",
-        },
-        CsvColumnType.Boolean => kind switch
-        {
-            WarehouseKind.SqlServer => "BIT",
-            WarehouseKind.Teradata => "BYTEINT",
-            _ => "BOOLEAN",
-        },
+        CsvColumnType.Integer => dialect.BigIntType,
+        CsvColumnType.Double => dialect.FloatType,
+        CsvColumnType.Boolean => dialect.BooleanType,
         CsvColumnType.Date => "DATE",
-        CsvColumnType.Timestamp => kind == WarehouseKind.SqlServer ? "DATETIME2" : "TIMESTAMP",
-        _ => TextType(kind),
+        CsvColumnType.Timestamp => dialect.TimestampType,
+        _ => dialect.TextType(),
     };
 
     public static string CreateTextTable(ISqlDialect dialect, string table, IEnumerable<string> columns) =>
-        $"CREATE TABLE {dialect.QuoteIdentifier(table)} (" +
-        string.Join(", ", columns.Select(c => $"{dialect.QuoteIdentifier(c)} {TextType(dialect.Kind)}")) + ")";
+        dialect.CreateTable(table, columns.Select(c => $"{dialect.QuoteIdentifier(c)} {dialect.TextType()}"));
 
     /// <summary>SELECT with every staged text column cast to its inferred type, under its own name.</summary>
     public static string SelectTyped(ISqlDialect dialect, string staging, IReadOnlyList<(string Name, CsvColumnType Type, CsvDateOrder Order)> columns) =>
@@ -47,7 +25,7 @@ internal static class ImportSql
     {
         var quoted = dialect.QuoteIdentifier(column);
         var value = $"NULLIF(TRIM({quoted}), '')";
-        var typeName = TypeName(type, dialect.Kind);
+        var typeName = TypeName(type, dialect);
         return type switch
         {
             CsvColumnType.Text => quoted,
