@@ -36,6 +36,7 @@ public static class ScoreCockpitCli
             Evaluation.EvaluateCommand.Create(context),
             Evaluation.EvaluationsCommand.Create(context),
             Portfolio.PortfolioCommand.Create(context),
+            Snapshots.SnapshotsCommand.Create(context),
             Warehouse.ImportCsvCommand.Create(context),
             Warehouse.WarehouseCheckCommand.Create(context),
             Connections.ConnectionsCommand.Create(context),

@@ -57,6 +57,7 @@ public static class EngineServices
         services.AddSingleton<WarehouseConnections>();
         services.AddSingleton<BuildSnapshotHandler>();
         services.AddSingleton<ListSnapshotsHandler>();
+        services.AddSingleton<RefreshLabelsHandler>();
         services.AddSingleton<PortalSettings>();
         services.AddSingleton<Demo.DemoInstaller>();
         services.AddSingleton<Registry.ArtifactStore>();

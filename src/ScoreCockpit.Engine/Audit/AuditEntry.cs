@@ -26,6 +26,7 @@ public static class AuditActions
     public const string VariableChanged = "variable-changed";
     public const string ConnectionChanged = "connection-changed";
     public const string SnapshotBuilt = "snapshot-built";
+    public const string LabelsRefreshed = "labels-refreshed";
     public const string SettingChanged = "setting-changed";
     public const string DataImported = "data-imported";
     public const string VersionTrained = "version-trained";

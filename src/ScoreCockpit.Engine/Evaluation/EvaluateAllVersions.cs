@@ -22,7 +22,8 @@ public sealed record EvaluationRunSummary(
     string Score, IReadOnlyList<DateOnly> Dates, int Computed, int Failed, int AlreadyDone, int PurgedVersions, TimeSpan Duration);
 
 public sealed class EvaluateAllVersionsHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time, CockpitClock clock)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time, CockpitClock clock,
+    Snapshots.RefreshLabelsHandler labels)
 {
     public async Task<EvaluationRunSummary> HandleAsync(EvaluateAllVersions request, Actor actor,
         IProgress<string>? progress = null, CancellationToken ct = default)
@@ -30,11 +31,11 @@ public sealed class EvaluateAllVersionsHandler(
         actor.Require(Roles.Analyst, "evaluate model versions");
         var watch = Stopwatch.StartNew();
         var asOf = request.AsOf ?? clock.Today;
+        await labels.RefreshDueAsync(request.Score, actor, progress, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var score = await ScoreRecords.FindAsync(db, request.Score, ct);
-        var definition = ScoreRecords.Definition(score);
-        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
-        var dates = EvaluationDates.For(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, asOf, request.Date, score.Name);
+        var scope = await ScoreScope.LoadAsync(db, request.Score, clock, ct);
+        var (score, definition, snapshots) = (scope.Score, scope.Definition, scope.Snapshots);
+        var dates = EvaluationDates.For(scope, asOf, request.Date);
         var versions = await db.ModelVersions.AsNoTracking()
             .Where(v => v.ScoreId == score.Id && v.AsOfDate <= asOf).OrderBy(v => v.Number).ToListAsync(ct);
         var live = versions.Where(v => v.PurgedAt == null).ToList();

@@ -1,5 +1,6 @@
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Variables;
 
 namespace ScoreCockpit.Engine.Evaluation;
@@ -7,15 +8,15 @@ namespace ScoreCockpit.Engine.Evaluation;
 /// <summary>Which snapshot dates an evaluation may use on a given day: only those whose labels are known.</summary>
 internal static class EvaluationDates
 {
-    public static IReadOnlyList<DateOnly> For(IEnumerable<DateOnly> snapshotDates, int horizonMonths, DateOnly asOf, DateOnly? only, string score)
+    public static IReadOnlyList<DateOnly> For(ScoreScope scope, DateOnly asOf, DateOnly? only)
     {
-        var all = snapshotDates.ToList();
+        var (horizonMonths, score) = (scope.Definition.HorizonMonths, scope.Score.Name);
         if (only is not { } date)
         {
-            return LabelCalendar.Labelled(all, horizonMonths, asOf);
+            return scope.LabelledOn(asOf);
         }
 
-        if (!all.Contains(date))
+        if (scope.At(date) is null)
         {
             throw new CockpitValidationException(
                 $"The score '{score}' has no snapshot for {date:yyyy-MM-dd}: build it first, then evaluate.");
@@ -26,6 +27,13 @@ internal static class EvaluationDates
             throw new CockpitValidationException(
                 $"The labels of {date:yyyy-MM-dd} are known only from {BuiltInVariables.EndOfMonthAfter(date, horizonMonths):yyyy-MM-dd} " +
                 $"(horizon {horizonMonths} months): evaluating it on {asOf:yyyy-MM-dd} would use outcomes not yet known.");
+        }
+
+        if (scope.Labels[date] == Snapshots.LabelState.Pending)
+        {
+            throw new CockpitValidationException(
+                $"The snapshot of {date:yyyy-MM-dd} was read before its labels were final ({scope.FinalOn(date):yyyy-MM-dd}): its labels are pending. " +
+                "Refresh its labels (scorecockpit snapshots refresh-labels), then evaluate.");
         }
 
         return [date];

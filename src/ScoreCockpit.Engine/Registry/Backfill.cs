@@ -25,7 +25,8 @@ public sealed record BackfillSummary(
 
 public sealed class BackfillHandler(
     IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train, TrainChallengersHandler challengers,
-    EvaluateAllVersionsHandler evaluate, ActivateVersionHandler activate, TimeProvider time, CockpitClock cockpit)
+    EvaluateAllVersionsHandler evaluate, ActivateVersionHandler activate, Snapshots.RefreshLabelsHandler labels,
+    TimeProvider time, CockpitClock cockpit)
 {
     public async Task<BackfillSummary> HandleAsync(Backfill request, Actor actor, IProgress<BackfillProgress>? progress = null, CancellationToken ct = default)
     {
@@ -39,6 +40,7 @@ public sealed class BackfillHandler(
         }
 
         var days = Enumerable.Range(0, int.MaxValue).Select(request.From.AddMonths).TakeWhile(d => d <= request.To).ToList();
+        await labels.RefreshDueAsync(request.Score, actor, null, ct);
         var calendar = await CalendarAsync(request.Score, ct);
         var (trained, challengerCount, already, skipped, evaluations, activations) = (0, 0, 0, 0, 0, 0);
         var unchanged = new List<string>();
@@ -103,15 +105,11 @@ public sealed class BackfillHandler(
     }
 
     /// <summary>The score's snapshot dates and horizon: which days have enough labelled snapshots to train on.</summary>
-    private async Task<(List<DateOnly> Dates, int Horizon, HashSet<DateOnly> Thin)> CalendarAsync(string scoreName, CancellationToken ct)
+    private async Task<(IReadOnlyList<DateOnly> Dates, int Horizon, IReadOnlySet<DateOnly> Thin)> CalendarAsync(string scoreName, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
-        var definition = ScoreRecords.Definition(score);
-        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id)
-            .Select(s => new { s.ReferenceDate, s.Rows, s.Positives }).ToListAsync(ct);
-        var thin = snapshots.Where(s => definition.ThinDates.IsThin(s.Rows, s.Positives)).Select(s => s.ReferenceDate).ToHashSet();
-        return (snapshots.Select(s => s.ReferenceDate).ToList(), definition.HorizonMonths, thin);
+        var scope = await ScoreScope.LoadAsync(db, scoreName, cockpit, ct);
+        return (scope.FinalDates, scope.Definition.HorizonMonths, scope.Thin);
     }
 
     private async Task<List<ModelVersion>> VersionsOfAsync(string scoreName, DateOnly asOf, CancellationToken ct)

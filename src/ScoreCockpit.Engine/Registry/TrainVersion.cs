@@ -19,11 +19,12 @@ public sealed record TrainingOutcome(ModelVersion Version, bool IsNew)
 /// as-of date: the latest one validates, up to twelve before it train (see <see cref="VersionTraining"/>). A month
 /// that brought no newly labelled snapshot trains nothing: the previous version stands.
 /// </summary>
-public sealed class TrainVersionHandler(VersionTraining training)
+public sealed class TrainVersionHandler(VersionTraining training, Snapshots.RefreshLabelsHandler labels)
 {
     public async Task<TrainingOutcome> HandleAsync(TrainVersion request, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.Analyst, "train model versions");
+        await labels.RefreshDueAsync(request.Score, actor, null, ct);
         var plan = await training.PlanAsync(request.Score, request.AsOf, ct);
         return await training.TrainAsync(plan, plan.Request, request.AsOf, null, actor, ct);
     }

@@ -19,19 +19,20 @@ internal sealed record TrainingPlan(Score Score, ScoreDefinition Definition, Tra
 /// with the schema difference against the previous version of the same configuration.
 /// </summary>
 public sealed class VersionTraining(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, RegisterVersionHandler register, AuditLog audit)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, RegisterVersionHandler register, AuditLog audit,
+    Settings.CockpitClock clock)
 {
     internal async Task<TrainingPlan> PlanAsync(string scoreName, DateOnly asOf, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
-        var definition = ScoreRecords.Definition(score);
-        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
-        var thin = snapshots.Where(s => definition.ThinDates.IsThin(s.Rows, s.Positives)).Select(s => s.ReferenceDate).ToHashSet();
-        var window = LabelCalendar.Window(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, asOf, thin: thin);
+        var scope = await ScoreScope.LoadAsync(db, scoreName, clock, ct);
+        var (score, definition, snapshots) = (scope.Score, scope.Definition, scope.Snapshots);
+        // Only snapshots whose labels are final: a pending one's target is incomplete, never a lesson to learn.
+        var window = LabelCalendar.Window(scope.FinalDates, definition.HorizonMonths, asOf, thin: scope.Thin);
+        var newestRead = snapshots.Where(s => s.ReferenceDate <= window.ValidationDate).ToList();
         var byDate = snapshots.ToDictionary(s => s.ReferenceDate);
         var newest = byDate[window.TrainingDates[^1]];
-        definition = await DecideKindsAsync(db, score, definition, snapshots.Where(s => s.ReferenceDate <= window.ValidationDate).ToList(), newest, ct);
+        definition = await DecideKindsAsync(db, score, definition, newestRead, newest, ct);
         var columns = newest.Columns.ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         var features = FeatureRules.Select(definition, newest.Columns.Select(c => c.Name).ToList())
             .Select(name => new FeatureColumn(name, definition.KindOf(name) ?? columns[name].InferredKind))

@@ -21,6 +21,7 @@ public static class ScenarioServices
         services.AddSingleton<IStepExecutor, TrainVersionExecutor>();
         services.AddSingleton<IStepExecutor, TrainChallengersExecutor>();
         services.AddSingleton<IStepExecutor, EvaluateAllVersionsExecutor>();
+        services.AddSingleton<IStepExecutor, RefreshLabelsExecutor>();
         services.AddSingleton<IStepExecutor, ScoreExecutor>();
         services.AddSingleton<IStepExecutor, PurgeVersionsExecutor>();
         services.AddSingleton<IStepExecutor, SendMessageExecutor>();

@@ -16,6 +16,12 @@ public sealed record ScoreDefinition
     /// <summary>One SELECT producing one row per customer for `${date_ref}`.</summary>
     public required string DataprepSql { get; init; }
 
+    /// <summary>
+    /// Optional: a SELECT giving the key and target columns for `${date_ref}`, read by a label refresh instead of the
+    /// dataprep's target when the labels live elsewhere or the full dataprep is costly.
+    /// </summary>
+    public string LabelSql { get; init; } = "";
+
     public required string KeyColumn { get; init; }
     public required string TargetColumn { get; init; }
     public required string ReferenceDateColumn { get; init; }

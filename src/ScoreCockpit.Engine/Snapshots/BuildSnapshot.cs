@@ -18,19 +18,16 @@ public sealed record BuildSnapshot(string Score, DateOnly ReferenceDate, IReadOn
 /// then swaps it in. Re-running replaces that date's table and record only; a failure changes nothing.
 /// </summary>
 public sealed class BuildSnapshotHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, AuditLog audit, TimeProvider time)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, AuditLog audit, TimeProvider time, Settings.CockpitClock clock)
 {
     public async Task<Snapshot> HandleAsync(BuildSnapshot request, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.Analyst, "build snapshots");
-        var clock = Stopwatch.StartNew();
+        var watch = Stopwatch.StartNew();
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var score = await ScoreRecords.FindAsync(db, request.Score, ct);
-        var definition = ScoreRecords.Definition(score);
-        var globals = await db.Variables.AsNoTracking().ToListAsync(ct);
-        var variables = BuiltInVariables.Resolve(
-            globals.Select(g => g.ToVariable()), definition.Variables.Select(v => v.ToVariable()), request.RunVariables ?? [],
-            BuiltInVariables.For(request.ReferenceDate, definition.HorizonMonths));
+        var scope = await ScoreScope.LoadAsync(db, request.Score, clock, ct);
+        var (score, definition) = (scope.Score, scope.Definition);
+        var variables = scope.Variables(request.ReferenceDate, request.RunVariables);
 
         await using var session = await connections.OpenAsync(definition.Connection, ct);
         var sql = SqlTemplate.RenderLiterals(definition.DataprepQuery, variables, session.Dialect);
@@ -67,8 +64,11 @@ public sealed class BuildSnapshotHandler(
         snapshot.Positives = profile.Positives;
         snapshot.Columns = profile.Columns;
         snapshot.BuiltAt = time.GetUtcNow().UtcDateTime;
+        // Read now: final if the label horizon has passed, else pending until a refresh (see LabelMaturity).
+        snapshot.LabelsReadAt = snapshot.BuiltAt;
+        snapshot.MissingLabels = 0;
         snapshot.BuiltBy = actor.Name;
-        snapshot.DurationMs = clock.ElapsedMilliseconds;
+        snapshot.DurationMs = watch.ElapsedMilliseconds;
         audit.Add(db, actor.Name, AuditActions.SnapshotBuilt, score.Name,
             $"{request.ReferenceDate:yyyy-MM-dd}: {profile.Rows} rows, {profile.Positives?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no"} positives");
         await db.SaveChangesAsync(ct);

@@ -17,6 +17,12 @@ public sealed class Snapshot
     public double? BaseRate => Positives is { } p && Rows > 0 ? (double)p / Rows : null;
 
     public DateTime BuiltAt { get; set; }
+
+    /// <summary>When the target was last read: at the build, or at the latest label refresh (UTC).</summary>
+    public DateTime LabelsReadAt { get; set; }
+
+    /// <summary>Customers of the snapshot the latest label refresh did not return: left out of evaluations.</summary>
+    public long MissingLabels { get; set; }
     public required string BuiltBy { get; set; }
     public long DurationMs { get; set; }
 

@@ -33,4 +33,7 @@ public static class SnapshotTables
     }
 
     public static string Staging(string table) => table + StagingSuffix;
+
+    /// <summary>The scratch table a label refresh reads the new target into; as long as the staging name.</summary>
+    public static string Labels(string table) => table + "_lbl";
 }

@@ -1052,6 +1052,12 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.Property<long>("DurationMs")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime>("LabelsReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("MissingLabels")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("Positives")
                         .HasColumnType("bigint");
 

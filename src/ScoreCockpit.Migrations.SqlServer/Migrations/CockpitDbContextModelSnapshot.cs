@@ -1054,6 +1054,12 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.Property<long>("DurationMs")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime>("LabelsReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("MissingLabels")
+                        .HasColumnType("bigint");
+
                     b.Property<long?>("Positives")
                         .HasColumnType("bigint");
 

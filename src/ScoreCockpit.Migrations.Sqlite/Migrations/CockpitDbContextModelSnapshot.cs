@@ -1015,6 +1015,12 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.Property<long>("DurationMs")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("LabelsReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("MissingLabels")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("Positives")
                         .HasColumnType("INTEGER");
 

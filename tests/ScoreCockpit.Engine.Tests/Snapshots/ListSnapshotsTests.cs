@@ -22,7 +22,7 @@ public sealed class ListSnapshotsTests(PostgresClusterFixture postgres)
 
     [Theory]
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
-    public async Task Labels_are_known_once_the_reference_date_plus_the_horizon_has_come(StoreProvider provider)
+    public async Task Labels_are_pending_until_the_horizon_has_passed_and_a_refresh_reads_them(StoreProvider provider)
     {
         await using var store = await TestStore.CreateAsync(provider, postgres, now: Evening);
         await CreateAsync(store, "monthly", horizonMonths: 1);
@@ -44,18 +44,27 @@ public sealed class ListSnapshotsTests(PostgresClusterFixture postgres)
                 (new DateOnly(2025, 12, 31), new DateOnly(2026, 1, 31), true),
                 (new DateOnly(2025, 11, 30), new DateOnly(2025, 12, 31), true),
             ],
-            evening.Select(s => (s.ReferenceDate, s.LabelsKnownOn, s.LabelsKnown)));
+            evening.Select(s => (s.ReferenceDate, s.LabelsFinalOn, s.LabelsFinal)));
         Assert.All(evening, s => Assert.Equal((20L, (long?)5, (double?)0.25), (s.Rows, s.Positives, s.BaseRate)));
 
-        // At midnight the 14 February snapshot's labels become known; 28 February waits for 31 March.
+        Assert.All(evening, s => Assert.False(s.RefreshDue));
+
+        // At midnight the 14 February snapshot's labels are final, but what was read on the 13th is not: it stays
+        // pending, now due for a refresh; 28 February waits for 31 March.
         store.Time.Advance(TimeSpan.FromHours(1));
-        Assert.Equal([false, true, true, true, true], (await list.HandleAsync("monthly", Ct)).Select(s => s.LabelsKnown));
+        var midnight = await list.HandleAsync("monthly", Ct);
+        Assert.Equal([false, false, true, true, true], midnight.Select(s => s.LabelsFinal));
+        Assert.Equal([false, true, false, false, false], midnight.Select(s => s.RefreshDue));
+
+        var refreshed = await store.Get<RefreshLabelsHandler>().HandleAsync(new RefreshLabels("monthly"), Ana, ct: Ct);
+        Assert.Equal([new DateOnly(2026, 2, 14)], refreshed.Select(r => r.ReferenceDate));
+        Assert.Equal([false, true, true, true, true], (await list.HandleAsync("monthly", Ct)).Select(s => s.LabelsFinal));
 
         store.Time.SetUtcNow(new DateTimeOffset(2026, 3, 30, 23, 59, 59, TimeSpan.Zero));
-        Assert.False((await list.HandleAsync("monthly", Ct))[0].LabelsKnown);
+        Assert.False((await list.HandleAsync("monthly", Ct))[0].RefreshDue);
 
         store.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.True((await list.HandleAsync("monthly", Ct))[0].LabelsKnown);
+        Assert.True((await list.HandleAsync("monthly", Ct))[0].RefreshDue);
     }
 
     [Theory]
@@ -80,8 +89,8 @@ public sealed class ListSnapshotsTests(PostgresClusterFixture postgres)
         store.Time.SetUtcNow(new DateTimeOffset(expected, TimeOnly.MinValue, TimeSpan.Zero));
         var on = Assert.Single(await store.Get<ListSnapshotsHandler>().HandleAsync("h", Ct));
 
-        Assert.Equal((expected, false), (before.LabelsKnownOn, before.LabelsKnown));
-        Assert.Equal((expected, true), (on.LabelsKnownOn, on.LabelsKnown));
+        Assert.Equal((expected, false, false), (before.LabelsFinalOn, before.LabelsFinal, before.RefreshDue));
+        Assert.Equal((expected, false, true), (on.LabelsFinalOn, on.LabelsFinal, on.RefreshDue));
     }
 
     [Fact]

@@ -62,6 +62,8 @@ public sealed class TestStore : IAsyncDisposable
             services.AddScoreCockpitEngine(data, settings);
             // Registered after the engine's TimeProvider.System, so this one is resolved.
             services.AddSingleton<TimeProvider>(time);
+            // Days counted in UTC, so the tests' instants read as the days they name.
+            services.AddSingleton(new Engine.Settings.CockpitTimeZone(TimeZoneInfo.Utc));
             var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
             var store = new TestStore(built, folder, settings, time);
             if (prepare)

@@ -24,11 +24,9 @@ public sealed class CompareOnDateHandler(
     public async Task<DateComparison> CompareAsync(string scoreName, DateOnly date, IReadOnlyList<int> versionNumbers, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
-        var definition = ScoreRecords.Definition(score);
-        var snapshots = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).ToListAsync(ct);
-        var today = clock.Today;
-        EvaluationDates.For(snapshots.Select(s => s.ReferenceDate), definition.HorizonMonths, today, date, score.Name);
+        var scope = await ScoreScope.LoadAsync(db, scoreName, clock, ct);
+        var (score, definition, snapshots) = (scope.Score, scope.Definition, scope.Snapshots);
+        EvaluationDates.For(scope, scope.Today, date);
 
         if (versionNumbers.Count == 0)
         {

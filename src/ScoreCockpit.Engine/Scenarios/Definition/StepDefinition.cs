@@ -28,6 +28,7 @@ public enum RunIf
 [JsonDerivedType(typeof(TrainVersionStep), StepTypes.TrainVersion)]
 [JsonDerivedType(typeof(TrainChallengersStep), StepTypes.TrainChallengers)]
 [JsonDerivedType(typeof(EvaluateAllVersionsStep), StepTypes.EvaluateAllVersions)]
+[JsonDerivedType(typeof(RefreshLabelsStep), StepTypes.RefreshLabels)]
 [JsonDerivedType(typeof(ScoreStep), StepTypes.Score)]
 [JsonDerivedType(typeof(PurgeVersionsStep), StepTypes.PurgeVersions)]
 [JsonDerivedType(typeof(ExportReportStep), StepTypes.ExportReport)]
@@ -58,6 +59,7 @@ public static class StepTypes
     public const string TrainVersion = "train-version";
     public const string TrainChallengers = "train-challengers";
     public const string EvaluateAllVersions = "evaluate-all-versions";
+    public const string RefreshLabels = "refresh-labels";
     public const string Score = "score";
     public const string PurgeVersions = "purge-versions";
     public const string ExportReport = "export-report";
@@ -65,7 +67,7 @@ public static class StepTypes
 
     public static IReadOnlyList<string> All { get; } =
     [
-        SetVariables, RunSql, BuildSnapshot, ComputeMetrics, RunChecks, TrainVersion, TrainChallengers,
+        SetVariables, RunSql, BuildSnapshot, RefreshLabels, ComputeMetrics, RunChecks, TrainVersion, TrainChallengers,
         EvaluateAllVersions, Score, PurgeVersions, ExportReport, SendMessage,
     ];
 
@@ -79,6 +81,7 @@ public static class StepTypes
         TrainVersionStep => TrainVersion,
         TrainChallengersStep => TrainChallengers,
         EvaluateAllVersionsStep => EvaluateAllVersions,
+        RefreshLabelsStep => RefreshLabels,
         ScoreStep => Score,
         PurgeVersionsStep => PurgeVersions,
         ExportReportStep => ExportReport,

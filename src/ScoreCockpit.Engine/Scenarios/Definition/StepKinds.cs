@@ -38,6 +38,11 @@ public sealed record EvaluateAllVersionsStep : StepDefinition
 {
 }
 
+/// <summary>Re-reads the target of the score's snapshots whose labels have become final since they were built.</summary>
+public sealed record RefreshLabelsStep : StepDefinition
+{
+}
+
 /// <summary>Scores the snapshot of the date (default <c>${date_ref}</c>) with the active version.</summary>
 public sealed record ScoreStep : StepDefinition
 {

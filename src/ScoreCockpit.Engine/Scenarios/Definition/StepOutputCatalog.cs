@@ -16,6 +16,7 @@ public static class StepOutputCatalog
             .DistinctBy(p => p.Key).ToDictionary(),
         TrainVersionStep => Of(("version", ValueKind.Number), ("auc", ValueKind.Number), ("reused", ValueKind.Boolean)),
         TrainChallengersStep => Of(("count", ValueKind.Number)),
+        RefreshLabelsStep => Of(("refreshed", ValueKind.Number), ("labels_changed", ValueKind.Number)),
         EvaluateAllVersionsStep => Of(("evaluations", ValueKind.Number), ("failed", ValueKind.Number), ("latest_date", ValueKind.Date)),
         ScoreStep => Of(("rows", ValueKind.Number), ("mean", ValueKind.Number), ("psi", ValueKind.Number), ("reference_date", ValueKind.Date)),
         PurgeVersionsStep => Of(("purged", ValueKind.Number)),

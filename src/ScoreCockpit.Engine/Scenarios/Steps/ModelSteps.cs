@@ -4,6 +4,7 @@ using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
 using ScoreCockpit.Engine.Scores;
+using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scenarios.Steps;
@@ -12,7 +13,7 @@ namespace ScoreCockpit.Engine.Scenarios.Steps;
 /// Trains the month's version; a version already trained as of that day is reused, so a re-run adds nothing, and so is
 /// the previous version when no new data came since ("no new data: same as vN").
 /// </summary>
-public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train) : IStepExecutor
+public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train, RefreshLabelsHandler labels) : IStepExecutor
 {
     public string Type => StepTypes.TrainVersion;
 
@@ -28,6 +29,7 @@ public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> con
         string? noNewData = null;
         if (version is null)
         {
+            await RefreshLabelsExecutor.RefreshAsync(labels, score, context, ct);
             context.Log($"Training {score} as of {StepContext.Day(asOf)}");
             var outcome = await train.HandleAsync(new TrainVersion(score, asOf), context.Actor, ct);
             (version, noNewData) = (outcome.Version, outcome.Note);
@@ -89,13 +91,14 @@ public sealed class TrainChallengersExecutor(IDbContextFactory<CockpitDbContext>
 }
 
 /// <summary>Evaluates every (version, labelled date) pair not yet evaluated, as of the run's day.</summary>
-public sealed class EvaluateAllVersionsExecutor(EvaluateAllVersionsHandler evaluate) : IStepExecutor
+public sealed class EvaluateAllVersionsExecutor(EvaluateAllVersionsHandler evaluate, RefreshLabelsHandler labels) : IStepExecutor
 {
     public string Type => StepTypes.EvaluateAllVersions;
 
     public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
     {
         var score = context.ScoreOf(step);
+        await RefreshLabelsExecutor.RefreshAsync(labels, score, context, ct);
         var summary = await evaluate.HandleAsync(new EvaluateAllVersions(score, AsOf: context.Today), context.Actor, ct: ct);
         context.Log($"{summary.Computed} evaluation(s) computed, {summary.Failed} failed, {summary.AlreadyDone} already there, over {summary.Dates.Count} labelled date(s)");
         context.Output("evaluations", summary.Computed);
@@ -121,5 +124,37 @@ public sealed class PurgeVersionsExecutor(PurgeVersionsHandler purge) : IStepExe
         context.Log($"{(definition.DryRun ? "Would purge" : "Purged")} {plan.Purged.Count} version(s) trained up to {StepContext.Day(upTo)}"
             + (plan.Kept.Count > 0 ? $"; kept {string.Join(", ", plan.Kept.Select(k => $"{k.Version} ({k.Reason})"))}" : ""));
         context.Output("purged", plan.Purged.Count);
+    }
+}
+
+/// <summary>
+/// Refreshes the labels that have become final (see <see cref="RefreshLabelsHandler"/>) and says in the run log how many
+/// changed; training and evaluation steps do it first too, so their figures never rest on incomplete labels.
+/// </summary>
+public sealed class RefreshLabelsExecutor(RefreshLabelsHandler labels) : IStepExecutor
+{
+    public string Type => StepTypes.RefreshLabels;
+
+    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    {
+        var done = await RefreshAsync(labels, context.ScoreOf(step), context, ct);
+        if (done.Count == 0)
+        {
+            context.Log("No label is due for a refresh");
+        }
+
+        context.Output("refreshed", done.Count);
+        context.Output("labels_changed", done.Sum(d => d.Changed));
+    }
+
+    internal static async Task<IReadOnlyList<LabelRefresh>> RefreshAsync(RefreshLabelsHandler labels, string score, StepContext context, CancellationToken ct)
+    {
+        var done = await labels.HandleAsync(new RefreshLabels(score), context.Actor, ct: ct);
+        foreach (var refresh in done)
+        {
+            context.Log($"Labels refreshed, {refresh.Describe()}");
+        }
+
+        return done;
     }
 }

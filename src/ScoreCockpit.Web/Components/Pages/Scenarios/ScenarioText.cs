@@ -11,6 +11,7 @@ public static class ScenarioText
         StepTypes.SetVariables => Icons.Material.Filled.DataObject,
         StepTypes.RunSql => Icons.Material.Filled.Code,
         StepTypes.BuildSnapshot => Icons.Material.Filled.CalendarMonth,
+        StepTypes.RefreshLabels => Icons.Material.Filled.Autorenew,
         StepTypes.ComputeMetrics => Icons.Material.Filled.Straighten,
         StepTypes.RunChecks => Icons.Material.Filled.FactCheck,
         StepTypes.TrainVersion or StepTypes.TrainChallengers => Icons.Material.Filled.ModelTraining,

@@ -27,14 +27,14 @@ public static class SnapshotChartData
                 Name = "Rows", X = x, Y = ordered.Select(s => (object)s.Rows).ToList(),
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker
                 {
-                    ColorArray = ordered.Select(s => (object)(s.LabelsKnown ? RowsColour : PendingColour)).ToList(),
+                    ColorArray = ordered.Select(s => (object)(s.LabelsFinal ? RowsColour : PendingColour)).ToList(),
                 },
             },
             new Scatter
             {
                 Name = "Base rate", X = x, YAxis = "y2",
                 // A base rate before the horizon is over counts only the events seen so far: not drawn.
-                Y = ordered.Select(s => (object?)(s.LabelsKnown && s.BaseRate is { } r ? Math.Round(r * 100, 2) : null)).ToList()!,
+                Y = ordered.Select(s => (object?)(s.LabelsFinal && s.BaseRate is { } r ? Math.Round(r * 100, 2) : null)).ToList()!,
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = BaseRateColour, Width = 2 },
             },
