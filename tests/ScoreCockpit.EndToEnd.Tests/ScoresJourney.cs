@@ -45,8 +45,13 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await BrowserFixture.OpenTabAsync(page, "Snapshots");
         await BrowserFixture.ChartDrawnAsync(page, "snapshot-plot");
-        // 30 monthly snapshots, the newest first; the profile of the newest is open.
-        await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "known" })).ToHaveCountAsync(30);
+        // 30 monthly snapshots, the newest first, each saying whether its labels are final; the churn labels of the
+        // last two month-ends were read before their horizon was over. The profile of the newest is open.
+        await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "final" })).ToHaveCountAsync(30);
+        var clock = new ScoreCockpit.Engine.Settings.CockpitClock(TimeProvider.System, ScoreCockpit.Engine.Settings.CockpitTimeZone.Default);
+        var pending = ScoreCockpit.Engine.Demo.DemoOptions.ForToday(clock).ReferenceDates()
+            .Count(d => ScoreCockpit.Engine.Snapshots.LabelMaturity.FinalOn(d, 2) > clock.Today);
+        await Expect(page.Locator("table tbody tr").Filter(new() { HasText = "pending" })).ToHaveCountAsync(pending);
         await Expect(page.Locator("#profile-title")).ToContainTextAsync("Profile of");
         await Expect(page.GetByText("customer_id · key")).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "21-churn-snapshots");

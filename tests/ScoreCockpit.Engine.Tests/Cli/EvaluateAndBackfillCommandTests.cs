@@ -18,8 +18,9 @@ public sealed class EvaluateAndBackfillCommandTests : IDisposable
     private const int HorizonMonths = 2;
 
     private readonly CliSandbox _cli = new();
-    private readonly DemoOptions _demo = DemoOptions.ForToday(new ScoreCockpit.Engine.Settings.CockpitClock(TimeProvider.System, ScoreCockpit.Engine.Settings.CockpitTimeZone.Default));
-    private readonly DateOnly _today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+    private static readonly ScoreCockpit.Engine.Settings.CockpitClock Clock = new(TimeProvider.System, ScoreCockpit.Engine.Settings.CockpitTimeZone.Default);
+    private readonly DemoOptions _demo = DemoOptions.ForToday(Clock);
+    private readonly DateOnly _today = Clock.Today;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -154,6 +155,39 @@ public sealed class EvaluateAndBackfillCommandTests : IDisposable
         var firstActivation = activations.OrderBy(a => a.ActivatedAt).First();
         Assert.StartsWith("demo history: First version in production", firstActivation.Comment, StringComparison.Ordinal);
         Assert.Equal(from.AddMonths(2).AddDays(1).ToDateTime(new TimeOnly(9, 0)), firstActivation.ActivatedAt);
+    }
+
+    [Fact]
+    public async Task Snapshots_list_says_per_date_when_its_labels_are_final_and_whether_they_are_yet()
+    {
+        await InitAsync();
+
+        var listed = await _cli.RunAsync("", "snapshots", "list", "churn", "--json");
+
+        Assert.Equal(0, listed.ExitCode);
+        using var json = System.Text.Json.JsonDocument.Parse(listed.Output);
+        var dates = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(_demo.ReferenceDates().Count, dates.Count);
+        foreach (var entry in dates)
+        {
+            var date = DateOnly.Parse(entry.GetProperty("date").GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            var finalOn = ScoreCockpit.Engine.Variables.BuiltInVariables.EndOfMonthAfter(date, HorizonMonths);
+            var builtOn = DateOnly.FromDateTime(DateTime.Parse(entry.GetProperty("built_at").GetString()!, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal));
+            Assert.Equal(Iso(finalOn), entry.GetProperty("labels_final_on").GetString());
+            // Built today (give or take the zone's hours): final exactly when the final day had come.
+            Assert.Equal(finalOn <= _today ? "final" : "pending", entry.GetProperty("labels").GetString());
+            Assert.InRange(builtOn, _today.AddDays(-1), _today.AddDays(1));
+            Assert.True(entry.GetProperty("rows").GetInt64() > 0);
+            Assert.True(entry.GetProperty("positives").GetInt64() >= 0);
+        }
+
+        // The last month-ends of the demo are read before their horizon is over.
+        Assert.Equal("pending", dates[0].GetProperty("labels").GetString());
+        Assert.Equal("final", dates[^1].GetProperty("labels").GetString());
+        var table = await _cli.RunAsync("", "snapshots", "list", "churn");
+        Assert.Contains("pending", table.Output, StringComparison.Ordinal);
+        Assert.Contains(Iso(ScoreCockpit.Engine.Variables.BuiltInVariables.EndOfMonthAfter(_demo.LastReferenceDate, HorizonMonths)), table.Output, StringComparison.Ordinal);
     }
 
     public void Dispose() => _cli.Dispose();

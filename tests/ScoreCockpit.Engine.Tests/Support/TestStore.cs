@@ -62,8 +62,9 @@ public sealed class TestStore : IAsyncDisposable
             services.AddScoreCockpitEngine(data, settings);
             // Registered after the engine's TimeProvider.System, so this one is resolved.
             services.AddSingleton<TimeProvider>(time);
-            // Days counted in UTC, so the tests' instants read as the days they name.
-            services.AddSingleton(new Engine.Settings.CockpitTimeZone(TimeZoneInfo.Utc));
+            // The cockpit's zone is the fake clock's local zone (UTC unless a test sets another before using the store),
+            // so the tests' instants read as the days they name.
+            services.AddSingleton(_ => new Engine.Settings.CockpitTimeZone(time.LocalTimeZone));
             var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
             var store = new TestStore(built, folder, settings, time);
             if (prepare)
