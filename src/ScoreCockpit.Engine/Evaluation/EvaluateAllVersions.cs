@@ -61,7 +61,7 @@ public sealed class EvaluateAllVersionsHandler(
             await using (var session = await connections.OpenAsync(definition.Connection, token))
             {
                 var table = snapshots.Single(s => s.ReferenceDate == item.Date).TableName;
-                snapshot = await LabelledSnapshot.LoadAsync(session, item.Date, table, definition.TargetColumn, token);
+                snapshot = await LabelledSnapshot.LoadAsync(session, item.Date, table, definition.TargetColumn, definition.KeyColumn, item.Versions.SelectMany(v => VersionJson.Schema(v.InputSchemaJson).Select(f => f.Name)), token);
             }
 
             var now = time.GetUtcNow().UtcDateTime;

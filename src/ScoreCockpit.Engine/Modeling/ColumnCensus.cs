@@ -36,13 +36,16 @@ internal static class ColumnCensus
         await using var reader = await session.ReadAsync(RenderedSql.Plain(
             $"SELECT {string.Join(", ", aggregates.Prepend("COUNT(*)"))} FROM ({from}) AS stacked"), ct);
         await reader.ReadAsync(ct);
-        var rows = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture);
+        // The reader is sequential (PostgreSQL refuses to go back to a column): the row is read whole, in order, first.
+        var values = new object[reader.FieldCount];
+        reader.GetValues(values);
+        var rows = Convert.ToInt64(values[0], CultureInfo.InvariantCulture);
         var facts = new Dictionary<string, ColumnFacts>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < features.Count; i++)
         {
-            var (min, max) = (reader.GetValue(2 + 3 * i), reader.GetValue(3 + 3 * i));
+            var (min, max) = (values[2 + 3 * i], values[3 + 3 * i]);
             var constant = min is DBNull || Equals(min, max);
-            facts[features[i].Name] = new ColumnFacts(Convert.ToInt64(reader.GetValue(1 + 3 * i), CultureInfo.InvariantCulture),
+            facts[features[i].Name] = new ColumnFacts(Convert.ToInt64(values[1 + 3 * i], CultureInfo.InvariantCulture),
                 constant, constant && min is not DBNull ? Text(min, IsBoolean(types[features[i].Name])) : null);
         }
 

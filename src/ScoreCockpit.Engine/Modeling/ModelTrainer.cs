@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.ML;
 using ScoreCockpit.Engine.Warehouse;
@@ -7,7 +6,7 @@ namespace ScoreCockpit.Engine.Modeling;
 
 /// <summary>
 /// Trains one model from snapshot tables: profiles the features and reduces them in SQL (<see cref="FeatureSelection"/>),
-/// streams the (sampled) training rows into the ML.NET pipeline of <see cref="ModelPipeline"/> — twice when only the
+/// streams the training rows, sampled by key in the warehouse (<see cref="TrainingRows"/>), into the ML.NET pipeline of <see cref="ModelPipeline"/> — twice when only the
 /// top k features are kept — then measures AUC and lift at 10 % on the validation snapshot.
 /// Deterministic: the same request on the same data gives the same predictions (one thread, seeded).
 /// </summary>
@@ -49,9 +48,8 @@ public static class ModelTrainer
 
         var (rows, positives) = await Task.Run(() => CountLabels(fit.Training), ct);
         var label = new InputColumn(ModelPipeline.Label, request.TargetColumn, InputColumnType.Label);
-        var validation = new WarehouseRowsView([.. fit.Inputs, label],
-            () => Readers(session, [request.ValidationTable], selection.Columns.ByTable, [.. fit.Inputs, label], null),
-            $"the validation snapshot {request.ValidationTable}", ct: ct);
+        var validation = TrainingRows.View(session, request, [request.ValidationTable], selection.Columns, [.. fit.Inputs, label], 1,
+            $"the validation snapshot {request.ValidationTable}", ct);
         var (scores, labels) = await Task.Run(() => Predictions(fit.Model.Transform(validation)), ct);
 
         var featureSchema = new WarehouseRowsView(fit.Inputs, () => [], "").Schema;
@@ -84,43 +82,11 @@ public static class ModelTrainer
         var ml = new MLContext(request.Seed);
         var label = new InputColumn(ModelPipeline.Label, request.TargetColumn, InputColumnType.Label);
         var inputs = stats.Select(s => InputColumn.For(s.Feature)).ToList();
-        var training = new WarehouseRowsView([.. inputs, label],
-            () => Readers(session, request.TrainingTables, columns.ByTable, [.. inputs, label], request.KeyColumn),
-            "the training snapshots", fraction < 1 ? Sample(request, fraction) : null, ct);
+        var training = TrainingRows.View(session, request, request.TrainingTables, columns, [.. inputs, label], fraction,
+            "the training snapshots", ct);
         var (estimator, slots) = ModelPipeline.Build(ml, stats, request.Algorithm, hp, request.Seed);
         var model = await Task.Run(() => estimator.Fit(training), ct);
         return new Fit(ml, model, slots, inputs, training);
-    }
-
-    private static Func<DbDataReader, int[], bool> Sample(TrainingRequest request, double fraction)
-    {
-        DbDataReader? last = null;
-        var key = -1;
-        return (reader, _) =>
-        {
-            if (!ReferenceEquals(reader, last))
-            {
-                (last, key) = (reader, reader.GetOrdinal(request.KeyColumn));
-            }
-
-            return KeySample.Keeps(InputColumn.ReadText(reader, key), request.Seed, fraction);
-        };
-    }
-
-    /// <summary>One reader per table, opened when the cursor reaches it, on the session's connection.</summary>
-    internal static IEnumerable<DbDataReader> Readers(WarehouseSession session, IEnumerable<string> tables,
-        IReadOnlyDictionary<string, HashSet<string>> columns, IReadOnlyList<InputColumn> inputs, string? keyColumn)
-    {
-        foreach (var table in tables)
-        {
-            var wanted = inputs.Select(i => i.Source).Append(keyColumn).OfType<string>()
-                .Where(columns[table].Contains).Distinct(StringComparer.OrdinalIgnoreCase);
-            using var command = session.Connection.CreateCommand();
-            command.CommandText = $"SELECT {string.Join(", ", wanted.Select(session.Dialect.QuoteIdentifier))} FROM {session.Dialect.QuoteIdentifier(table)}";
-            command.CommandTimeout = 0;
-            using var reader = command.ExecuteReader();
-            yield return reader;
-        }
     }
 
     private static (long Rows, long Positives) CountLabels(WarehouseRowsView view)

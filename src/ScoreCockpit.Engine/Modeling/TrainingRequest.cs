@@ -40,6 +40,12 @@ public sealed record TrainingRequest
 
     public int MaxTrainingRows { get; init; } = DefaultMaxTrainingRows;
 
+    /// <summary>
+    /// Reads every row and samples in memory, as a warehouse without MD5 does: only for measuring the warehouse's sample
+    /// against it. Not part of the serialised request.
+    /// </summary>
+    internal bool SamplesInMemory { get; init; }
+
     /// <summary>Which features to drop before and after a first fit (constant, mostly missing, correlated, outside the top k).</summary>
     public ReductionSettings Reduction { get; init; } = new();
 

@@ -7,7 +7,7 @@ namespace ScoreCockpit.Engine.Modeling;
 /// <summary>
 /// Warehouse rows as an ML.NET <see cref="IDataView"/>, streamed: each cursor opens its readers (one per table) and
 /// reads row by row, so nothing is held but the current row. ML.NET caches what a trainer needs to pass over twice.
-/// Rows can be kept by a deterministic sample on the key (<see cref="KeySample"/>).
+/// Rows can be filtered by a predicate (the in-memory key sample of <see cref="TrainingRows"/>).
 /// </summary>
 internal sealed class WarehouseRowsView : IDataView
 {

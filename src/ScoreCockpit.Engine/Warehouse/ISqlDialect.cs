@@ -71,4 +71,11 @@ public interface ISqlDialect
 
     /// <summary>How many rows one INSERT … VALUES may list when rows are sent as literals.</summary>
     int LiteralRowsPerStatement { get; }
+
+    /// <summary>
+    /// The 52-bit sample hash of <see cref="Modeling.KeySample.Hash"/> as a BIGINT expression of this engine: the first 13
+    /// hex digits of <c>md5('seed:' || key as text)</c>; NULL for a NULL key. Null when the engine has no MD5: rows are
+    /// then sampled in memory with the C# twin.
+    /// </summary>
+    string? KeySampleHash(string keyExpression, int seed);
 }

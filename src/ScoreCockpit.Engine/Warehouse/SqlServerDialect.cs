@@ -50,6 +50,15 @@ public sealed class SqlServerDialect : ISqlDialect
 
     public string? ParameterMarker(string name) => "@" + name;
 
+    /// <summary>
+    /// HASHBYTES gives the digest as binary: its first 7 bytes read as a big-endian BIGINT, shifted right by 4 bits, are
+    /// the first 13 hex digits. VARCHAR, not NVARCHAR, so the bytes hashed are those of the text, not UTF-16: the same as
+    /// the other warehouses for ASCII keys, and for any key under a UTF-8 collation (SQL Server 2019 on).
+    /// '+' keeps a NULL key NULL, where CONCAT would hash an empty text.
+    /// </summary>
+    public string KeySampleHash(string keyExpression, int seed) =>
+        $"CAST(SUBSTRING(HASHBYTES('MD5', '{Modeling.KeySample.Prefix(seed)}' + CAST({keyExpression} AS VARCHAR(4000))), 1, 7) AS BIGINT) / 16";
+
     public string CreateTable(string table, IEnumerable<string> columnDefinitions, string? key = null) =>
         $"CREATE TABLE {QuoteIdentifier(table)} ({string.Join(", ", columnDefinitions)})";
 

@@ -30,6 +30,8 @@ public abstract class StandardSqlDialect : ISqlDialect
 
     public abstract string TextType(int? length = null);
 
+    public abstract string? KeySampleHash(string keyExpression, int seed);
+
     public string QuoteIdentifier(string identifier) =>
         string.Join('.', Identifiers.Validate(identifier).Select(part => $"\"{part}\""));
 

@@ -140,5 +140,12 @@ public sealed class TeradataDialect : ISqlDialect
             : $"SELECT TOP {rows} * FROM ({selectSql}\n) AS q";
     }
 
+    /// <summary>
+    /// Null: Teradata has no built-in MD5 (HASHROW is its own row hash, not the same numbers), so training samples are
+    /// drawn in memory with the C# twin: the same rows are kept, in the order Teradata returns them. An MD5 UDF installed
+    /// by the site could be written here.
+    /// </summary>
+    public string? KeySampleHash(string keyExpression, int seed) => null;
+
     private string PrimaryIndex(string? key) => key is null ? "" : $" PRIMARY INDEX ({QuoteIdentifier(key)})";
 }

@@ -65,6 +65,18 @@ public sealed class ModelTrainerTests(ChurnSnapshotsFixture snapshots)
     }
 
     [Fact]
+    public async Task The_warehouse_sample_keeps_the_rows_the_in_memory_sample_keeps()
+    {
+        var request = snapshots.Request(TrainingAlgorithm.LightGbm) with { MaxTrainingRows = 5_000 };
+
+        var inSql = await ModelTrainer.TrainAsync(snapshots.Session, request, Ct);
+        var inMemory = await ModelTrainer.TrainAsync(snapshots.Session, request with { SamplesInMemory = true }, Ct);
+
+        Assert.Equal(inMemory.TrainingRows, inSql.TrainingRows);
+        Assert.Equal(inMemory.TrainingPositives, inSql.TrainingPositives);
+    }
+
+    [Fact]
     public async Task Identifiers_and_dates_are_dropped_and_reported()
     {
         var request = snapshots.Request(TrainingAlgorithm.LogisticRegression) with

@@ -59,7 +59,7 @@ public sealed class CompareOnDateHandler(
         await using (var session = await connections.OpenAsync(definition.Connection, ct))
         {
             var table = snapshots.Single(s => s.ReferenceDate == date).TableName;
-            snapshot = await LabelledSnapshot.LoadAsync(session, date, table, definition.TargetColumn, ct);
+            snapshot = await LabelledSnapshot.LoadAsync(session, date, table, definition.TargetColumn, definition.KeyColumn, versions.SelectMany(v => VersionJson.Schema(v.InputSchemaJson).Select(f => f.Name)), ct);
         }
 
         var scored = new ConcurrentDictionary<int, (SnapshotScores? Scores, string? Failure)>();

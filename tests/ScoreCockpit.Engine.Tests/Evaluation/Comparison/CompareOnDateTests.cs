@@ -129,6 +129,7 @@ public sealed class CompareOnDateTests(PostgresClusterFixture postgres)
         var snapshots = await store.Get<ListSnapshotsHandler>().HandleAsync("churn", Ct);
         await using var session = await store.Get<WarehouseConnections>().OpenAsync(definition.Definition.Connection, Ct);
         var table = snapshots.Single(s => s.ReferenceDate == date).TableName;
-        return await LabelledSnapshot.LoadAsync(session, date, table, definition.Definition.TargetColumn, Ct);
+        return await LabelledSnapshot.LoadAsync(session, date, table, definition.Definition.TargetColumn, definition.Definition.KeyColumn,
+            (await session.TableColumnsAsync(table, Ct)).Select(c => c.Name), Ct);
     }
 }

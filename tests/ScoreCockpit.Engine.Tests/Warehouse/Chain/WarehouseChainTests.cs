@@ -1,0 +1,62 @@
+using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Warehouse;
+using ScoreCockpit.Tests.Shared;
+using Xunit;
+
+namespace ScoreCockpit.Engine.Tests.Warehouse.Chain;
+
+/// <summary>
+/// Snapshots, a sampled training, evaluations, scoring and export on DuckDB and on PostgreSQL, from the same data: each
+/// warehouse runs the chain, and both give the same results, down to the bytes of the model.
+/// </summary>
+public sealed class WarehouseChainTests(PostgresClusterFixture postgres)
+{
+    [Theory]
+    [MemberData(nameof(TestWarehouse.Kinds), MemberType = typeof(TestWarehouse))]
+    public async Task The_whole_chain_runs_on_the_warehouse(WarehouseKind kind)
+    {
+        var outcome = await WarehouseChain.RunAsync(kind, postgres);
+
+        Assert.Equal(ChainData.Months.Count, outcome.Snapshots.Count);
+        Assert.All(outcome.Snapshots, s => Assert.Equal(ChainData.Customers, s.Rows));
+        // The training snapshots hold more rows than the cap, so the version learnt from a sample.
+        Assert.InRange(outcome.Version.TrainingRows, ChainData.MaxTrainingRows * 0.9, ChainData.MaxTrainingRows * 1.1);
+        Assert.NotEmpty(outcome.Evaluations);
+        Assert.All(outcome.Evaluations, e => Assert.Null(e.Failure));
+        Assert.All(outcome.Evaluations, e => Assert.True(e.Auc > 0.6, $"{e.EvaluationDate}: AUC {e.Auc}"));
+        Assert.Equal(ChainData.Customers, outcome.Scores.Count);
+        Assert.Equal(ChainData.Customers + 1, outcome.ExportCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task DuckDB_and_PostgreSQL_give_the_same_snapshots_model_evaluations_and_scores()
+    {
+        var duck = await WarehouseChain.RunAsync(WarehouseKind.DuckDb, postgres);
+        var pg = await WarehouseChain.RunAsync(WarehouseKind.Postgres, postgres);
+
+        Assert.Equal(duck.Snapshots, pg.Snapshots);
+        Assert.Equal(duck.Version.TrainingRows, pg.Version.TrainingRows);
+        Assert.Equal(duck.Version.InputSchemaJson, pg.Version.InputSchemaJson);
+        Assert.Equal(duck.Version.ArtifactSha256, pg.Version.ArtifactSha256);
+        Assert.Equal(duck.Version.ValidationAuc, pg.Version.ValidationAuc);
+        Assert.Equal(duck.Evaluations.Count, pg.Evaluations.Count);
+        foreach (var (d, p) in duck.Evaluations.Zip(pg.Evaluations))
+        {
+            Assert.Equal((d.EvaluationDate, d.Kind, d.Rows, d.Positives), (p.EvaluationDate, p.Kind, p.Rows, p.Positives));
+            foreach (var metric in new Func<VersionEvaluation, double?>[]
+                {
+                    e => e.Auc, e => e.AucLower, e => e.AucUpper, e => e.Gini, e => e.Ks, e => e.Brier, e => e.LogLoss,
+                    e => e.FirstLiftLower, e => e.FirstLiftUpper,
+                })
+            {
+                Assert.Equal(metric(d)!.Value, metric(p)!.Value, 1e-12);
+            }
+
+            Assert.Equal(d.CutoffsJson, p.CutoffsJson);
+            Assert.Equal(d.DecilesJson, p.DecilesJson);
+        }
+
+        Assert.Equal(duck.Scores, pg.Scores);
+        Assert.Equal(duck.ExportCsv, pg.ExportCsv);
+    }
+}
