@@ -27,6 +27,7 @@ public sealed class VersionsPanelTests : BunitContext
         Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Evaluation.EvaluateAllVersionsHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ActivateVersionHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<PurgeVersionsHandler>());
+        Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Settings.CockpitClock>());
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<CurrentActor>();
     }
