@@ -77,9 +77,6 @@ internal static class LabelRefreshSql
     {
         await using DbDataReader reader = await session.ReadAsync(RenderedSql.Plain(sql), ct);
         await reader.ReadAsync(ct);
-        return [.. Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? 0L : Long(reader.GetValue(i)))];
+        return [.. Enumerable.Range(0, reader.FieldCount).Select(i => WarehouseValues.Long(reader.GetValue(i)))];
     }
-
-    // DuckDB sums into a 128-bit integer.
-    private static long Long(object value) => value is System.Numerics.BigInteger big ? (long)big : Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }

@@ -44,6 +44,12 @@ public sealed class RefreshLabelsHandler(
 
     private async Task<IReadOnlyList<LabelRefresh>> RefreshAsync(RefreshLabels request, Actor actor, IProgress<string>? progress, CancellationToken ct)
     {
+        // Training and evaluation ask on every call (a backfill, once per month): answer "nothing due" from two columns.
+        if (request.ReferenceDate is null && !await AnyDueAsync(request.Score, ct))
+        {
+            return [];
+        }
+
         ScoreScope scope;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
@@ -68,6 +74,17 @@ public sealed class RefreshLabelsHandler(
         }
 
         return done;
+    }
+
+    private async Task<bool> AnyDueAsync(string scoreName, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+        var horizon = ScoreRecords.Definition(score).HorizonMonths;
+        var read = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id)
+            .Select(s => new { s.ReferenceDate, s.LabelsReadAt }).ToListAsync(ct);
+        var today = clock.Today;
+        return read.Any(s => LabelMaturity.IsDue(s.ReferenceDate, horizon, clock.DayOf(s.LabelsReadAt), today));
     }
 
     private static List<Snapshot> Due(ScoreScope scope, DateOnly? date)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Scores;
@@ -84,18 +83,7 @@ public static class SnapshotProfiler
         ?? throw new CockpitValidationException(
             $"The {role} column '{name}' is not among the columns the dataprep returns: {string.Join(", ", columns.Select(c => c.Name))}.");
 
-    // Warehouses widen sums differently (DuckDB answers HUGEINT, read as BigInteger).
-    private static long Long(object? value) => value switch
-    {
-        null => 0,
-        System.Numerics.BigInteger big => (long)big,
-        _ => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-    };
+    private static long Long(object? value) => WarehouseValues.Long(value);
 
-    private static double? Double(object? value) => value switch
-    {
-        null => null,
-        System.Numerics.BigInteger big => (double)big,
-        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture),
-    };
+    private static double? Double(object? value) => WarehouseValues.Double(value);
 }

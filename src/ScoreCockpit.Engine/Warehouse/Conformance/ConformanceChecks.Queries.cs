@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Snapshots;
@@ -116,13 +115,8 @@ internal sealed partial class ConformanceChecks
 
     private Task<object?> ScalarAsync(string sql, CancellationToken ct) => session.ScalarAsync(RenderedSql.Plain(sql), ct);
 
-    // Warehouses widen sums differently (DuckDB answers HUGEINT, read as BigInteger).
-    private async Task<long> LongAsync(string sql, CancellationToken ct) => await ScalarAsync(sql, ct) switch
-    {
-        null => throw new ConformanceFailure($"no value from: {sql}"),
-        BigInteger big => (long)big,
-        var value => Convert.ToInt64(value, CultureInfo.InvariantCulture),
-    };
+    private async Task<long> LongAsync(string sql, CancellationToken ct) =>
+        WarehouseValues.Long(await ScalarAsync(sql, ct) ?? throw new ConformanceFailure($"no value from: {sql}"));
 
     private static DateOnly? AsDate(object value) => value switch
     {
