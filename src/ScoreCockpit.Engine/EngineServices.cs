@@ -56,6 +56,9 @@ public static class EngineServices
         services.AddSingleton<WarehouseConnector>();
         services.AddSingleton<WarehouseConnections>();
         services.AddSingleton<BuildSnapshotHandler>();
+        services.AddSingleton<BuildSnapshotRangeHandler>();
+        services.AddSingleton<DeleteSnapshotHandler>();
+        services.AddSingleton<ReferenceDatesHandler>();
         services.AddSingleton<ListSnapshotsHandler>();
         services.AddSingleton<RefreshLabelsHandler>();
         services.AddSingleton<PortalSettings>();

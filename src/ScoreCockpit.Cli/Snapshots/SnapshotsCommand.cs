@@ -7,19 +7,66 @@ using ScoreCockpit.Engine.Snapshots;
 namespace ScoreCockpit.Cli.Snapshots;
 
 /// <summary>
-/// `scorecockpit snapshots list SCORE [--json]` and `scorecockpit snapshots refresh-labels SCORE [--date D]`: what each
-/// snapshot holds and whether its labels are final, and the refresh that makes pending labels final.
+/// `scorecockpit snapshots list|build|delete|refresh-labels`: what each snapshot holds and whether its labels are final,
+/// a score's history built in one command, a wrong snapshot removed, and the refresh that makes pending labels final.
 /// </summary>
 public static class SnapshotsCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public static Command Create(CliContext context) =>
-        new("snapshots", "List a score's snapshots with the state of their labels, or refresh labels that have become final.")
+        new("snapshots", "List, build or delete a score's snapshots, or refresh labels that have become final.")
         {
             List(context),
+            Build(context),
+            Delete(context),
             Refresh(context),
         };
+
+    private static Command Build(CliContext context)
+    {
+        var score = new Argument<string>("SCORE") { Description = "The score whose snapshots to build." };
+        var from = new Option<DateOnly>("--from") { Description = "The first reference date of the range (yyyy-MM-dd).", HelpName = "DATE", Required = true };
+        var to = new Option<DateOnly>("--to") { Description = "The last reference date of the range (yyyy-MM-dd), today at the latest.", HelpName = "DATE", Required = true };
+        var rebuild = new Option<bool>("--rebuild") { Description = "Also rebuild the dates that already have a snapshot (by default they are kept)." };
+        var command = new Command("build",
+            "Build a snapshot for each of the score's reference dates from --from to --to (month-ends, first days, a weekday, or the dates in " +
+            "its data, as its definition says). Dates whose dataprep returns no row are skipped and listed; the first failure stops the " +
+            "range with its date and message, keeping the snapshots built before it.")
+        { score, from, to, rebuild };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            var name = parse.GetRequiredValue(score);
+            var progress = new Engine.InlineProgress<SnapshotRangeProgress>(p => context.Console.Error.WriteLine($"[{p.Done}/{p.Total}] {p.Stage}"));
+            var result = await host.Get<BuildSnapshotRangeHandler>().HandleAsync(
+                new BuildSnapshotRange(name, parse.GetValue(from), parse.GetValue(to), parse.GetValue(rebuild)), ScoreCockpit.Engine.Accounts.Actor.System, progress, ct);
+            if (result.FailedOn is not null)
+            {
+                throw new ScoreCockpit.Engine.Accounts.CockpitValidationException($"{name}: {result.Describe()}");
+            }
+
+            await context.Console.Out.WriteLineAsync($"{name}: {result.Describe()}");
+        });
+        return command;
+    }
+
+    private static Command Delete(CliContext context)
+    {
+        var score = new Argument<string>("SCORE") { Description = "The score whose snapshot to delete." };
+        var date = new Option<DateOnly>("--date") { Description = "The reference date of the snapshot (yyyy-MM-dd).", HelpName = "DATE", Required = true };
+        var command = new Command("delete",
+            "Delete one snapshot: its warehouse table and its record. Evaluations measured on it are kept until the date is rebuilt and evaluated.")
+        { score, date };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            var name = parse.GetRequiredValue(score);
+            var said = await host.Get<DeleteSnapshotHandler>().HandleAsync(new DeleteSnapshot(name, parse.GetValue(date)), ScoreCockpit.Engine.Accounts.Actor.System, ct);
+            await context.Console.Out.WriteLineAsync($"{name} {said}.");
+        });
+        return command;
+    }
 
     private static Command List(CliContext context)
     {

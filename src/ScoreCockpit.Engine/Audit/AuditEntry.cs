@@ -26,6 +26,7 @@ public static class AuditActions
     public const string VariableChanged = "variable-changed";
     public const string ConnectionChanged = "connection-changed";
     public const string SnapshotBuilt = "snapshot-built";
+    public const string SnapshotDeleted = "snapshot-deleted";
     public const string LabelsRefreshed = "labels-refreshed";
     public const string SettingChanged = "setting-changed";
     public const string DataImported = "data-imported";
@@ -39,7 +40,7 @@ public static class AuditActions
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
-        ConnectionChanged, SnapshotBuilt, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
+        ConnectionChanged, SnapshotBuilt, SnapshotDeleted, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
         ScenarioSaved, ScenarioDeleted,
     ];
 }

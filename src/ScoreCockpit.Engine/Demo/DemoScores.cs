@@ -38,7 +38,7 @@ public static class DemoScores
 
     /// <summary>The variables the engine sets for a snapshot of <paramref name="score"/> at <paramref name="referenceDate"/>.</summary>
     public static IReadOnlyDictionary<string, Variable> Variables(ScoreDefinition score, DateOnly referenceDate) =>
-        BuiltInVariables.For(referenceDate, score.HorizonMonths).ToDictionary(v => v.Name, StringComparer.Ordinal);
+        BuiltInVariables.For(referenceDate, score.Horizon).ToDictionary(v => v.Name, StringComparer.Ordinal);
 
     /// <summary>The dataprep SQL of a demo score, as shipped in db/warehouse/duckdb/{name}.sql.</summary>
     public static string DataprepSql(string name)

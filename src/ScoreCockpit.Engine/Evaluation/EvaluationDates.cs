@@ -1,7 +1,6 @@
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
-using ScoreCockpit.Engine.Variables;
 
 namespace ScoreCockpit.Engine.Evaluation;
 
@@ -10,7 +9,7 @@ internal static class EvaluationDates
 {
     public static IReadOnlyList<DateOnly> For(ScoreScope scope, DateOnly asOf, DateOnly? only)
     {
-        var (horizonMonths, score) = (scope.Definition.HorizonMonths, scope.Score.Name);
+        var (horizon, score) = (scope.Definition.Horizon, scope.Score.Name);
         if (only is not { } date)
         {
             return scope.LabelledOn(asOf);
@@ -22,11 +21,11 @@ internal static class EvaluationDates
                 $"The score '{score}' has no snapshot for {date:yyyy-MM-dd}: build it first, then evaluate.");
         }
 
-        if (!LabelCalendar.IsLabelled(date, horizonMonths, asOf))
+        if (!LabelCalendar.IsLabelled(date, horizon, asOf))
         {
             throw new CockpitValidationException(
-                $"The labels of {date:yyyy-MM-dd} are known only from {BuiltInVariables.EndOfMonthAfter(date, horizonMonths):yyyy-MM-dd} " +
-                $"(horizon {horizonMonths} months): evaluating it on {asOf:yyyy-MM-dd} would use outcomes not yet known.");
+                $"The labels of {date:yyyy-MM-dd} are known only from {horizon.EndOf(date):yyyy-MM-dd} " +
+                $"(horizon {horizon}): evaluating it on {asOf:yyyy-MM-dd} would use outcomes not yet known.");
         }
 
         if (scope.Labels[date] == Snapshots.LabelState.Pending)

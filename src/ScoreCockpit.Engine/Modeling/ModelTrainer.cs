@@ -46,11 +46,25 @@ public static class ModelTrainer
             }
         }
 
-        var (rows, positives) = await Task.Run(() => CountLabels(fit.Training), ct);
         var label = new InputColumn(ModelPipeline.Label, request.TargetColumn, InputColumnType.Label);
         var validation = TrainingRows.View(session, request, [request.ValidationTable], selection.Columns, [.. fit.Inputs, label], 1,
             $"the validation snapshot {request.ValidationTable}", ct);
         var (scores, labels) = await Task.Run(() => Predictions(fit.Model.Transform(validation)), ct);
+        var (auc, lift) = (ModelMetrics.Auc(scores, labels), ModelMetrics.Lift(scores, labels, 10));
+        if (request.RefitOnValidation)
+        {
+            // Measured first, on rows it had not seen; then the same features and settings learn from the newest month too.
+            var refit = request with { TrainingTables = [.. request.TrainingTables, request.ValidationTable] };
+            var total = selection.Rows + labels.Count;
+            var refitFraction = total > request.MaxTrainingRows ? (double)request.MaxTrainingRows / total : 1;
+            fit = await FitAsync(session, refit, selection.Columns, stats, hp, refitFraction, ct);
+            selection.Notes.Add(
+                $"Refitted on the validation snapshot {request.ValidationTable} too once measured: the validation AUC " +
+                $"{auc?.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} was measured before the refit; " +
+                "the final model has seen that date, so its figure there is in-sample.");
+        }
+
+        var (rows, positives) = await Task.Run(() => CountLabels(fit.Training), ct);
 
         var featureSchema = new WarehouseRowsView(fit.Inputs, () => [], "").Schema;
         using var zip = new MemoryStream();
@@ -63,8 +77,8 @@ public static class ModelTrainer
             Notes = selection.Notes,
             Algorithm = request.Algorithm,
             Hyperparameters = hp,
-            ValidationAuc = ModelMetrics.Auc(scores, labels),
-            ValidationLift10 = ModelMetrics.Lift(scores, labels, 10),
+            ValidationAuc = auc,
+            ValidationLift10 = lift,
             ValidationRows = labels.Count,
             FeatureImportance = Importance.Of(fit.Model, fit.Slots),
             TrainingRows = rows,

@@ -40,6 +40,9 @@ public sealed record TrainingRequest
 
     public int MaxTrainingRows { get; init; } = DefaultMaxTrainingRows;
 
+    /// <summary>Once measured on the validation table, fit again on the training tables and the validation table.</summary>
+    public bool RefitOnValidation { get; init; }
+
     /// <summary>
     /// Reads every row and samples in memory, as a warehouse without MD5 does: only for measuring the warehouse's sample
     /// against it. Not part of the serialised request.

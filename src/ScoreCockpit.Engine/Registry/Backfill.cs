@@ -105,11 +105,11 @@ public sealed class BackfillHandler(
     }
 
     /// <summary>The score's snapshot dates and horizon: which days have enough labelled snapshots to train on.</summary>
-    private async Task<(IReadOnlyList<DateOnly> Dates, int Horizon, IReadOnlySet<DateOnly> Thin)> CalendarAsync(string scoreName, CancellationToken ct)
+    private async Task<(IReadOnlyList<DateOnly> Dates, LabelHorizon Horizon, IReadOnlySet<DateOnly> Thin)> CalendarAsync(string scoreName, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var scope = await ScoreScope.LoadAsync(db, scoreName, cockpit, ct);
-        return (scope.FinalDates, scope.Definition.HorizonMonths, scope.Thin);
+        return (scope.FinalDates, scope.Definition.Horizon, scope.Thin);
     }
 
     private async Task<List<ModelVersion>> VersionsOfAsync(string scoreName, DateOnly asOf, CancellationToken ct)
@@ -135,6 +135,9 @@ public sealed class BackfillHandler(
             .ToDictionaryAsync(e => e.VersionId, e => (e.Auc, e.AucUpper), ct);
         var current = active is null ? null
             : new Candidate(active.Number, active.AsOfDate, aucs.GetValueOrDefault(active.Id).Auc, aucs.GetValueOrDefault(active.Id).AucUpper);
-        return CarefulAnalyst.Decide(current, new Candidate(version.Number, version.AsOfDate, aucs.GetValueOrDefault(version.Id).Auc), date);
+        // A version refitted on its validation date has an in-sample figure there: the AUC measured before the refit decides.
+        var refitted = VersionJson.Dates(version.TrainingDatesJson).Contains(date);
+        var own = refitted ? version.ValidationAuc : aucs.GetValueOrDefault(version.Id).Auc;
+        return CarefulAnalyst.Decide(current, new Candidate(version.Number, version.AsOfDate, own), date);
     }
 }

@@ -1,5 +1,4 @@
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Variables;
 
 namespace ScoreCockpit.Engine.Registry;
 
@@ -14,16 +13,16 @@ public static class LabelCalendar
 {
     public const int DefaultWindow = 12;
 
-    public static bool IsLabelled(DateOnly referenceDate, int horizonMonths, DateOnly asOf) =>
-        BuiltInVariables.EndOfMonthAfter(referenceDate, horizonMonths) <= asOf;
+    public static bool IsLabelled(DateOnly referenceDate, Scores.LabelHorizon horizon, DateOnly asOf) =>
+        horizon.EndOf(referenceDate) <= asOf;
 
-    public static IReadOnlyList<DateOnly> Labelled(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf) =>
-        referenceDates.Where(d => IsLabelled(d, horizonMonths, asOf)).Distinct().Order().ToList();
+    public static IReadOnlyList<DateOnly> Labelled(IEnumerable<DateOnly> referenceDates, Scores.LabelHorizon horizon, DateOnly asOf) =>
+        referenceDates.Where(d => IsLabelled(d, horizon, asOf)).Distinct().Order().ToList();
 
     /// <summary>Whether <see cref="Window"/> finds something to train on and a date to validate on, that day.</summary>
-    public static bool CanTrain(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf, IReadOnlySet<DateOnly>? thin = null)
+    public static bool CanTrain(IEnumerable<DateOnly> referenceDates, Scores.LabelHorizon horizon, DateOnly asOf, IReadOnlySet<DateOnly>? thin = null)
     {
-        var labelled = Labelled(referenceDates, horizonMonths, asOf);
+        var labelled = Labelled(referenceDates, horizon, asOf);
         return labelled.Skip(1).Any(d => thin?.Contains(d) != true);
     }
 
@@ -31,15 +30,15 @@ public static class LabelCalendar
     /// The latest labelled date that is not <paramref name="thin"/> validates; the <paramref name="window"/> labelled
     /// dates before it train. At least two labelled dates are needed, the later of them not thin.
     /// </summary>
-    public static TrainingWindow Window(IEnumerable<DateOnly> referenceDates, int horizonMonths, DateOnly asOf, int window = DefaultWindow,
+    public static TrainingWindow Window(IEnumerable<DateOnly> referenceDates, Scores.LabelHorizon horizon, DateOnly asOf, int window = DefaultWindow,
         IReadOnlySet<DateOnly>? thin = null)
     {
-        var labelled = Labelled(referenceDates, horizonMonths, asOf);
+        var labelled = Labelled(referenceDates, horizon, asOf);
         if (labelled.Count < 2)
         {
             throw new CockpitValidationException(
                 $"Training as of {asOf:yyyy-MM-dd} needs at least two snapshots whose labels were known then " +
-                $"(reference date + {horizonMonths} months on or before {asOf:yyyy-MM-dd}); there {(labelled.Count == 1 ? "is one" : "are none")}.");
+                $"(reference date + {horizon} on or before {asOf:yyyy-MM-dd}); there {(labelled.Count == 1 ? "is one" : "are none")}.");
         }
 
         // A thin date validates nothing: a handful of rows would pick or reject a model by chance.

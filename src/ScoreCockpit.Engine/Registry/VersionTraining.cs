@@ -11,7 +11,11 @@ using ScoreCockpit.Engine.Storage;
 namespace ScoreCockpit.Engine.Registry;
 
 /// <summary>What a training as of a date reads: the label-calendar window and the features of the newest snapshot.</summary>
-internal sealed record TrainingPlan(Score Score, ScoreDefinition Definition, TrainingWindow Window, TrainingRequest Request);
+internal sealed record TrainingPlan(Score Score, ScoreDefinition Definition, TrainingWindow Window, TrainingRequest Request)
+{
+    /// <summary>The dates the final model learnt from: the window, and the validation date too when it is refitted.</summary>
+    public IReadOnlyList<DateOnly> LearntFrom => Request.RefitOnValidation ? [.. Window.TrainingDates, Window.ValidationDate] : Window.TrainingDates;
+}
 
 /// <summary>
 /// The training shared by versions and challengers: the window by label calendar, features by the feature rules on
@@ -28,7 +32,7 @@ public sealed class VersionTraining(
         var scope = await ScoreScope.LoadAsync(db, scoreName, clock, ct);
         var (score, definition, snapshots) = (scope.Score, scope.Definition, scope.Snapshots);
         // Only snapshots whose labels are final: a pending one's target is incomplete, never a lesson to learn.
-        var window = LabelCalendar.Window(scope.FinalDates, definition.HorizonMonths, asOf, thin: scope.Thin);
+        var window = LabelCalendar.Window(scope.FinalDates, definition.Horizon, asOf, definition.TrainingWindow, scope.Thin);
         var newestRead = snapshots.Where(s => s.ReferenceDate <= window.ValidationDate).ToList();
         var byDate = snapshots.ToDictionary(s => s.ReferenceDate);
         var newest = byDate[window.TrainingDates[^1]];
@@ -48,6 +52,7 @@ public sealed class VersionTraining(
             Hyperparameters = definition.Hyperparameters,
             Reduction = definition.Reduction,
             MaxTrainingRows = definition.MaxTrainingRows ?? TrainingRequest.DefaultMaxTrainingRows,
+            RefitOnValidation = definition.RefitOnValidation,
         };
         return new TrainingPlan(score, definition, window, request);
     }
@@ -90,7 +95,7 @@ public sealed class VersionTraining(
             inputsChangedAt = built.Append(plan.Score.UpdatedAt).Max();
         }
 
-        var planned = new PlannedTraining(challenger, plan.Window.TrainingDates, plan.Window.ValidationDate, request.Algorithm.ToString(),
+        var planned = new PlannedTraining(challenger, plan.LearntFrom, plan.Window.ValidationDate, request.Algorithm.ToString(),
             request.EffectiveHyperparameters(), inputsChangedAt);
         if (NoNewData.SameWindow(configuration, planned) is { } same)
         {
@@ -121,7 +126,8 @@ public sealed class VersionTraining(
             ChallengerName = challenger,
             Algorithm = trained.Algorithm.ToString(),
             HyperparametersJson = JsonSerializer.Serialize(trained.Hyperparameters, Json),
-            TrainingDatesJson = JsonSerializer.Serialize(plan.Window.TrainingDates, Json),
+            // A refitted version lists its validation date among its training dates: every figure there is in-sample.
+            TrainingDatesJson = JsonSerializer.Serialize(plan.LearntFrom, Json),
             ValidationDate = plan.Window.ValidationDate,
             InputSchemaJson = JsonSerializer.Serialize(schema, Json),
             FeaturesJson = JsonSerializer.Serialize(trained.InputSchema.Select(f => f.Name), Json),

@@ -27,7 +27,7 @@ public sealed class PreviewScoreHandler(IDbContextFactory<CockpitDbContext> cont
         var definition = await ScoreRecords.ValidateAsync(db, request.Definition, ct);
         var globals = await db.Variables.AsNoTracking().ToListAsync(ct);
         var variables = BuiltInVariables.Resolve(globals.Select(g => g.ToVariable()), definition.Variables.Select(v => v.ToVariable()), [],
-            BuiltInVariables.For(request.ReferenceDate, definition.HorizonMonths));
+            BuiltInVariables.For(request.ReferenceDate, definition.Horizon));
 
         await using var session = await connections.OpenAsync(definition.Connection, ct);
         var sql = SqlTemplate.Render(definition.DataprepQuery, variables, session.Dialect);

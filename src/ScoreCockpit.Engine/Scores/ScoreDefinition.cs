@@ -26,8 +26,14 @@ public sealed record ScoreDefinition
     public required string TargetColumn { get; init; }
     public required string ReferenceDateColumn { get; init; }
 
-    /// <summary>Months after the reference date until the label is known.</summary>
+    /// <summary>Months after the reference date until the label is known; 0 is the end of the same month.</summary>
     public int HorizonMonths { get; init; } = 3;
+
+    /// <summary>Days after the reference date until the label is known; when set it replaces <see cref="HorizonMonths"/>.</summary>
+    public int? HorizonDays { get; init; }
+
+    /// <summary>How the score's reference dates are chosen: month-ends by default.</summary>
+    public ReferenceDateRule ReferenceDates { get; init; } = new();
 
     /// <summary>Name patterns (* and ?) of the columns to use as features; empty means every column.</summary>
     public IReadOnlyList<string> FeatureInclude { get; init; } = [];
@@ -55,6 +61,15 @@ public sealed record ScoreDefinition
     /// <summary>Variable-reduction thresholds every training of this score applies.</summary>
     public Modeling.ReductionSettings Reduction { get; init; } = new();
 
+    /// <summary>How many labelled snapshots before the validation date a training reads.</summary>
+    public int TrainingWindow { get; init; } = Registry.LabelCalendar.DefaultWindow;
+
+    /// <summary>
+    /// Once the model is measured on the validation snapshot, train it again on the window and that snapshot, so a
+    /// version trained on the 1st of M learns from M−1 too; its figure on the validation date is then in-sample.
+    /// </summary>
+    public bool RefitOnValidation { get; init; }
+
     /// <summary>Training rows above which a deterministic sample by key is drawn; null means 1,000,000.</summary>
     public int? MaxTrainingRows { get; init; }
 
@@ -74,6 +89,10 @@ public sealed record ScoreDefinition
 
     /// <summary>Score-level variables; they override global ones of the same name.</summary>
     public IReadOnlyList<VariableSetting> Variables { get; init; } = [];
+
+    /// <summary>The label horizon as the engine reads it: days when set, else months.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public LabelHorizon Horizon => HorizonDays is { } days ? LabelHorizon.Days(days) : LabelHorizon.Months(HorizonMonths);
 
     /// <summary>The dataprep as a query to wrap: without the trailing semicolons analysts often leave.</summary>
     public string DataprepQuery => DataprepSql.TrimEnd().TrimEnd(';').TrimEnd();

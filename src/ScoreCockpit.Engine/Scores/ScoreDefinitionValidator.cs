@@ -27,9 +27,27 @@ public static partial class ScoreDefinitionValidator
             Check(problems, () => Identifiers.Validate(definition.OutputTable, "output table"));
         }
 
-        if (definition.HorizonMonths is < 1 or > 36)
+        if (definition.HorizonDays is { } days)
         {
-            problems.Add($"The label horizon must be between 1 and 36 months, not {definition.HorizonMonths}.");
+            if (days is < 1 or > 1100)
+            {
+                problems.Add($"The label horizon in days must be between 1 and 1100, not {days}; leave it empty to count in months.");
+            }
+        }
+        else if (definition.HorizonMonths is < 0 or > 36)
+        {
+            problems.Add($"The label horizon must be between 0 and 36 months (0: the end of the same month), not {definition.HorizonMonths}.");
+        }
+
+        if (definition.TrainingWindow is < 1 or > 120)
+        {
+            problems.Add($"The training window must hold 1 to 120 snapshots, not {definition.TrainingWindow} (default {Registry.LabelCalendar.DefaultWindow}).");
+        }
+
+        problems.AddRange(definition.ReferenceDates.Problems());
+        if (!string.IsNullOrWhiteSpace(definition.ReferenceDates.Table))
+        {
+            Check(problems, () => Identifiers.Validate(definition.ReferenceDates.Table, "reference-date table"));
         }
 
         var cutoffs = definition.LiftCutoffs;

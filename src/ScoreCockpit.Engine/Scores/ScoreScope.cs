@@ -26,7 +26,7 @@ public sealed class ScoreScope
         _globals = globals;
         Today = clock.Today;
         _readOn = snapshots.ToDictionary(s => s.ReferenceDate, s => clock.DayOf(s.LabelsReadAt));
-        Labels = snapshots.ToDictionary(s => s.ReferenceDate, s => LabelMaturity.State(s.ReferenceDate, definition.HorizonMonths, _readOn[s.ReferenceDate]));
+        Labels = snapshots.ToDictionary(s => s.ReferenceDate, s => LabelMaturity.State(s.ReferenceDate, definition.Horizon, _readOn[s.ReferenceDate]));
         Thin = snapshots.Where(s => definition.ThinDates.IsThin(s.Rows, s.Positives)).Select(s => s.ReferenceDate).ToHashSet();
     }
 
@@ -47,19 +47,19 @@ public sealed class ScoreScope
 
     /// <summary>Pending snapshots whose final day has come: a label refresh now reads their final target.</summary>
     public IReadOnlyList<Snapshot> DueForRefresh =>
-        [.. Snapshots.Where(s => LabelMaturity.IsDue(s.ReferenceDate, Definition.HorizonMonths, _readOn[s.ReferenceDate], Today)).OrderBy(s => s.ReferenceDate)];
+        [.. Snapshots.Where(s => LabelMaturity.IsDue(s.ReferenceDate, Definition.Horizon, _readOn[s.ReferenceDate], Today)).OrderBy(s => s.ReferenceDate)];
 
-    public DateOnly FinalOn(DateOnly referenceDate) => LabelMaturity.FinalOn(referenceDate, Definition.HorizonMonths);
+    public DateOnly FinalOn(DateOnly referenceDate) => LabelMaturity.FinalOn(referenceDate, Definition.Horizon);
 
     public Snapshot? At(DateOnly referenceDate) => Snapshots.FirstOrDefault(s => s.ReferenceDate == referenceDate);
 
     /// <summary>The dates a training or evaluation as of <paramref name="asOf"/> may use: labelled then, and final now.</summary>
-    public IReadOnlyList<DateOnly> LabelledOn(DateOnly asOf) => LabelCalendar.Labelled(FinalDates, Definition.HorizonMonths, asOf);
+    public IReadOnlyList<DateOnly> LabelledOn(DateOnly asOf) => LabelCalendar.Labelled(FinalDates, Definition.Horizon, asOf);
 
     /// <summary>Global, then score, then run variables, with the built-ins of the reference date.</summary>
     public IReadOnlyDictionary<string, Variable> Variables(DateOnly referenceDate, IEnumerable<Variable>? run = null) =>
         BuiltInVariables.Resolve(_globals, Definition.Variables.Select(v => v.ToVariable()), run ?? [],
-            BuiltInVariables.For(referenceDate, Definition.HorizonMonths));
+            BuiltInVariables.For(referenceDate, Definition.Horizon));
 
     public static async Task<ScoreScope> LoadAsync(CockpitDbContext db, string scoreName, CockpitClock clock, CancellationToken ct)
     {

@@ -20,7 +20,13 @@ public sealed record BuildSnapshot(string Score, DateOnly ReferenceDate, IReadOn
 public sealed class BuildSnapshotHandler(
     IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, AuditLog audit, TimeProvider time, Settings.CockpitClock clock)
 {
-    public async Task<Snapshot> HandleAsync(BuildSnapshot request, Actor actor, CancellationToken ct = default)
+    public async Task<Snapshot> HandleAsync(BuildSnapshot request, Actor actor, CancellationToken ct = default) =>
+        await TryHandleAsync(request, actor, ct) ?? throw new CockpitValidationException(
+            $"The dataprep returned no row for {request.ReferenceDate:yyyy-MM-dd}: the snapshot would be empty, so nothing was changed. " +
+            "Check that the source data exists for that date.");
+
+    /// <summary>Builds the snapshot; null when the dataprep returns no row for the date (nothing changed), for range builds that skip such dates.</summary>
+    public async Task<Snapshot?> TryHandleAsync(BuildSnapshot request, Actor actor, CancellationToken ct = default)
     {
         actor.Require(Roles.Analyst, "build snapshots");
         var watch = Stopwatch.StartNew();
@@ -42,6 +48,12 @@ public sealed class BuildSnapshotHandler(
             var columns = await session.TableColumnsAsync(staging, ct);
             SnapshotProfiler.Column(columns, definition.ReferenceDateColumn, "reference-date");
             profile = await SnapshotProfiler.ProfileAsync(session, staging, columns, definition, ct);
+            if (profile.Rows == 0)
+            {
+                await DropQuietlyAsync(session, staging);
+                return null;
+            }
+
             Check(profile, definition, request.ReferenceDate);
             await session.ReplaceTableAsync(staging, table, ct);
         }
@@ -90,13 +102,6 @@ public sealed class BuildSnapshotHandler(
 
     private static void Check(SnapshotProfile profile, ScoreDefinition definition, DateOnly date)
     {
-        if (profile.Rows == 0)
-        {
-            throw new CockpitValidationException(
-                $"The dataprep returned no row for {date:yyyy-MM-dd}: the snapshot would be empty, so nothing was changed. " +
-                "Check that the source data exists for that date.");
-        }
-
         if (profile.TargetOutsideZeroOne > 0)
         {
             throw new CockpitValidationException(

@@ -1,5 +1,3 @@
-using ScoreCockpit.Engine.Variables;
-
 namespace ScoreCockpit.Engine.Snapshots;
 
 /// <summary>Whether a snapshot's target can be trusted yet: final, or pending until a label refresh.</summary>
@@ -16,16 +14,16 @@ public enum LabelState
 /// </summary>
 public static class LabelMaturity
 {
-    public static DateOnly FinalOn(DateOnly referenceDate, int horizonMonths) =>
-        BuiltInVariables.EndOfMonthAfter(referenceDate, horizonMonths);
+    public static DateOnly FinalOn(DateOnly referenceDate, Scores.LabelHorizon horizon) =>
+        horizon.EndOf(referenceDate);
 
     /// <param name="readOn">The cockpit day the target was last read (built or refreshed).</param>
-    public static LabelState State(DateOnly referenceDate, int horizonMonths, DateOnly readOn) =>
-        readOn >= FinalOn(referenceDate, horizonMonths) ? LabelState.Final : LabelState.Pending;
+    public static LabelState State(DateOnly referenceDate, Scores.LabelHorizon horizon, DateOnly readOn) =>
+        readOn >= FinalOn(referenceDate, horizon) ? LabelState.Final : LabelState.Pending;
 
     /// <summary>A pending snapshot whose final day has come: a refresh now reads its final labels.</summary>
-    public static bool IsDue(DateOnly referenceDate, int horizonMonths, DateOnly readOn, DateOnly today) =>
-        State(referenceDate, horizonMonths, readOn) == LabelState.Pending && FinalOn(referenceDate, horizonMonths) <= today;
+    public static bool IsDue(DateOnly referenceDate, Scores.LabelHorizon horizon, DateOnly readOn, DateOnly today) =>
+        State(referenceDate, horizon, readOn) == LabelState.Pending && FinalOn(referenceDate, horizon) <= today;
 
     public static string Word(LabelState state) => state == LabelState.Final ? "final" : "pending";
 }

@@ -80,7 +80,7 @@ public sealed class RefreshLabelsHandler(
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var score = await ScoreRecords.FindAsync(db, scoreName, ct);
-        var horizon = ScoreRecords.Definition(score).HorizonMonths;
+        var horizon = ScoreRecords.Definition(score).Horizon;
         var read = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id)
             .Select(s => new { s.ReferenceDate, s.LabelsReadAt }).ToListAsync(ct);
         var today = clock.Today;

@@ -11,11 +11,11 @@ public static class BuiltInVariables
 
     public static IReadOnlyList<string> Names { get; } = [DateRef, DateRefYearMonth, LabelEnd];
 
-    public static IEnumerable<Variable> For(DateOnly referenceDate, int horizonMonths) =>
+    public static IEnumerable<Variable> For(DateOnly referenceDate, Scores.LabelHorizon horizon) =>
     [
         Variable.Date(DateRef, referenceDate),
         Variable.Integer(DateRefYearMonth, (referenceDate.Year * 100) + referenceDate.Month),
-        Variable.Date(LabelEnd, EndOfMonthAfter(referenceDate, horizonMonths)),
+        Variable.Date(LabelEnd, horizon.EndOf(referenceDate)),
     ];
 
     /// <summary>The reference date moved by whole months, staying on a month-end when it was one.</summary>

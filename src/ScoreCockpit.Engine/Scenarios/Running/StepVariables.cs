@@ -18,6 +18,6 @@ public static class StepVariables
         var globals = await db.Variables.AsNoTracking().Select(v => v.ToVariable()).ToListAsync(ct);
         var date = context.Date(null);
         return new ResolvedVariables(date, score, BuiltInVariables.Resolve(globals, score?.Variables.Select(v => v.ToVariable()) ?? [],
-            context.RunVariables(), BuiltInVariables.For(date, score?.HorizonMonths ?? 0)));
+            context.RunVariables(), BuiltInVariables.For(date, score?.Horizon ?? LabelHorizon.Months(0))));
     }
 }
