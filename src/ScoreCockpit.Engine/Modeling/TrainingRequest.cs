@@ -91,6 +91,27 @@ public static class Hyperparameters
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, "Unknown algorithm."),
     };
 
+    /// <summary>The values a hyperparameter accepts: wide enough for any sensible search, narrow enough to refuse a typo.</summary>
+    public sealed record Range(double Min, double Max, bool Whole, string Meaning)
+    {
+        public bool Holds(double value) => double.IsFinite(value) && value >= Min && value <= Max && (!Whole || value == Math.Floor(value));
+
+        public string Describe() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"{(Whole ? "a whole number" : "a number")} from {Min} to {Max}");
+    }
+
+    public static Range RangeOf(string name) => name switch
+    {
+        Trees => new(1, 10_000, true, "trees in the ensemble"),
+        Leaves => new(2, 4_096, true, "leaves per tree"),
+        LearningRate => new(0.0001, 1, false, "shrinkage of each tree"),
+        MinExamplesPerLeaf => new(1, 1_000_000, true, "fewest training rows in a leaf"),
+        L1 => new(0, 1_000, false, "L1 regularisation"),
+        L2 => new(0, 1_000, false, "L2 regularisation"),
+        MaxIterations => new(1, 100_000, true, "optimiser iterations"),
+        _ => new(0, double.MaxValue, false, name),
+    };
+
     public static IReadOnlyDictionary<string, double> Resolve(TrainingAlgorithm algorithm, IReadOnlyDictionary<string, double> overrides)
     {
         var values = new Dictionary<string, double>(Defaults(algorithm), StringComparer.Ordinal);

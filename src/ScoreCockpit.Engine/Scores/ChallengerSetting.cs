@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using ScoreCockpit.Engine.Modeling;
 
@@ -10,7 +11,8 @@ namespace ScoreCockpit.Engine.Scores;
 public sealed record ChallengerSetting
 {
     public required string Name { get; init; }
-    public TrainingAlgorithm Algorithm { get; init; } = TrainingAlgorithm.FastTree;
+    /// <summary>Required: a challenger is there to try another algorithm or other settings, never a silent default.</summary>
+    public required TrainingAlgorithm Algorithm { get; init; }
     public IReadOnlyDictionary<string, double> Hyperparameters { get; init; } = new Dictionary<string, double>();
 }
 
@@ -58,8 +60,9 @@ internal static partial class ModelSettingsValidation
         try
         {
             var resolved = Modeling.Hyperparameters.Resolve(algorithm, hyperparameters);
-            return resolved.Where(h => !double.IsFinite(h.Value) || h.Value < 0).Select(h =>
-                $"The hyperparameter {h.Key} of {algorithm} must be a finite number at least 0, not {h.Value}.").FirstOrDefault();
+            return resolved.Where(h => !Modeling.Hyperparameters.RangeOf(h.Key).Holds(h.Value)).Select(h => string.Create(CultureInfo.InvariantCulture,
+                $"The hyperparameter {h.Key} of {algorithm} ({Modeling.Hyperparameters.RangeOf(h.Key).Meaning}) must be {Modeling.Hyperparameters.RangeOf(h.Key).Describe()}, not {h.Value}."))
+                .FirstOrDefault();
         }
         catch (ArgumentException e)
         {

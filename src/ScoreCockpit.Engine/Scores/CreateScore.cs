@@ -5,7 +5,8 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scores;
 
-public sealed record CreateScore(ScoreDefinition Definition);
+/// <param name="Tried">False when the person saved although trying the dataprep failed: the audit entry says "not tried".</param>
+public sealed record CreateScore(ScoreDefinition Definition, bool Tried = true);
 
 /// <summary>Registers a new score, or a copy of one ("new score from this one"). Analysts only.</summary>
 public sealed class CreateScoreHandler(IDbContextFactory<CockpitDbContext> contexts, AuditLog audit, TimeProvider time)
@@ -31,7 +32,8 @@ public sealed class CreateScoreHandler(IDbContextFactory<CockpitDbContext> conte
         };
         ScoreRecords.Apply(score, definition, actor.Name, now);
         db.Scores.Add(score);
-        audit.Add(db, actor.Name, AuditActions.ScoreCreated, definition.Name);
+        audit.Add(db, actor.Name, AuditActions.ScoreCreated, definition.Name,
+            request.Tried ? null : "not tried: saved although trying its dataprep failed");
         await db.SaveChangesAsync(ct);
         return score;
     }

@@ -49,7 +49,7 @@ public sealed class ChallengerValidationTests
 
         Assert.Contains("LightGbm takes no hyperparameter 'depth'", error.Message, StringComparison.Ordinal);
         Assert.Contains("Challenger 'forest': FastForest takes no hyperparameter 'learning_rate'", error.Message, StringComparison.Ordinal);
-        Assert.Contains("trees of FastForest must be a finite number at least 0, not -1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("trees of FastForest (trees in the ensemble) must be a whole number from 1 to 10000, not -1", error.Message, StringComparison.Ordinal);
         Assert.Contains("Two challengers are named 'forest'", error.Message, StringComparison.Ordinal);
         Assert.Contains("training-row cap must be at least 1000 rows, not 10", error.Message, StringComparison.Ordinal);
     }

@@ -23,6 +23,10 @@ public sealed class ScoreFormTests
         TargetColumn = "target",
         ReferenceDateColumn = "ref_date",
         HorizonMonths = 6,
+        HorizonDays = 45,
+        ReferenceDates = new ReferenceDateRule { Kind = ReferenceDateKind.Weekly, Weekday = DayOfWeek.Friday },
+        TrainingWindow = 18,
+        RefitOnValidation = true,
         FeatureInclude = ["usage_*", "has_?"],
         FeatureExclude = ["usage_raw"],
         ColumnKinds = new Dictionary<string, ColumnKind> { ["zip"] = ColumnKind.Categorical },
@@ -32,7 +36,11 @@ public sealed class ScoreFormTests
         Hyperparameters = new Dictionary<string, double> { ["trees"] = 250, ["learning_rate"] = 0.05 },
         Reduction = new ReductionSettings { Enabled = true, MaxMissingShare = 0.8, MaxCorrelation = 0.9, TopK = 25 },
         MaxTrainingRows = 250_000,
-        Challengers = [new ChallengerSetting { Name = "logistic", Algorithm = TrainingAlgorithm.LogisticRegression }],
+        Challengers =
+        [
+            new ChallengerSetting { Name = "logistic", Algorithm = TrainingAlgorithm.LogisticRegression },
+            new ChallengerSetting { Name = "forest-500", Algorithm = TrainingAlgorithm.FastForest, Hyperparameters = new Dictionary<string, double> { ["trees"] = 500 } },
+        ],
         Drift = new DriftThresholds { Warning = 0.15, Alert = 0.3 },
         ThinDates = new ThinDateRule { MinimumRows = 500, MinimumPositives = 25 },
         LiftCutoffs = [2.5m, 10m, 30m],
@@ -48,6 +56,60 @@ public sealed class ScoreFormTests
     public void Saving_without_a_change_gives_back_the_stored_definition_exactly()
     {
         Assert.Equal(Members(Everything()), Members(ScoreForm.From(Everything()).ToDefinition()));
+    }
+
+    [Fact]
+    public void Every_training_setting_is_edited_in_the_form_and_lands_in_its_member()
+    {
+        var form = ScoreForm.From(Everything());
+        form.Model.ChangeAlgorithm(TrainingAlgorithm.LightGbm);
+        form.Model.Hyperparameters["leaves"] = 63;
+        form.Model.TrainingWindow = 6;
+        form.Model.RefitOnValidation = false;
+        form.Model.TopK = 10;
+        form.Model.DriftAlert = 0.4;
+        form.Model.Challengers.RemoveAt(0);
+        form.Model.Challengers[0].Hyperparameters = "trees=800, min_examples_per_leaf=50";
+        form.Model.Challengers.Add(new ModelSettingsForm.ChallengerRow { Name = "gbm-slow", Algorithm = TrainingAlgorithm.LightGbm, Hyperparameters = "learning_rate=0.02" });
+        form.Model.Kinds.Add(new ModelSettingsForm.KindRow { Column = "plan", Kind = ColumnKind.Categorical });
+        form.HorizonInDays = false;
+        form.HorizonMonths = 0;
+        form.ReferenceDateKind = ReferenceDateKind.Column;
+        form.ReferenceDateTable = "offers";
+
+        var saved = form.ToDefinition();
+
+        Assert.Equal(TrainingAlgorithm.LightGbm, saved.Algorithm);
+        // The shared hyperparameters carry over to the new algorithm; the one LightGbm has no use for is dropped.
+        Assert.Equal(new Dictionary<string, double> { ["trees"] = 250, ["learning_rate"] = 0.05, ["leaves"] = 63 }, saved.Hyperparameters);
+        Assert.Equal((6, false, 10, 0.4), (saved.TrainingWindow, saved.RefitOnValidation, saved.Reduction.TopK, saved.Drift.Alert));
+        Assert.Equal(["forest-500", "gbm-slow"], saved.Challengers.Select(c => c.Name));
+        Assert.Equal(new Dictionary<string, double> { ["trees"] = 800, ["min_examples_per_leaf"] = 50 }, saved.Challengers[0].Hyperparameters);
+        Assert.Equal(ColumnKind.Categorical, saved.ColumnKinds["plan"]);
+        Assert.Equal((null, 0), (saved.HorizonDays, saved.HorizonMonths));
+        Assert.Equal(new ReferenceDateRule { Kind = ReferenceDateKind.Column, Weekday = DayOfWeek.Friday, Table = "offers" }, saved.ReferenceDates);
+        Assert.Empty(form.Problems(["region"]));
+    }
+
+    [Fact]
+    public void Mistakes_are_listed_while_typing_each_naming_its_setting()
+    {
+        var form = ScoreForm.From(Everything());
+        form.Model.Challengers.Add(new ModelSettingsForm.ChallengerRow { Name = "no-algorithm" });
+        form.Model.Challengers[0].Hyperparameters = "trees 500";
+        form.Model.Hyperparameters["learning_rate"] = 3;
+        form.Model.TrainingWindow = 0;
+        form.ReferenceDateKind = ReferenceDateKind.Column;
+
+        var problems = form.Problems(["region"]);
+
+        Assert.Contains(problems, p => p.StartsWith("The challenger 'no-algorithm' has no algorithm", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("'trees 500' is not name=number", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("learning_rate of FastTree (shrinkage of each tree) must be a number from 0.0001 to 1, not 3", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("training window must hold 1 to 120 snapshots, not 0", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.Contains("referenceDates.table", StringComparison.Ordinal));
+        var error = Assert.Throws<Engine.Accounts.CockpitValidationException>(() => form.ToDefinition());
+        Assert.Contains("has no algorithm", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

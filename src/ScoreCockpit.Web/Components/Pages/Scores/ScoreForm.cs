@@ -7,8 +7,8 @@ namespace ScoreCockpit.Web.Components.Pages.Scores;
 
 /// <summary>
 /// The editable text of a definition, as the editor's fields hold it. Saving changes only what the person changed:
-/// every setting the editor has no field for (algorithm, hyperparameters, challengers, reduction, drift, decided
-/// kinds…) and every field left as it was comes back exactly as it was stored, not as its text would parse.
+/// every setting the editor has no field for (decided kinds, label SQL…) and every field left as it was comes back
+/// exactly as it was stored, not as its text would parse.
 /// </summary>
 public sealed class ScoreForm
 {
@@ -21,6 +21,15 @@ public sealed class ScoreForm
     public string TargetColumn { get; set; } = "target";
     public string ReferenceDateColumn { get; set; } = "date_ref";
     public int HorizonMonths { get; set; } = 3;
+
+    /// <summary>The horizon counted in days instead of months.</summary>
+    public bool HorizonInDays { get; set; }
+
+    public int HorizonDays { get; set; } = 30;
+    public ReferenceDateKind ReferenceDateKind { get; set; } = ReferenceDateKind.MonthEnd;
+    public DayOfWeek Weekday { get; set; } = DayOfWeek.Monday;
+    public string ReferenceDateTable { get; set; } = "";
+    public ModelSettingsForm Model { get; set; } = ModelSettingsForm.From(Blank);
     public string FeatureInclude { get; set; } = "";
     public string FeatureExclude { get; set; } = "";
     public string OutputTable { get; set; } = "";
@@ -29,7 +38,6 @@ public sealed class ScoreForm
     public int MinimumRows { get; set; } = ThinDateRule.DefaultMinimumRows;
     public int MinimumPositives { get; set; } = ThinDateRule.DefaultMinimumPositives;
     public List<VariableRow> Variables { get; set; } = [];
-    public IReadOnlyDictionary<string, ColumnKind> ColumnKinds { get; set; } = new Dictionary<string, ColumnKind>();
 
     /// <summary>The definition the form was opened on, and the form as it stood then; null for a new score.</summary>
     private (ScoreDefinition Definition, ScoreForm Shown)? _original;
@@ -52,6 +60,12 @@ public sealed class ScoreForm
         TargetColumn = d.TargetColumn,
         ReferenceDateColumn = d.ReferenceDateColumn,
         HorizonMonths = d.HorizonMonths,
+        HorizonInDays = d.HorizonDays is not null,
+        HorizonDays = d.HorizonDays ?? 30,
+        ReferenceDateKind = d.ReferenceDates.Kind,
+        Weekday = d.ReferenceDates.Weekday,
+        ReferenceDateTable = d.ReferenceDates.Table,
+        Model = ModelSettingsForm.From(d),
         FeatureInclude = ListText.Join(d.FeatureInclude),
         FeatureExclude = ListText.Join(d.FeatureExclude),
         OutputTable = d.OutputTable,
@@ -60,10 +74,40 @@ public sealed class ScoreForm
         MinimumRows = d.ThinDates.MinimumRows,
         MinimumPositives = d.ThinDates.MinimumPositives,
         Variables = d.Variables.Select(v => new VariableRow { Name = v.Name, Type = v.Type, Value = v.Value }).ToList(),
-        ColumnKinds = d.ColumnKinds,
     };
 
+    /// <summary>The definition as typed; throws with every problem when the form cannot be read or the definition is not valid.</summary>
     public ScoreDefinition ToDefinition()
+    {
+        var problems = new List<string>();
+        var definition = Read(problems);
+        return problems.Count == 0 ? definition : throw new Engine.Accounts.CockpitValidationException(string.Join("\n", problems));
+    }
+
+    /// <summary>
+    /// Every problem of the form as it stands, the validator's included, for the editor to show while a person types;
+    /// empty when the definition would be accepted.
+    /// </summary>
+    public IReadOnlyList<string> Problems(IReadOnlyCollection<string> globalVariableNames)
+    {
+        var problems = new List<string>();
+        var definition = Read(problems);
+        try
+        {
+            ScoreDefinitionValidator.Validate(definition, globalVariableNames);
+        }
+        catch (Engine.Accounts.CockpitValidationException e)
+        {
+            problems.AddRange(e.Message.Split('\n'));
+        }
+
+        return problems;
+    }
+
+    /// <summary>The definition as typed so far, problems or not: what pickers and Try read while a person edits.</summary>
+    public ScoreDefinition Draft() => Read([]);
+
+    private ScoreDefinition Read(List<string> problems)
     {
         var (original, shown) = _original ?? (Blank, new ScoreForm());
         var fresh = _original is null;
@@ -71,7 +115,7 @@ public sealed class ScoreForm
             !fresh && Equals(text(this), text(shown)) ? stored(original) : parsed();
 
         var variables = Variables.Select(v => (v.Name, v.Type, v.Value)).SequenceEqual(shown.Variables.Select(v => (v.Name, v.Type, v.Value)));
-        return original with
+        var typed = original with
         {
             Name = Field(f => f.Name, d => d.Name, () => Name.Trim()),
             Description = Field(f => f.Description, d => d.Description, () => Description),
@@ -82,6 +126,9 @@ public sealed class ScoreForm
             TargetColumn = Field(f => f.TargetColumn, d => d.TargetColumn, () => TargetColumn.Trim()),
             ReferenceDateColumn = Field(f => f.ReferenceDateColumn, d => d.ReferenceDateColumn, () => ReferenceDateColumn.Trim()),
             HorizonMonths = HorizonMonths,
+            HorizonDays = HorizonInDays ? HorizonDays : null,
+            ReferenceDates = Field(f => (f.ReferenceDateKind, f.Weekday, f.ReferenceDateTable), d => d.ReferenceDates,
+                () => new ReferenceDateRule { Kind = ReferenceDateKind, Weekday = Weekday, Table = ReferenceDateTable.Trim() }),
             FeatureInclude = Field(f => f.FeatureInclude, d => d.FeatureInclude, () => ListText.Split(FeatureInclude)),
             FeatureExclude = Field(f => f.FeatureExclude, d => d.FeatureExclude, () => ListText.Split(FeatureExclude)),
             OutputTable = Field(f => f.OutputTable, d => d.OutputTable, () => OutputTable.Trim()),
@@ -90,8 +137,8 @@ public sealed class ScoreForm
             ThinDates = original.ThinDates with { MinimumRows = MinimumRows, MinimumPositives = MinimumPositives },
             Variables = !fresh && variables ? original.Variables : Variables.Where(v => !string.IsNullOrWhiteSpace(v.Name))
                 .Select(v => new VariableSetting(v.Name.Trim(), v.Type, v.Value.Trim())).ToList(),
-            ColumnKinds = ColumnKinds,
         };
+        return Model.Apply(typed, problems);
     }
 
     /// <summary>What a new score starts from: the definition's own defaults for everything the editor does not show.</summary>
