@@ -75,6 +75,7 @@ public static class EngineServices
         services.AddSingleton<Registry.PurgeVersionsHandler>();
         services.AddSingleton<Evaluation.EvaluateAllVersionsHandler>();
         services.AddSingleton<Evaluation.PerformanceQueries>();
+        services.AddSingleton<Evaluation.ForwardPerformance>();
         Evaluation.Comparison.ComparisonServices.AddComparison(services);
         services.AddSingleton<Registry.BackfillHandler>();
         services.AddSingleton<Scoring.RunScoringHandler>();

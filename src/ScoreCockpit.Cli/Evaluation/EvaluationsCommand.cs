@@ -2,13 +2,15 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using ScoreCockpit.Cli.Hosting;
+using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
 
 namespace ScoreCockpit.Cli.Evaluation;
 
 /// <summary>
-/// `scorecockpit evaluations SCORE [--version N] [--json]`: every stored evaluation with its kind (forward, validation,
-/// in-sample, back-test) and whether its date is thin, so a figure can be checked outside the portal.
+/// `scorecockpit evaluations SCORE [--version N] [--forward] [--json]`: every stored evaluation with its kind (forward,
+/// validation, in-sample, back-test) and whether its date is thin, so a figure can be checked outside the portal; with
+/// --forward, each date scored by the version in production then, beside the best other version.
 /// </summary>
 public static class EvaluationsCommand
 {
@@ -18,16 +20,36 @@ public static class EvaluationsCommand
     {
         var score = new Argument<string>("SCORE") { Description = "The score whose stored evaluations to list." };
         var version = new Option<int?>("--version") { Description = "Only this version's evaluations.", HelpName = "N" };
+        var forward = new Option<bool>("--forward")
+        {
+            Description = "One row per evaluated date: the version in production then (active, or by as-of date before any activation), " +
+                "its forward AUC and lift with their 95 % intervals, and the best other version on the same rows.",
+        };
         var json = new Option<bool>("--json")
         {
-            Description = "Print JSON: version, challenger, date, kind, thin, rows, positives, auc, auc_lower, auc_upper, lift_K and capture_K per cut-off, ks, brier.",
+            Description = "Print JSON: version, challenger, date, kind, thin, rows, positives, auc, auc_lower, auc_upper, lift_K and capture_K per cut-off, ks, brier. " +
+                "With --forward: date, version, chosen_by, auc, auc_lower, auc_upper, lift_10, lift_10_lower, lift_10_upper, best_other_version, " +
+                "best_other_challenger, best_other_kind, best_other_auc, difference, thin, note.",
         };
-        var command = new Command("evaluations", "List the stored evaluations of a score's versions, each with its kind and whether its date is thin.")
-        { score, version, json };
+        var command = new Command("evaluations",
+            "List the stored evaluations of a score's versions, each with its kind and whether its date is thin; " +
+            "with --forward, each evaluated date scored by the version in production then, beside the best other version.")
+        { score, version, forward, json };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var name = parse.GetRequiredValue(score);
+            if (parse.GetValue(forward))
+            {
+                if (parse.GetValue(version) is not null)
+                {
+                    throw new CockpitValidationException("--forward lists every date's production version: leave out --version.");
+                }
+
+                await ForwardEvaluations.WriteAsync(context, await host.Get<ForwardPerformance>().HandleAsync(name, ct), parse.GetValue(json));
+                return;
+            }
+
             var views = await host.Get<PerformanceQueries>().AllAsync(name, parse.GetValue(version), ct);
             if (parse.GetValue(json))
             {

@@ -81,20 +81,21 @@ public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> conte
         await using var db = await contexts.CreateDbContextAsync(ct);
         var history = await db.Activations.AsNoTracking().Where(a => a.ScoreId == scoreId)
             .Join(db.ModelVersions, a => a.VersionId, v => v.Id, (a, v) => new { a.Id, a.ActivatedAt, v.Number }).ToListAsync(ct);
-        var ordered = history.OrderByDescending(a => a.ActivatedAt).ThenByDescending(a => a.Id).ToList();
+        var ordered = history.OrderByDescending(a => a.ActivatedAt).ThenByDescending(a => a.Id)
+            .Select(a => new Registry.ActivationRecord(a.Number, a.ActivatedAt, "", "")).ToList();
         var points = new List<ActivePoint>();
         foreach (var date in rows.Select(r => r.Evaluation.EvaluationDate).Distinct().Order())
         {
-            var endOfDay = date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-            if (ordered.FirstOrDefault(a => a.ActivatedAt < endOfDay) is not { } active)
+            // The forward-performance table reads the same rule: the band and the table name the same version.
+            if (ForwardPerformanceRule.ActiveOn(date, ordered) is not { } active)
             {
                 continue;
             }
 
-            var row = rows.FirstOrDefault(r => r.Version == active.Number && r.Evaluation.EvaluationDate == date);
+            var row = rows.FirstOrDefault(r => r.Version == active && r.Evaluation.EvaluationDate == date);
             points.Add(row is null
-                ? new ActivePoint(date, active.Number, null, EvaluationKind.Forward)
-                : new ActivePoint(date, active.Number, MetricKeys.Value(row.Evaluation, metric), row.Evaluation.Kind, row.Evaluation.Thin));
+                ? new ActivePoint(date, active, null, EvaluationKind.Forward)
+                : new ActivePoint(date, active, MetricKeys.Value(row.Evaluation, metric), row.Evaluation.Kind, row.Evaluation.Thin));
         }
 
         return points;

@@ -11,6 +11,7 @@ public static class ReportingServices
     public static IServiceCollection AddReporting(this IServiceCollection services)
     {
         services.AddSingleton<ScoreReportHandler>();
+        services.AddSingleton<ForwardPerformanceWorkbook>();
         return services;
     }
 }

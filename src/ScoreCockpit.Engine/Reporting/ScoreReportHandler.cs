@@ -12,7 +12,8 @@ using ScoreCockpit.Engine.Settings;
 namespace ScoreCockpit.Engine.Reporting;
 
 /// <summary>
-/// A score's Excel report: a cover with its health, one sheet per metric (versions × evaluation dates), the deciles,
+/// A score's Excel report: a cover with its health, one sheet per metric (versions × evaluation dates), the forward
+/// performance (each date scored by the version in production then), the deciles,
 /// the activation history and the scoring runs, plus any registered <see cref="IReportSection"/>. Anyone signed in may
 /// download it. The workbook is built in memory (ClosedXML): a few thousand cells, a few hundred kilobytes.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed class ScoreReportHandler(
     ListVersionsHandler versions,
     ActiveVersions activations,
     PerformanceQueries performance,
+    ForwardPerformance forward,
     ListScoringRunsHandler runs,
     IEnumerable<IReportSection> sections,
     PortfolioQuery portfolio,
@@ -51,6 +53,7 @@ public sealed class ScoreReportHandler(
             MetricSheet.Write(workbook, context, metric);
         }
 
+        ForwardPerformanceSheet.Write(workbook, await forward.HandleAsync(scoreName, ct));
         DecilesSheet.Write(workbook, context);
         ActivationsSheet.Write(workbook, context);
         ScoringRunsSheet.Write(workbook, context);

@@ -5,30 +5,38 @@ using ScoreCockpit.Web.Accounts;
 namespace ScoreCockpit.Web.Reporting;
 
 /// <summary>
-/// `/scores/{name}/report.xlsx`: the score's formatted Excel report, for every signed-in person (the fallback policy
-/// requires sign-in; reading needs no role). Built in memory before the first byte, so an unknown score is a clean 404.
+/// `/scores/{name}/report.xlsx`: the score's formatted Excel report, and `/scores/{name}/forward.xlsx`: its
+/// forward-performance table alone. For every signed-in person (the fallback policy requires sign-in; reading needs no
+/// role). Built in memory before the first byte, so an unknown score is a clean 404.
 /// </summary>
 internal static class ReportEndpoints
 {
-    public static void MapReportEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/scores/{name}/report.xlsx", async (HttpContext http, string name, ScoreReportHandler reports, CancellationToken ct) =>
-        {
-            using var file = new MemoryStream();
-            try
-            {
-                await reports.WriteAsync(name, file, CurrentActor.From(http.User), ct);
-            }
-            catch (CockpitValidationException e)
-            {
-                return Results.NotFound(e.Message);
-            }
-            catch (AccessDeniedException)
-            {
-                return Results.Forbid();
-            }
+    public static void MapReportEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/scores/{name}/report.xlsx", (HttpContext http, string name, ScoreReportHandler reports, CancellationToken ct) =>
+            WorkbookAsync(http, (file, actor) => reports.WriteAsync(name, file, actor, ct), reports.FileName(name)));
+        endpoints.MapGet("/scores/{name}/forward.xlsx", (HttpContext http, string name, ForwardPerformanceWorkbook forward, CancellationToken ct) =>
+            WorkbookAsync(http, (file, actor) => forward.WriteAsync(name, file, actor, ct), forward.FileName(name)));
+    }
 
-            // A report is a picture of now: a cached copy would show yesterday's evaluations.
-            http.Response.Headers.CacheControl = "no-store";
-            return Results.File(file.ToArray(), ScoreReportHandler.ContentType, reports.FileName(name));
-        });
+    private static async Task<IResult> WorkbookAsync(HttpContext http, Func<Stream, Actor, Task> write, string fileName)
+    {
+        using var file = new MemoryStream();
+        try
+        {
+            await write(file, CurrentActor.From(http.User));
+        }
+        catch (CockpitValidationException e)
+        {
+            return Results.NotFound(e.Message);
+        }
+        catch (AccessDeniedException)
+        {
+            return Results.Forbid();
+        }
+
+        // A workbook is a picture of now: a cached copy would show yesterday's evaluations.
+        http.Response.Headers.CacheControl = "no-store";
+        return Results.File(file.ToArray(), ScoreReportHandler.ContentType, fileName);
+    }
 }

@@ -40,7 +40,7 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
 
         using var book = await ReportAsync(store, "churn", Vic);
 
-        Assert.Equal(["Cover", "AUC", "Lift 1 %", "Lift 5 %", "Lift 10 %", "Lift 20 %", "Gini", "KS", "Brier", "Deciles", "Activations", "Scoring runs", "Checks"],
+        Assert.Equal(["Cover", "AUC", "Lift 1 %", "Lift 5 %", "Lift 10 %", "Lift 20 %", "Gini", "KS", "Brier", "Forward performance", "Deciles", "Activations", "Scoring runs", "Checks"],
             book.Worksheets.Select(s => s.Name));
         var evaluations = await EvaluationsAsync(store);
         var auc = book.Worksheet("AUC");

@@ -11,7 +11,7 @@ using Xunit;
 
 namespace ScoreCockpit.Web.Tests.Reporting;
 
-/// <summary>`/scores/{name}/report.xlsx` over HTTP: sign-in required, any role may download, a clear 404 for an unknown score.</summary>
+/// <summary>`/scores/{name}/report.xlsx` and `forward.xlsx` over HTTP: sign-in required, any role may download, a clear 404 for an unknown score.</summary>
 public sealed class ReportDownloadTests : IAsyncLifetime
 {
     private const string Password = "Portal2026ok";
@@ -67,6 +67,23 @@ public sealed class ReportDownloadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("There is no score named 'nope'.", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
             StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_forward_table_downloads_alone_for_a_viewer_and_is_refused_to_anonymous_visitors()
+    {
+        var anonymous = await new PortalClient(_portal).GetAsync("/scores/churn/forward.xlsx");
+        var client = await ViewerAsync();
+
+        var response = await client.GetAsync("/scores/churn/forward.xlsx");
+        var unknown = await client.GetAsync("/scores/nope/forward.xlsx");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("churn-forward-2026-03-14.xlsx", response.Content.Headers.ContentDisposition!.FileNameStar);
+        using var book = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        Assert.Equal("Forward performance", Assert.Single(book.Worksheets).Name);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
     private async Task<PortalClient> ViewerAsync()
