@@ -78,7 +78,8 @@ internal static class EvaluationUnit
     {
         var metrics = Metrics.Compute(scores, labels, cutoffs);
         var auc = DeLong.Interval(scores, labels);
-        var lift = cutoffs.Count > 0 ? LiftConfidence.Interval(scores, labels, cutoffs[0], resamples: LiftResamples) : null;
+        var lifts = LiftConfidence.Intervals(scores, labels, cutoffs, resamples: LiftResamples);
+        var lift = lifts.Count > 0 ? lifts[0] : null;
         evaluation.Rows = metrics.Rows;
         evaluation.Positives = metrics.Positives;
         evaluation.BaseRate = metrics.BaseRate;
@@ -87,7 +88,8 @@ internal static class EvaluationUnit
         evaluation.Gini = metrics.Gini;
         evaluation.Ks = metrics.Ks;
         (evaluation.FirstLiftLower, evaluation.FirstLiftUpper) = (lift?.Lower, lift?.Upper);
-        evaluation.CutoffsJson = JsonSerializer.Serialize(metrics.Cutoffs, Json);
+        evaluation.CutoffsJson = JsonSerializer.Serialize(
+            metrics.Cutoffs.Select((c, i) => c with { LiftLower = lifts[i]?.Lower, LiftUpper = lifts[i]?.Upper }), Json);
         evaluation.DecilesJson = JsonSerializer.Serialize(metrics.Deciles, Json);
         evaluation.UndefinedReason = metrics.UndefinedReason;
         if (probabilities)

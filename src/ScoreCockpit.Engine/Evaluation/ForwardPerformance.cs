@@ -121,14 +121,15 @@ public static class ForwardPerformanceRule
         var note = Why(date, production, own);
         var figures = note is null ? own!.Evaluation : null;
         var cutoffs = figures is null ? [] : MetricKeys.Cutoffs(figures);
-        // The stored interval is the one of the score's first cut-off when it was evaluated; it is shown only for that cut-off.
-        var intervalHere = cutoffs.Count > 0 && cutoffs[0].Percent == liftPercent;
+        // Each cut-off keeps its interval; evaluations stored before that kept only the first cut-off's.
+        var cutoff = cutoffs.FirstOrDefault(c => c.Percent == liftPercent);
+        var firstOnly = cutoff?.LiftLower is null && cutoffs.Count > 0 && cutoffs[0].Percent == liftPercent;
+        var (lower, upper) = firstOnly ? (figures!.FirstLiftLower, figures.FirstLiftUpper) : (cutoff?.LiftLower, cutoff?.LiftUpper);
         var best = BestOther(production?.Version, onDate);
         return new ForwardPerformanceRow(
             date, production?.Version, production?.By,
             figures?.Auc, figures?.AucLower, figures?.AucUpper,
-            liftPercent, cutoffs.FirstOrDefault(c => c.Percent == liftPercent)?.Lift,
-            intervalHere ? figures!.FirstLiftLower : null, intervalHere ? figures!.FirstLiftUpper : null,
+            liftPercent, cutoff?.Lift, lower, upper,
             best?.Version, best?.ChallengerName, best?.Evaluation.Kind, best?.Evaluation.Auc,
             onDate.Any(e => e.Evaluation.Thin), note);
     }

@@ -24,6 +24,18 @@ public sealed class LiftConfidenceTests
     }
 
     [Fact]
+    public void Every_cut_off_from_one_pass_equals_its_interval_computed_alone()
+    {
+        var (scores, labels) = Sample(3000, 4);
+        decimal[] percents = [1m, 5m, 10m, 20m];
+
+        var together = LiftConfidence.Intervals(scores, labels, percents, resamples: 200);
+
+        Assert.Equal(percents.Select(p => LiftConfidence.Interval(scores, labels, p, resamples: 200)), together);
+        Assert.All(together, i => Assert.True(i!.Lower <= i.Lift && i.Lift <= i.Upper, i.ToString()));
+    }
+
+    [Fact]
     public void The_same_seed_gives_the_same_interval_and_more_rows_a_narrower_one()
     {
         var (scores, labels) = Sample(1000, 2);

@@ -12,7 +12,15 @@ public static class LiftConfidence
 {
     /// <summary>Null when there are no positives (lift undefined).</summary>
     public static LiftInterval? Interval(
-        ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, decimal percent, double level = 0.95, int resamples = 1000, int seed = 42)
+        ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, decimal percent, double level = 0.95, int resamples = 1000, int seed = 42) =>
+        Intervals(scores, labels, [percent], level, resamples, seed)[0];
+
+    /// <summary>
+    /// The interval at each cut-off from the same resamples: one pass of draws serves every cut-off, and the first
+    /// cut-off's interval is the one <see cref="Interval"/> gives alone (same seed, same draws).
+    /// </summary>
+    public static IReadOnlyList<LiftInterval?> Intervals(
+        ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, IReadOnlyList<decimal> percents, double level = 0.95, int resamples = 1000, int seed = 42)
     {
         if (!(level > 0 && level < 1))
         {
@@ -20,20 +28,22 @@ public static class LiftConfidence
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
-        Metrics.Validate(scores, labels, [percent]);
+        Metrics.Validate(scores, labels, percents);
         var keys = scores.ToArray();
         var sortedLabels = labels.ToArray();
         Array.Sort(keys, sortedLabels);
-        var full = Lift(TieGroups.FromSorted(keys, sortedLabels), percent);
-        if (full is null)
+        var whole = TieGroups.FromSorted(keys, sortedLabels);
+        var full = percents.Select(p => Lift(whole, p)).ToArray();
+        if (full.Length == 0 || full[0] is null)
         {
-            return null;
+            // No positive: no cut-off has a lift.
+            return [.. percents.Select(_ => (LiftInterval?)null)];
         }
 
         var groupOf = GroupIndex(keys);
         var groupCount = groupOf.Length == 0 ? 0 : groupOf[0] + 1;
         var random = new Random(seed);
-        var lifts = new List<double>(resamples);
+        var lifts = percents.Select(_ => new List<double>(resamples)).ToArray();
         var rows = new long[groupCount];
         var positives = new long[groupCount];
         for (var r = 0; r < resamples; r++)
@@ -48,15 +58,25 @@ public static class LiftConfidence
             }
 
             // A resample without positives has no lift; dropping it is the usual percentile-bootstrap practice.
-            if (Lift(TieGroups.FromCounts(rows, positives), percent) is { } lift)
+            var resampled = TieGroups.FromCounts(rows, positives);
+            for (var c = 0; c < percents.Count; c++)
             {
-                lifts.Add(lift);
+                if (Lift(resampled, percents[c]) is { } lift)
+                {
+                    lifts[c].Add(lift);
+                }
             }
         }
 
-        lifts.Sort();
         var tail = (1 - level) / 2;
-        return new LiftInterval(percent, full.Value, Percentile(lifts, tail), Percentile(lifts, 1 - tail));
+        var intervals = new LiftInterval?[percents.Count];
+        for (var c = 0; c < percents.Count; c++)
+        {
+            lifts[c].Sort();
+            intervals[c] = new LiftInterval(percents[c], full[c]!.Value, Percentile(lifts[c], tail), Percentile(lifts[c], 1 - tail));
+        }
+
+        return intervals;
     }
 
     private static double? Lift(TieGroups groups, decimal percent)

@@ -1,7 +1,13 @@
 namespace ScoreCockpit.Engine.Evaluation;
 
 /// <summary>Lift and capture (cumulative gain) of the top <see cref="Percent"/> % by score; null with no positives.</summary>
-public sealed record CutoffMetric(decimal Percent, double? Lift, double? Capture);
+public sealed record CutoffMetric(decimal Percent, double? Lift, double? Capture)
+{
+    /// <summary>The lift's 95 % bootstrap interval, stored with each evaluation; null in evaluations stored before it was.</summary>
+    public double? LiftLower { get; init; }
+
+    public double? LiftUpper { get; init; }
+}
 
 /// <summary>
 /// One tenth of the rows, from the top score down. Rows and positives are doubles because the cut between two
