@@ -136,6 +136,37 @@ public sealed class ScoreLifecycleTests(PostgresClusterFixture postgres)
                 .OrderBy(e => e.Id).Select(e => e.Action).ToListAsync(Ct));
     }
 
+    [Fact]
+    public async Task What_cannot_be_removed_is_reported_and_audited_while_the_score_is_still_deleted()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        var churn = await store.Get<CreateScoreHandler>().HandleAsync(new CreateScore(TestDefinitions.Sample("churn")), Ana, Ct);
+        // A view where the snapshot table should be: DROP TABLE refuses it, as a warehouse may refuse any drop.
+        await ChurnWarehouse.ExecuteAsync(store, "CREATE VIEW snap_churn_20260131 AS SELECT 1 AS customer_id");
+        await using (var db = await store.OpenAsync())
+        {
+            db.Snapshots.Add(new ScoreCockpit.Engine.Snapshots.Snapshot
+            {
+                ScoreId = churn.Id,
+                ReferenceDate = new DateOnly(2026, 1, 31),
+                TableName = "snap_churn_20260131",
+                BuiltBy = "ana@example.com",
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var deletion = await store.Get<DeleteScoreHandler>().HandleAsync(new DeleteScore("churn"), Ana, Ct);
+
+        var failure = Assert.Single(deletion.Failures);
+        Assert.StartsWith("snapshot table snap_churn_20260131: ", failure, StringComparison.Ordinal);
+        Assert.Equal(0, deletion.TablesDropped);
+        Assert.Empty(await store.Get<ListScoresHandler>().HandleAsync(Ct));
+        await using var after = await store.OpenAsync();
+        var audited = await after.AuditEntries.Where(e => e.Action == AuditActions.ScoreDeleted).OrderBy(e => e.Id).ToListAsync(Ct);
+        Assert.Equal(2, audited.Count);
+        Assert.StartsWith("not removed: snapshot table snap_churn_20260131", audited[1].Details, StringComparison.Ordinal);
+    }
+
     private static async Task<Score> ScoreAsync(TestStore store, string name)
     {
         await using var db = await store.OpenAsync();
