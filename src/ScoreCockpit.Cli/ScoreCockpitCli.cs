@@ -30,6 +30,8 @@ public static class ScoreCockpitCli
             Registry.VersionsCommands.Train(context),
             Registry.VersionsCommands.Versions(context),
             Registry.ActivateCommand.Create(context),
+            Registry.PurgeCommand.Create(context),
+            Variables.VariablesCommand.Create(context),
             Registry.BackfillCommand.Create(context),
             Scoring.ExportScoresCommand.Create(context),
             Scoring.ScoreCommand.Create(context),

@@ -50,6 +50,7 @@ public static class EngineServices
         services.AddSingleton<CloneScoreHandler>();
         services.AddSingleton<ImportScoreHandler>();
         services.AddSingleton<ListScoresHandler>();
+        services.AddSingleton<DeleteScoreHandler>().AddSingleton<ArchiveScoreHandler>().AddSingleton<AccountActor>();
         services.AddSingleton<PreviewScoreHandler>();
         services.AddSingleton<GlobalVariablesHandler>();
         services.AddSingleton(providers ?? WarehouseProviders.None);

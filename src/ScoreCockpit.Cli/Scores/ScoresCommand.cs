@@ -6,7 +6,7 @@ using ScoreCockpit.Engine.Scores;
 
 namespace ScoreCockpit.Cli.Scores;
 
-/// <summary>`scorecockpit scores list [--json]`.</summary>
+/// <summary>`scorecockpit scores list [--json] | show | save | delete | archive | unarchive`.</summary>
 public static class ScoresCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -31,16 +31,25 @@ public static class ScoresCommand
                 return;
             }
 
-            await TextTable.WriteAsync(context.Console.Out, ["NAME", "HORIZON", "SNAPSHOTS", "LATEST", "DESCRIPTION"],
+            await TextTable.WriteAsync(context.Console.Out, ["NAME", "STATE", "HORIZON", "SNAPSHOTS", "LATEST", "DESCRIPTION"],
                 scores.Select(s => new[]
                 {
                     s.Name,
+                    s.Archived ? "archived" : "-",
                     $"{s.HorizonMonths} months",
                     s.Snapshots.ToString(CultureInfo.InvariantCulture),
                     s.LatestReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                     s.Description,
                 }).ToList());
         });
-        return new Command("scores", "Read the scores.") { list };
+        return new Command("scores", "Read, save, archive and delete scores.")
+        {
+            list,
+            ScoreDefinitionCommands.Show(context),
+            ScoreDefinitionCommands.Save(context),
+            ScoreLifecycleCommands.Delete(context),
+            ScoreLifecycleCommands.Archive(context, archived: true),
+            ScoreLifecycleCommands.Archive(context, archived: false),
+        };
     }
 }

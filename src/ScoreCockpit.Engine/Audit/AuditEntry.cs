@@ -35,12 +35,15 @@ public static class AuditActions
     public const string VersionsPurged = "versions-purged";
     public const string ScenarioSaved = "scenario-saved";
     public const string ScenarioDeleted = "scenario-deleted";
+    public const string ScoreArchived = "score-archived";
+    public const string ScoreUnarchived = "score-unarchived";
+    public const string ScoreDeleted = "score-deleted";
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
         ConnectionChanged, SnapshotBuilt, SnapshotDeleted, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
-        ScenarioSaved, ScenarioDeleted,
+        ScenarioSaved, ScenarioDeleted, ScoreArchived, ScoreUnarchived, ScoreDeleted,
     ];
 }

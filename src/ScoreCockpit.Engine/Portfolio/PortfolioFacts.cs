@@ -18,7 +18,8 @@ internal static class PortfolioFacts
 
     public static async Task<List<ScoreHealthRow>> LoadAsync(CockpitDbContext db, CancellationToken ct)
     {
-        var scores = await db.Scores.AsNoTracking().OrderBy(s => s.Name).ToListAsync(ct);
+        // Archived scores are filed away: reachable by their address, not watched.
+        var scores = await db.Scores.AsNoTracking().Where(s => s.ArchivedAt == null).OrderBy(s => s.Name).ToListAsync(ct);
 
         // The latest activation of each score, by time then id, as ActiveVersions.CurrentAsync reads it.
         var current = await db.Activations.AsNoTracking()

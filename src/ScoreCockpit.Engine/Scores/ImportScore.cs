@@ -4,8 +4,12 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scores;
 
-/// <summary>Reads an exported definition: creates the score, or replaces the definition of the score of that name.</summary>
-public sealed record ImportScore(string Json, bool ReplaceExisting);
+/// <summary>
+/// Reads an exported definition: creates the score, or replaces the definition of the score of that name.
+/// <paramref name="ReplaceControl"/> names, in the caller's own words, how a person asks for the replacement
+/// (`--replace`, a checkbox), so a name clash tells them what to do where they are.
+/// </summary>
+public sealed record ImportScore(string Json, bool ReplaceExisting, string ReplaceControl = "the replace option");
 
 public sealed class ImportScoreHandler(
     IDbContextFactory<CockpitDbContext> contexts, CreateScoreHandler create, UpdateScoreHandler update)
@@ -24,6 +28,6 @@ public sealed class ImportScoreHandler(
         return request.ReplaceExisting
             ? await update.HandleAsync(new UpdateScore(definition.Name, definition), actor, ct)
             : throw new CockpitValidationException(
-                $"A score named '{definition.Name}' already exists. Choose to replace its definition, or rename it in the file.");
+                $"A score named '{definition.Name}' already exists. To replace its definition use {request.ReplaceControl}, or rename the score in the file.");
     }
 }

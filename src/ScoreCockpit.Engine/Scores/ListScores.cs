@@ -5,9 +5,12 @@ namespace ScoreCockpit.Engine.Scores;
 
 public sealed record ScoreSummary(
     int Id, string Name, string Description, int HorizonMonths, int Snapshots, DateOnly? LatestReferenceDate,
-    DateTime UpdatedAt, string UpdatedBy);
+    DateTime UpdatedAt, string UpdatedBy, DateTime? ArchivedAt = null)
+{
+    public bool Archived => ArchivedAt is not null;
+}
 
-/// <summary>Every score, by name, with its snapshot coverage. Anyone signed in may read it.</summary>
+/// <summary>Every score, by name, with its snapshot coverage, archived ones included (marked). Anyone signed in may read it.</summary>
 public sealed class ListScoresHandler(IDbContextFactory<CockpitDbContext> contexts)
 {
     public async Task<IReadOnlyList<ScoreSummary>> HandleAsync(CancellationToken ct = default)
@@ -24,7 +27,7 @@ public sealed class ListScoresHandler(IDbContextFactory<CockpitDbContext> contex
             var definition = ScoreRecords.Definition(s);
             coverage.TryGetValue(s.Id, out var c);
             return new ScoreSummary(s.Id, s.Name, s.Description, definition.HorizonMonths, c?.Count ?? 0, c?.Latest,
-                s.UpdatedAt, s.UpdatedBy);
+                s.UpdatedAt, s.UpdatedBy, s.ArchivedAt);
         }).ToList();
     }
 }

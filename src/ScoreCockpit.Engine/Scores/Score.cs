@@ -14,4 +14,13 @@ public sealed class Score
     public required string CreatedBy { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
+
+    /// <summary>Filed away: out of the portfolio and the scenario pickers, still readable by its address (UTC).</summary>
+    public DateTime? ArchivedAt { get; set; }
+
+    /// <summary>
+    /// Deleted (UTC): the row stays because evaluations and activations point at it, but no query sees it
+    /// (a query filter in ScoreMap) and its name was released.
+    /// </summary>
+    public DateTime? DeletedAt { get; set; }
 }

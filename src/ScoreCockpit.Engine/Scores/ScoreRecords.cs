@@ -13,14 +13,25 @@ internal static class ScoreRecords
 
     public static ScoreDefinition Definition(Score score) => ScoreDefinitionJson.Read(score.DefinitionJson) with { Name = score.Name };
 
+    /// <summary>Every problem of the definition at once: its own rules, then what the store knows (columns, connections).</summary>
     public static async Task<ScoreDefinition> ValidateAsync(CockpitDbContext db, ScoreDefinition definition, CancellationToken ct)
     {
+        var problems = new List<string>();
         var globals = await db.Variables.AsNoTracking().Select(v => v.Name).ToListAsync(ct);
-        var valid = ScoreDefinitionValidator.Validate(definition, globals);
+        var valid = definition;
+        try
+        {
+            valid = ScoreDefinitionValidator.Validate(definition, globals);
+        }
+        catch (CockpitValidationException e)
+        {
+            problems.Add(e.Message);
+        }
+
         var unknown = await UnknownKindColumnsAsync(db, valid, ct);
         if (unknown.Count > 0)
         {
-            throw new CockpitValidationException(
+            problems.Add(
                 $"columnKinds names {string.Join(", ", unknown.Select(c => $"'{c}'"))}, which no snapshot of '{valid.Name}' has. " +
                 "Set a kind only on a column the dataprep returns (see the Snapshots tab), or remove it.");
         }
@@ -28,11 +39,10 @@ internal static class ScoreRecords
         if (valid.Connection != Warehouse.WarehouseConnectionInfo.DemoName
             && !await db.WarehouseConnections.AnyAsync(c => c.Name == valid.Connection, ct))
         {
-            throw new CockpitValidationException(
-                $"The warehouse connection '{valid.Connection}' does not exist. An Admin adds connections under Admin → Connections.");
+            problems.Add($"The warehouse connection '{valid.Connection}' does not exist. An Admin adds connections under Admin → Connections.");
         }
 
-        return valid;
+        return problems.Count == 0 ? valid : throw new CockpitValidationException(string.Join("\n", problems));
     }
 
     /// <summary>

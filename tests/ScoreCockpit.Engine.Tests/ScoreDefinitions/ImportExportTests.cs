@@ -83,9 +83,9 @@ public sealed class ImportExportTests(PostgresClusterFixture postgres)
         var changed = ScoreDefinitionJson.Write(Full() with { HorizonMonths = 12, Description = "Changed in git" });
         var import = store.Get<ImportScoreHandler>();
 
-        var error = await Assert.ThrowsAsync<CockpitValidationException>(() => import.HandleAsync(new ImportScore(changed, false), Ana, Ct));
+        var error = await Assert.ThrowsAsync<CockpitValidationException>(() => import.HandleAsync(new ImportScore(changed, false, "--replace"), Ana, Ct));
 
-        Assert.Equal("A score named 'cross-sell' already exists. Choose to replace its definition, or rename it in the file.", error.Message);
+        Assert.Equal("A score named 'cross-sell' already exists. To replace its definition use --replace, or rename the score in the file.", error.Message);
         AssertSame(Full(), (await store.Get<GetScoreHandler>().HandleAsync("cross-sell", Ct)).Definition);
 
         store.Time.Advance(TimeSpan.FromDays(1));

@@ -13,6 +13,10 @@ internal sealed class ScoreMap : IEntityTypeConfiguration<Score>
         score.Property(s => s.Description).HasMaxLength(4000);
         score.Property(s => s.CreatedBy).HasMaxLength(256);
         score.Property(s => s.UpdatedBy).HasMaxLength(256);
+        // A deleted score keeps its row under a released name (see DeleteScore), so the plain unique index still holds
+        // and no provider needs a filtered index.
         score.HasIndex(s => s.Name).IsUnique();
+        // Every read of scores skips deleted ones, so no list, lookup or picker can forget to.
+        score.HasQueryFilter(s => s.DeletedAt == null);
     }
 }
