@@ -57,7 +57,7 @@ public sealed class WorkbenchJourney(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("#score-target").FillAsync("responded");
         await page.Locator("#score-date").FillAsync("ref_date");
         await page.Locator("#score-horizon").FillAsync("0");
-        await page.Locator("#score-date-rule").ClickAsync();
+        await page.Locator("div.mud-select", new() { Has = page.Locator("#score-date-rule") }).Last.ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "The dates in the data" }).ClickAsync();
         await page.Locator("#score-date-table").FillAsync(OffersCsv.Table);
         await page.Locator("#score-date-table").BlurAsync();
@@ -75,16 +75,40 @@ public sealed class WorkbenchJourney(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("#range-to")).ToHaveValueAsync("2025-12-31", new() { Timeout = 60_000 });
         await page.ClickAsync("#range-start");
         await Expect(page.Locator("#range-result")).ToContainTextAsync("24 snapshot(s) built.", Long);
+        await BrowserFixture.ChartDrawnAsync(page, "snapshot-plot");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "2024-01-31", Exact = true })).ToBeVisibleAsync();
         await BrowserFixture.ScreenshotAsync(page, "72-workbench-snapshots");
 
         // 4. The history, backfilled from the page.
         await BrowserFixture.OpenTabAsync(page, "Versions");
         await page.ClickAsync("#backfill-open");
-        await Expect(page.Locator("#backfill-from input")).ToHaveValueAsync("2024-01-31", new() { Timeout = 60_000 });
+        await Expect(page.Locator("#backfill-from")).ToHaveValueAsync("2024-01-31", new() { Timeout = 60_000 });
         await page.ClickAsync("#backfill-start");
         await Expect(page.Locator("#backfill-result")).ToContainTextAsync("version(s)", Long);
         await Expect(page.Locator("#backfill-result")).ToContainTextAsync("23 version(s)");
         await BrowserFixture.ScreenshotAsync(page, "73-workbench-backfilled");
+
+        // 5. Each month scored by the version trained before it, read and taken away.
+        await page.ReloadAsync();
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await BrowserFixture.OpenTabAsync(page, "Performance");
+        await Expect(page.Locator("#forward-table")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // December 2025 is scored by the version trained before it (as of November 30th), with a forward AUC.
+        var december = page.Locator("#forward-table tr", new() { Has = page.Locator("#forward-2025-12-31") });
+        await Expect(december).ToContainTextAsync("v22");
+        await Expect(december).ToContainTextAsync("by as-of date");
+        await Expect(december).Not.ToContainTextAsync("has no forward figure");
+        await page.Locator("#forward-table").ScrollIntoViewIfNeededAsync();
+        await BrowserFixture.ScreenshotAsync(page, "74-workbench-forward");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#forward-download"));
+        var file = Path.Combine(Path.GetTempPath(), $"forward-{Guid.NewGuid():N}.xlsx");
+        await download.SaveAsAsync(file);
+        using (var workbook = new ClosedXML.Excel.XLWorkbook(file))
+        {
+            var sheet = workbook.Worksheets.First();
+            Assert.True(sheet.LastRowUsed()!.RowNumber() >= 23, $"{sheet.Name} has {sheet.LastRowUsed()!.RowNumber()} rows");
+        }
+
+        File.Delete(file);
     }
 }

@@ -36,7 +36,7 @@ public static class ScoresCommand
                 {
                     s.Name,
                     s.Archived ? "archived" : "-",
-                    $"{s.HorizonMonths} months",
+                    s.Horizon,
                     s.Snapshots.ToString(CultureInfo.InvariantCulture),
                     s.LatestReferenceDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "-",
                     s.Description,

@@ -84,8 +84,9 @@ public static class ForwardPerformanceRule
 
     /// <summary>
     /// The version in production on <paramref name="date"/>, or the one that would have been before anything was
-    /// activated: the latest of the score's own versions (challengers are never in production by default) trained as of
-    /// that date or before, the higher number winning a tie. Null when none had been trained yet.
+    /// activated: the latest of the score's own versions (challengers are never in production by default) trained before
+    /// that date, the higher number winning a tie. Not on the date itself: with a short horizon a version trained that
+    /// day has read the date's own outcomes, so it cannot be the one that scored it. Null when none had been trained yet.
     /// </summary>
     public static (int Version, ChosenBy By)? ProductionOn(DateOnly date, IReadOnlyList<ActivationRecord> history, IReadOnlyList<VersionSummary> versions)
     {
@@ -94,7 +95,7 @@ public static class ForwardPerformanceRule
             return (active, ChosenBy.Active);
         }
 
-        return versions.Where(v => v.ChallengerName is null && v.AsOfDate <= date)
+        return versions.Where(v => v.ChallengerName is null && v.AsOfDate < date)
             .OrderByDescending(v => v.AsOfDate).ThenByDescending(v => v.Number)
             .Select(v => ((int, ChosenBy)?)(v.Number, ChosenBy.AsOf)).FirstOrDefault();
     }

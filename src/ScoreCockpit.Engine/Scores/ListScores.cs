@@ -5,7 +5,7 @@ namespace ScoreCockpit.Engine.Scores;
 
 public sealed record ScoreSummary(
     int Id, string Name, string Description, int HorizonMonths, int Snapshots, DateOnly? LatestReferenceDate,
-    DateTime UpdatedAt, string UpdatedBy, DateTime? ArchivedAt = null)
+    DateTime UpdatedAt, string UpdatedBy, DateTime? ArchivedAt = null, string Horizon = "")
 {
     public bool Archived => ArchivedAt is not null;
 }
@@ -27,7 +27,7 @@ public sealed class ListScoresHandler(IDbContextFactory<CockpitDbContext> contex
             var definition = ScoreRecords.Definition(s);
             coverage.TryGetValue(s.Id, out var c);
             return new ScoreSummary(s.Id, s.Name, s.Description, definition.HorizonMonths, c?.Count ?? 0, c?.Latest,
-                s.UpdatedAt, s.UpdatedBy, s.ArchivedAt);
+                s.UpdatedAt, s.UpdatedBy, s.ArchivedAt, definition.Horizon.ToString());
         }).ToList();
     }
 }

@@ -88,6 +88,19 @@ public sealed class ForwardPerformanceTests(PostgresClusterFixture postgres)
     }
 
     [Fact]
+    public void Before_any_activation_a_date_is_scored_by_the_version_trained_before_it_never_by_one_trained_that_day()
+    {
+        var day = new DateOnly(2025, 12, 31);
+        VersionSummary Version(int number, DateOnly asOf, string? challenger = null) =>
+            new(number, asOf, "LightGbm", challenger, 4, null, null, "", false, false, default, "");
+        VersionSummary[] versions = [Version(1, new(2025, 10, 31)), Version(2, new(2025, 11, 30)), Version(3, new(2025, 12, 15), "forest"), Version(4, day)];
+
+        Assert.Equal((2, ChosenBy.AsOf), ForwardPerformanceRule.ProductionOn(day, [], versions));
+        Assert.Equal((4, ChosenBy.AsOf), ForwardPerformanceRule.ProductionOn(day.AddDays(1), [], versions));
+        Assert.Null(ForwardPerformanceRule.ProductionOn(new DateOnly(2025, 10, 31), [], versions));
+    }
+
+    [Fact]
     public void The_day_of_an_activation_is_the_new_version_s_and_the_lift_cut_off_is_10_percent_or_the_next_one_up()
     {
         var day = new DateOnly(2025, 8, 15);

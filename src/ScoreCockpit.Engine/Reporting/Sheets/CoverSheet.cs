@@ -36,7 +36,7 @@ internal static class CoverSheet
         Line("Description", c => c.Value = definition.Description.Length > 0 ? definition.Description : "(none)");
         Line("Key column", c => c.Value = definition.KeyColumn);
         Line("Target", c => c.Value = definition.TargetColumn);
-        Line("Label horizon (months)", c => c.Value = definition.HorizonMonths);
+        Line(definition.Horizon.InDays ? "Label horizon (days)" : "Label horizon (months)", c => c.Value = definition.Horizon.Amount);
         Line("Owners", c => c.Value = definition.Owners.Count > 0 ? string.Join(", ", definition.Owners) : "(none)");
         row++;
 
