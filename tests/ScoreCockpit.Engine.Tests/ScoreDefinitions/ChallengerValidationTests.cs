@@ -54,6 +54,25 @@ public sealed class ChallengerValidationTests
         Assert.Contains("training-row cap must be at least 1000 rows, not 10", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_challenger_without_an_algorithm_is_refused_by_name_never_given_a_default()
+    {
+        var json = ScoreDefinitionJson.Write(TestDefinitions.Sample("churn") with { Challengers = [Forest()] })
+            .Replace("\"algorithm\": \"FastForest\",", "", StringComparison.Ordinal);
+
+        var error = Assert.Throws<CockpitValidationException>(() => ScoreDefinitionJson.Read(json));
+
+        Assert.Contains("The score definition file is not valid", error.Message, StringComparison.Ordinal);
+        Assert.Contains("'algorithm'", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("learning_rate", 1.5, "learning_rate of LightGbm (shrinkage of each tree) must be a number from 0.0001 to 1, not 1.5")]
+    [InlineData("trees", 2.5, "trees of LightGbm (trees in the ensemble) must be a whole number from 1 to 10000, not 2.5")]
+    [InlineData("leaves", 1, "leaves of LightGbm (leaves per tree) must be a whole number from 2 to 4096, not 1")]
+    public void A_hyperparameter_outside_its_range_is_refused_with_the_range(string name, double value, string message) => AssertRefused(
+        TestDefinitions.Sample("churn") with { Hyperparameters = new Dictionary<string, double> { [name] = value } }, message);
+
     private static void AssertRefused(ScoreDefinition definition, string message) => Assert.Contains(message,
         Assert.Throws<CockpitValidationException>(() => ScoreDefinitionValidator.Validate(definition, [])).Message, StringComparison.Ordinal);
 }
