@@ -64,7 +64,7 @@ public sealed class ScoreCommandsTests : IDisposable
 
         Assert.Equal(ExitCodes.BadInput, refused.ExitCode);
         Assert.Contains("The score name 'Bad Name' is not allowed", refused.Error, StringComparison.Ordinal);
-        Assert.Contains("The label horizon must be between 1 and 36 months, not 99.", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("The label horizon must be between 0 and 36 months (0: the end of the same month), not 99.", refused.Error, StringComparison.Ordinal);
         Assert.Contains("'not-an-email' is not an email address.", refused.Error, StringComparison.Ordinal);
         Assert.Contains("The warehouse connection 'nowhere' does not exist.", refused.Error, StringComparison.Ordinal);
         Assert.Equal(["upsell"], await ScoreNamesAsync());

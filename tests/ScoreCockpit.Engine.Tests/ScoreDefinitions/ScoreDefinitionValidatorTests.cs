@@ -27,7 +27,7 @@ public sealed class ScoreDefinitionValidatorTests(PostgresClusterFixture postgre
             LiftCutoffs = [0m, 5m, 5m, 150m],
             Owners = ["ana@example.com", "not an email"],
             AlertRecipients = ["ops@"],
-            HorizonMonths = 0,
+            HorizonMonths = -1,
         };
 
         var error = Assert.Throws<CockpitValidationException>(() => ScoreDefinitionValidator.Validate(definition, []));
@@ -36,7 +36,7 @@ public sealed class ScoreDefinitionValidatorTests(PostgresClusterFixture postgre
         Assert.Equal(6, lines.Length);
         Assert.Contains(lines, l => l.StartsWith("The score name 'Churn Score' is not allowed", StringComparison.Ordinal));
         Assert.Contains("The dataprep SQL is empty: write the SELECT that returns one row per customer for ${date_ref}.", lines);
-        Assert.Contains("The label horizon must be between 1 and 36 months, not 0.", lines);
+        Assert.Contains("The label horizon must be between 0 and 36 months (0: the end of the same month), not -1.", lines);
         Assert.Contains("Lift cut-offs must be distinct percentages above 0 and at most 100, for example 1, 5, 10, 20.", lines);
         Assert.Contains("'not an email' is not an email address.", lines);
         Assert.Contains("'ops@' is not an email address.", lines);
@@ -45,12 +45,12 @@ public sealed class ScoreDefinitionValidatorTests(PostgresClusterFixture postgre
     [Theory]
     [InlineData(37)]
     [InlineData(-1)]
-    public void A_horizon_outside_1_to_36_months_is_refused(int horizon)
+    public void A_horizon_outside_0_to_36_months_is_refused(int horizon)
     {
         var error = Assert.Throws<CockpitValidationException>(
             () => ScoreDefinitionValidator.Validate(TestDefinitions.Sample("churn") with { HorizonMonths = horizon }, []));
 
-        Assert.Equal($"The label horizon must be between 1 and 36 months, not {horizon}.", error.Message);
+        Assert.Equal($"The label horizon must be between 0 and 36 months (0: the end of the same month), not {horizon}.", error.Message);
     }
 
     public static TheoryData<decimal[]> BadCutoffs => new()

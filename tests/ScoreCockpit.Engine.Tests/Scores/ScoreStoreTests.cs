@@ -25,7 +25,7 @@ public sealed class ScoreStoreTests(PostgresClusterFixture postgres)
 
         Assert.True(created.Id > 0);
         var listed = Assert.Single(await store.Get<ListScoresHandler>().HandleAsync(Ct));
-        Assert.Equal(new ScoreSummary(created.Id, "churn", "Who leaves next month", 3, 0, null, TestStore.Start.UtcDateTime, "ana@example.com"), listed);
+        Assert.Equal(new ScoreSummary(created.Id, "churn", "Who leaves next month", 3, 0, null, TestStore.Start.UtcDateTime, "ana@example.com", Horizon: "3 months"), listed);
         await using var db = await store.OpenAsync();
         var entry = await db.AuditEntries.SingleAsync(Ct);
         Assert.Equal((AuditActions.ScoreCreated, "ana@example.com", "churn", TestStore.Start.UtcDateTime),
