@@ -63,9 +63,30 @@ public sealed class WorkbenchJourney(BrowserFixture browser) : IClassFixture<Bro
         await page.Locator("#score-date-table").BlurAsync();
         // The picker offers the column's dates and defaults to the latest one.
         await Expect(page.Locator("#preview-date")).ToHaveValueAsync("2025-12-31", new() { Timeout = 60_000 });
+        // A typed date the data does not have: "0 rows", plainly.
+        await page.Locator("#preview-date").FillAsync("2023-06-30");
+        await page.Locator("#preview-date").PressAsync("Tab");
+        await page.ClickAsync("#try-sql");
+        await Expect(page.Locator("#preview-empty")).ToContainTextAsync("0 rows for 2023-06-30");
+        await page.Locator("#preview-date").FillAsync("2025-12-31");
+        await page.Locator("#preview-date").PressAsync("Tab");
         await page.ClickAsync("#try-sql");
         await Expect(page.Locator("#preview-columns")).ToContainTextAsync("spend");
         await BrowserFixture.ScreenshotAsync(page, "71-workbench-defined");
+
+        // Every training setting is in reach and checked as typed: a learning rate of 3 is named with its range.
+        await page.Locator("#model-panel").GetByText("Model, training and drift").ClickAsync();
+        await page.Locator("#hp-learning_rate").FillAsync("3");
+        await page.Locator("#hp-learning_rate").BlurAsync();
+        await Expect(page.Locator("#score-problems")).ToContainTextAsync("must be a number from 0.0001 to 1, not 3");
+        await page.Locator("#hp-learning_rate").FillAsync("0.05");
+        await page.Locator("#hp-learning_rate").BlurAsync();
+        await Expect(page.Locator("#score-problems")).ToHaveCountAsync(0);
+        await page.ClickAsync("#add-challenger");
+        await Expect(page.Locator(".challenger-row")).ToHaveCountAsync(1);
+        await page.Locator(".challenger-row input").Last.FillAsync("trees=50");
+        await page.Locator(".challenger-row input").Last.BlurAsync();
+        await BrowserFixture.ScreenshotAsync(page, "71b-workbench-settings");
         await page.ClickAsync("#save-score");
         await Expect(page).ToHaveURLAsync(new Regex("/scores/offers$"), new() { Timeout = 60_000 });
 
@@ -93,9 +114,11 @@ public sealed class WorkbenchJourney(BrowserFixture browser) : IClassFixture<Bro
         await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await BrowserFixture.OpenTabAsync(page, "Performance");
         await Expect(page.Locator("#forward-table")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        // December 2025 is scored by the version trained before it (as of November 30th), with a forward AUC.
+        // December 2025 is scored by the version trained before it (as of November 30th), with a forward AUC and lift
+        // with their intervals, beside the best other version (a challenger here).
         var december = page.Locator("#forward-table tr", new() { Has = page.Locator("#forward-2025-12-31") });
-        await Expect(december).ToContainTextAsync("v22");
+        await Expect(december).ToContainTextAsync(new Regex(@"\d\.\d{3} \(\d\.\d{2}–\d\.\d{2}\)"));
+        await Expect(december).ToContainTextAsync("challenger-1");
         await Expect(december).ToContainTextAsync("by as-of date");
         await Expect(december).Not.ToContainTextAsync("has no forward figure");
         await page.Locator("#forward-table").ScrollIntoViewIfNeededAsync();

@@ -46,6 +46,13 @@ public sealed class ModelSettingsForm
         Kinds = [.. d.ColumnKinds.Select(k => new KindRow { Column = k.Key, Kind = k.Value })],
     };
 
+    /// <summary>Every field in one text: two equal fingerprints mean nothing was changed.</summary>
+    public string Fingerprint() => string.Join("|",
+        Algorithm, string.Join(",", Hyperparameters.Select(h => $"{h.Key}={h.Value}")),
+        string.Join(";", Challengers.Select(c => $"{c.Name}/{c.Algorithm}/{c.Hyperparameters}")),
+        ReductionEnabled, MaxMissingShare, MaxCorrelation, TopK, TrainingWindow, RefitOnValidation, MaxTrainingRows, DriftWarning, DriftAlert,
+        string.Join(";", Kinds.Select(k => $"{k.Column}/{k.Kind}")));
+
     /// <summary>A new algorithm keeps the values of the hyperparameters it shares with the old one.</summary>
     public void ChangeAlgorithm(TrainingAlgorithm algorithm)
     {
