@@ -65,6 +65,7 @@ public static class EngineServices
         services.AddSingleton<PortalSettings>();
         services.AddSingleton<Demo.DemoInstaller>();
         services.AddSingleton<Registry.ArtifactStore>();
+        services.AddSingleton<Registry.ScoringPlans>();
         services.AddSingleton<Registry.RegisterVersionHandler>();
         services.AddSingleton<Registry.VersionTraining>();
         services.AddSingleton<Registry.TrainVersionHandler>();

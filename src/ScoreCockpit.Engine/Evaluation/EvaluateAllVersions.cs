@@ -3,7 +3,6 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
-using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
@@ -22,7 +21,7 @@ public sealed record EvaluationRunSummary(
     string Score, IReadOnlyList<DateOnly> Dates, int Computed, int Failed, int AlreadyDone, int PurgedVersions, TimeSpan Duration);
 
 public sealed class EvaluateAllVersionsHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, TimeProvider time, CockpitClock clock,
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ScoringPlans plans, TimeProvider time, CockpitClock clock,
     Snapshots.RefreshLabelsHandler labels)
 {
     public async Task<EvaluationRunSummary> HandleAsync(EvaluateAllVersions request, Actor actor,
@@ -46,14 +45,12 @@ public sealed class EvaluateAllVersionsHandler(
         var work = dates.Select(d => (Date: d, Versions: live.Where(v => request.Recompute || !done.Contains((v.Id, d))).ToList()))
             .Where(w => w.Versions.Count > 0).ToList();
         var already = (dates.Count * live.Count) - work.Sum(w => w.Versions.Count);
-        var scorers = new ConcurrentDictionary<long, Lazy<Task<ModelScorer>>>();
         var results = new ConcurrentBag<VersionEvaluation>();
         using var saving = new SemaphoreSlim(1);
         var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
-        // Dates in parallel, each with its own warehouse session and snapshot in memory; a date with many versions
-        // to score (the weekly case: one new date) spreads them over the cores too. Models are thread-safe to
-        // transform with, so a version may score two dates at once.
+        // Dates in parallel, each with its own warehouse session and snapshot in memory as typed columns; the kernel
+        // spreads each version's rows over the cores too. A compiled plan is shared: a version may score two dates at once.
         await Parallel.ForEachAsync(work, parallel, async (item, token) =>
         {
             progress?.Report($"{score.Name} {item.Date:yyyy-MM-dd}: {item.Versions.Count} version(s)");
@@ -61,17 +58,14 @@ public sealed class EvaluateAllVersionsHandler(
             await using (var session = await connections.OpenAsync(definition.Connection, token))
             {
                 var table = snapshots.Single(s => s.ReferenceDate == item.Date).TableName;
-                snapshot = await LabelledSnapshot.LoadAsync(session, item.Date, table, definition.TargetColumn, definition.KeyColumn, item.Versions.SelectMany(v => VersionJson.Schema(v.InputSchemaJson).Select(f => f.Name)), token);
+                snapshot = await LabelledSnapshot.LoadAsync(session, item.Date, table, definition.TargetColumn, definition.KeyColumn,
+                    LabelledSnapshot.Uses(item.Versions), token);
             }
 
             var now = time.GetUtcNow().UtcDateTime;
             var evaluations = new ConcurrentBag<VersionEvaluation>();
             await Parallel.ForEachAsync(item.Versions, parallel, async (version, inner) =>
-            {
-                var scorer = await scorers.GetOrAdd(version.Id, _ => new Lazy<Task<ModelScorer>>(async () =>
-                    new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, CancellationToken.None)))).Value;
-                evaluations.Add(EvaluationUnit.Run(scorer, version, snapshot, definition, now));
-            });
+                evaluations.Add(await EvaluationUnit.RunAsync(() => plans.GetAsync(version, score.Name, inner), version, snapshot, definition, now)));
 
             await saving.WaitAsync(token);
             try

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Modeling.Plans;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 
@@ -19,7 +20,8 @@ internal static class EvaluationUnit
     /// <summary>Bootstrap resamples for the lift interval: enough for a stable 95 % interval, cheap next to scoring.</summary>
     public const int LiftResamples = 100;
 
-    public static VersionEvaluation Run(ModelScorer scorer, ModelVersion version, LabelledSnapshot snapshot,
+    /// <param name="model">The version's compiled plan, asked for inside the unit: a plan that cannot be used fails this evaluation only.</param>
+    public static async Task<VersionEvaluation> RunAsync(Func<Task<CompiledModel>> model, ModelVersion version, LabelledSnapshot snapshot,
         ScoreDefinition definition, DateTime now)
     {
         var clock = Stopwatch.StartNew();
@@ -37,14 +39,14 @@ internal static class EvaluationUnit
             ComputedAt = now,
         };
         evaluation.Thin = definition.ThinDates.IsThin(evaluation.Rows, evaluation.Positives);
-        var (keyColumn, cutoffs) = (definition.KeyColumn, definition.LiftCutoffs);
+        var cutoffs = definition.LiftCutoffs;
         try
         {
-            var scored = Score(scorer, snapshot, keyColumn);
+            var scored = Score(await model(), snapshot);
             Fill(evaluation, scored.Scores, snapshot.Labels, cutoffs, scored.Probabilities);
             evaluation.WarningsJson = JsonSerializer.Serialize(scored.Warnings, Json);
         }
-        catch (ModelInputException e)
+        catch (Exception e) when (e is ModelInputException or ScoringPlanException)
         {
             evaluation.Failure = e.Message;
         }
@@ -58,20 +60,11 @@ internal static class EvaluationUnit
     /// with comparisons so an AUC computed on demand is the stored one, to the last bit. Throws
     /// <see cref="ModelInputException"/> when a column's type changed.
     /// </summary>
-    public static SnapshotScores Score(ModelScorer scorer, LabelledSnapshot snapshot, string keyColumn)
+    public static SnapshotScores Score(CompiledModel model, LabelledSnapshot snapshot)
     {
-        using var reader = snapshot.Rows.CreateDataReader();
-        var scoring = scorer.Score(reader, keyColumn, $"the snapshot {snapshot.TableName}");
         var scores = new double[snapshot.Labels.Length];
-        var i = 0;
-        var probabilities = true;
-        foreach (var row in scoring.Rows)
-        {
-            probabilities &= row.Probability is not null;
-            scores[i++] = row.Probability ?? row.Score;
-        }
-
-        return new SnapshotScores(scores, probabilities, scoring.Warnings);
+        var warnings = model.Score(snapshot.Rows, scores, $"the snapshot {snapshot.TableName}");
+        return new SnapshotScores(scores, model.GivesProbabilities, warnings);
     }
 
     private static void Fill(VersionEvaluation evaluation, double[] scores, bool[] labels, IReadOnlyList<decimal> cutoffs, bool probabilities)

@@ -24,23 +24,24 @@ internal sealed record InputColumn(string Name, string Source, InputColumnType T
 
     public static bool IsNumber(Type type) => type == typeof(bool) || ColumnKindInference.IsNumeric(type);
 
-    public static float ReadNumber(DbDataReader reader, int ordinal)
-    {
-        if (ordinal < 0 || reader.IsDBNull(ordinal))
-        {
-            return float.NaN;
-        }
+    public static float ReadNumber(DbDataReader reader, int ordinal) =>
+        ordinal < 0 || reader.IsDBNull(ordinal) ? float.NaN : ToNumber(reader.GetValue(ordinal));
 
-        return reader.GetValue(ordinal) switch
-        {
-            bool b => b ? 1f : 0f,
-            BigInteger i => (float)(double)i,
-            var v => Convert.ToSingle(v, CultureInfo.InvariantCulture),
-        };
-    }
+    /// <summary>A warehouse value as the float ML.NET reads: booleans are 0 or 1, a missing value is NaN.</summary>
+    public static float ToNumber(object? value) => value switch
+    {
+        null or DBNull => float.NaN,
+        bool b => b ? 1f : 0f,
+        BigInteger i => (float)(double)i,
+        var v => Convert.ToSingle(v, CultureInfo.InvariantCulture),
+    };
 
     public static string ReadText(DbDataReader reader, int ordinal) =>
-        ordinal < 0 || reader.IsDBNull(ordinal) ? "" : Convert.ToString(reader.GetValue(ordinal), CultureInfo.InvariantCulture) ?? "";
+        ordinal < 0 || reader.IsDBNull(ordinal) ? "" : ToText(reader.GetValue(ordinal));
+
+    /// <summary>A warehouse value as category text (invariant culture); a missing value is the empty text.</summary>
+    public static string ToText(object? value) =>
+        value is null or DBNull ? "" : Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
 }
 
 internal enum InputColumnType

@@ -41,6 +41,12 @@ public sealed class ModelVersion
     public required string ArtifactSha256 { get; set; }
     public long ArtifactBytes { get; set; }
 
+    /// <summary>
+    /// The scoring plan read from the artifact (<see cref="Modeling.Plans.ScoringPlan"/>), stored beside it under its own
+    /// SHA-256; null for a version trained before plans existed, until its first use derives it.
+    /// </summary>
+    public string? PlanSha256 { get; set; }
+
     /// <summary>When the artifact was deleted by a purge; the metadata and evaluations stay.</summary>
     public DateTime? PurgedAt { get; set; }
 

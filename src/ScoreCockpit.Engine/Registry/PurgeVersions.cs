@@ -62,9 +62,14 @@ public sealed class PurgeVersionsHandler(IDbContextFactory<CockpitDbContext> con
 
         // Files go after the store says so: a crash in between leaves an orphan file, never a version without its model.
         var stillUsed = await db.ModelVersions.AsNoTracking().Where(v => v.PurgedAt == null).Select(v => v.ArtifactSha256).ToListAsync(ct);
-        foreach (var sha in purged.Select(v => v.ArtifactSha256).Distinct().Where(sha => !stillUsed.Contains(sha)))
+        foreach (var gone in purged.Where(v => !stillUsed.Contains(v.ArtifactSha256)).DistinctBy(v => v.ArtifactSha256))
         {
-            artifacts.Delete(sha);
+            artifacts.Delete(gone.ArtifactSha256);
+            // The plan is read from the model: it goes with it.
+            if (gone.PlanSha256 is { } planSha)
+            {
+                artifacts.Delete(planSha, ArtifactKind.Plan);
+            }
         }
 
         return plan;

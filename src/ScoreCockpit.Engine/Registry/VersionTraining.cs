@@ -23,7 +23,7 @@ internal sealed record TrainingPlan(Score Score, ScoreDefinition Definition, Tra
 /// with the schema difference against the previous version of the same configuration.
 /// </summary>
 public sealed class VersionTraining(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, RegisterVersionHandler register, AuditLog audit,
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, RegisterVersionHandler register, ScoringPlans plans, AuditLog audit,
     Settings.CockpitClock clock)
 {
     internal async Task<TrainingPlan> PlanAsync(string scoreName, DateOnly asOf, CancellationToken ct)
@@ -140,6 +140,8 @@ public sealed class VersionTraining(
             TrainingRows = trained.TrainingRows,
             DurationMs = (long)trained.Duration.TotalMilliseconds,
             ArtifactSha256 = "",
+            // Compiled now: a model that cannot be compiled is refused before it becomes a version.
+            PlanSha256 = await plans.DeriveAsync(trained.ModelZip, $"{plan.Score.Name} (the version being trained)", ct),
             TrainedBy = actor.Name,
         };
         return new TrainingOutcome(await register.HandleAsync(version, trained.ModelZip, actor.Name, ct), IsNew: true);

@@ -74,6 +74,11 @@ public sealed class DeleteScoreHandler(
                     artifacts.Delete(sha);
                     deleted++;
                 }
+
+                foreach (var planSha in versions.Where(v => v.ArtifactSha256 == sha && v.PlanSha256 is not null).Select(v => v.PlanSha256!).Distinct())
+                {
+                    artifacts.Delete(planSha, ArtifactKind.Plan);
+                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {

@@ -618,6 +618,10 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<string>("PlanSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTime?>("PurgedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -620,6 +620,10 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
+                    b.Property<string>("PlanSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<DateTime?>("PurgedAt")
                         .HasColumnType("datetime2");
 

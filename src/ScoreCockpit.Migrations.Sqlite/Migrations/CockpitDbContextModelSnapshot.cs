@@ -593,6 +593,10 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlanSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PurgedAt")
                         .HasColumnType("TEXT");
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Modeling.Plans;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
@@ -17,7 +18,7 @@ namespace ScoreCockpit.Engine.Evaluation.Comparison;
 /// Anyone signed in may read it.
 /// </summary>
 public sealed class CompareOnDateHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, CockpitClock clock)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ScoringPlans plans, CockpitClock clock)
 {
     private readonly ComparisonCache _cache = new();
 
@@ -59,19 +60,19 @@ public sealed class CompareOnDateHandler(
         await using (var session = await connections.OpenAsync(definition.Connection, ct))
         {
             var table = snapshots.Single(s => s.ReferenceDate == date).TableName;
-            snapshot = await LabelledSnapshot.LoadAsync(session, date, table, definition.TargetColumn, definition.KeyColumn, versions.SelectMany(v => VersionJson.Schema(v.InputSchemaJson).Select(f => f.Name)), ct);
+            snapshot = await LabelledSnapshot.LoadAsync(session, date, table, definition.TargetColumn, definition.KeyColumn,
+                LabelledSnapshot.Uses(versions), ct);
         }
 
         var scored = new ConcurrentDictionary<int, (SnapshotScores? Scores, string? Failure)>();
         var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
         await Parallel.ForEachAsync(versions, parallel, async (version, token) =>
         {
-            var scorer = new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, token));
             try
             {
-                scored[version.Number] = (EvaluationUnit.Score(scorer, snapshot, definition.KeyColumn), null);
+                scored[version.Number] = (EvaluationUnit.Score(await plans.GetAsync(version, score.Name, token), snapshot), null);
             }
-            catch (ModelInputException e)
+            catch (Exception e) when (e is ModelInputException or ScoringPlanException)
             {
                 scored[version.Number] = (null, e.Message);
             }

@@ -13,6 +13,7 @@ internal sealed class ModelVersionMap : IEntityTypeConfiguration<ModelVersion>
         version.Property(v => v.Algorithm).HasMaxLength(32);
         version.Property(v => v.ChallengerName).HasMaxLength(64);
         version.Property(v => v.ArtifactSha256).HasMaxLength(64);
+        version.Property(v => v.PlanSha256).HasMaxLength(64);
         version.Property(v => v.TrainedBy).HasMaxLength(256);
         version.Ignore(v => v.IsChallenger);
         version.HasOne<Score>().WithMany().HasForeignKey(v => v.ScoreId).OnDelete(DeleteBehavior.Cascade);

@@ -2,7 +2,7 @@ using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Evaluation.Comparison;
-using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Modeling.Plans;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Snapshots;
@@ -110,12 +110,10 @@ public sealed class CompareOnDateTests(PostgresClusterFixture postgres)
     private static async Task<Dictionary<int, double[]>> ScoresAsync(TestStore store, DateOnly date, IReadOnlyList<ModelVersion> versions)
     {
         var snapshot = await LoadAsync(store, date);
-        var key = (await store.Get<GetScoreHandler>().HandleAsync("churn", Ct)).Definition.KeyColumn;
         var result = new Dictionary<int, double[]>();
         foreach (var version in versions)
         {
-            var scorer = new ModelScorer(await store.Get<ArtifactStore>().GetAsync(version.ArtifactSha256, Ct));
-            result[version.Number] = EvaluationUnit.Score(scorer, snapshot, key).Scores;
+            result[version.Number] = EvaluationUnit.Score(await store.Get<ScoringPlans>().GetAsync(version, "churn", Ct), snapshot).Scores;
         }
 
         return result;
@@ -130,6 +128,6 @@ public sealed class CompareOnDateTests(PostgresClusterFixture postgres)
         await using var session = await store.Get<WarehouseConnections>().OpenAsync(definition.Definition.Connection, Ct);
         var table = snapshots.Single(s => s.ReferenceDate == date).TableName;
         return await LabelledSnapshot.LoadAsync(session, date, table, definition.Definition.TargetColumn, definition.Definition.KeyColumn,
-            (await session.TableColumnsAsync(table, Ct)).Select(c => c.Name), Ct);
+            (await session.TableColumnsAsync(table, Ct)).ToDictionary(c => c.Name, c => ColumnUse.Number | ColumnUse.Text), Ct);
     }
 }
