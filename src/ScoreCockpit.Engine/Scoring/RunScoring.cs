@@ -86,7 +86,8 @@ public sealed class RunScoringHandler(
         progress?.Report($"Scoring {table} with v{version.Number}…");
         var scorer = new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct));
         await using var session = await connections.OpenAsync(definition.Connection, ct);
-        var (keys, scores, warnings) = await ReadScoresAsync(session, scorer, table, definition.KeyColumn, ct);
+        var (customers, warnings) = await ReadScoresAsync(session, scorer, table, definition.KeyColumn, ct);
+        var scores = customers.Scores;
 
         // Everything that can still fail is measured before the swap: once the new scores are in, the run is a success.
         progress?.Report("Measuring the drift…");
@@ -95,7 +96,7 @@ public sealed class RunScoringHandler(
         var histogram = ScoreDistribution.Histogram(scores);
         run.HistogramJson = JsonSerializer.Serialize(histogram);
         // One sort serves the decile cuts here and the ranks the writer stores.
-        var order = ScoreDistribution.Order(scores, keys);
+        var order = ScoreDistribution.Order(customers);
         run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, order));
         // The previous reference date's latest successful run: re-scoring an old month compares it with the month before.
         var previous = await db.ScoringRuns.AsNoTracking()
@@ -119,27 +120,29 @@ public sealed class RunScoringHandler(
         }
 
         run.WarningsJson = JsonSerializer.Serialize(warnings, ScoreDefinitionJson.Options);
-        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, keys, scores, order, progress, ct);
+        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, customers, order, progress, ct);
 
         // Recorded at once: a crash from here on must not be taken for a run that never swapped its scores in.
         (run.Status, run.FinishedAt) = (ScoringStatus.Succeeded, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
-    private static async Task<(List<string> Keys, List<double> Scores, List<string> Warnings)> ReadScoresAsync(
+    private static async Task<(ScoredCustomers Customers, List<string> Warnings)> ReadScoresAsync(
         Warehouse.WarehouseSession session, ModelScorer scorer, string table, string key, CancellationToken ct)
     {
         await using var reader = await session.ReadAsync(Warehouse.RenderedSql.Plain($"SELECT * FROM {session.Dialect.QuoteIdentifier(table)}"), ct);
         var scoring = scorer.Score(reader, key, $"the snapshot {table}");
-        var (keys, scores) = (new List<string>(), new List<double>());
-        await Task.Run(() =>
+        var customers = new ScoredCustomers();
+        await Task.Run(() => Score(scoring, customers), ct);
+        return (customers, [.. scoring.Warnings]);
+    }
+
+    /// <summary>Where the scores come from: the model, row by row, its probability when it is calibrated.</summary>
+    private static void Score(ModelScorer.Scoring scoring, ScoredCustomers customers)
+    {
+        foreach (var row in scoring.Rows)
         {
-            foreach (var row in scoring.Rows)
-            {
-                keys.Add(row.Key);
-                scores.Add(row.Probability ?? row.Score);
-            }
-        }, ct);
-        return (keys, scores, [.. scoring.Warnings]);
+            customers.Add(row.Key, row.Probability ?? row.Score);
+        }
     }
 }

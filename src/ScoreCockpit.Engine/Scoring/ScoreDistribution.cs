@@ -17,6 +17,24 @@ public static class ScoreDistribution
         return order;
     }
 
+    /// <summary>As above, over a run's compact store: one comparer for the whole sort, nothing allocated per comparison.</summary>
+    internal static int[] Order(ScoredCustomers customers)
+    {
+        var order = new int[customers.Count];
+        for (var i = 0; i < order.Length; i++)
+        {
+            order[i] = i;
+        }
+
+        Array.Sort(order, new RankComparer(customers));
+        return order;
+    }
+
+    private sealed class RankComparer(ScoredCustomers customers) : IComparer<int>
+    {
+        public int Compare(int a, int b) => customers.CompareRanks(a, b);
+    }
+
     /// <summary>Decile 1 is the top 10 %: rank r of n falls in decile ⌊10 (r − 1) / n⌋ + 1.</summary>
     public static int Decile(long rank, long n) => (int)(10 * (rank - 1) / n) + 1;
 

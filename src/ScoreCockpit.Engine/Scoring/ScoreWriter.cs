@@ -7,7 +7,7 @@ namespace ScoreCockpit.Engine.Scoring;
 internal static class ScoreWriter
 {
     public static async Task WriteAsync(WarehouseSession session, string output, string key, DateOnly date, int version,
-        IReadOnlyList<string> keys, IReadOnlyList<double> scores, int[] order, IProgress<string>? progress, CancellationToken ct)
+        ScoredCustomers customers, int[] order, IProgress<string>? progress, CancellationToken ct)
     {
         var staging = ScoreOutput.Staging(output);
         // A staging table left by a crashed run is garbage: it was never swapped in.
@@ -23,8 +23,9 @@ internal static class ScoreWriter
             for (var rank = 1; rank <= n; rank++)
             {
                 var i = order[rank - 1];
-                row[0] = keys[i];
-                row[1] = ScoreOutput.Text(scores[i]);
+                // One key's text at a time: the run holds its keys compact, never as strings.
+                row[0] = customers.KeyText(i);
+                row[1] = ScoreOutput.Text(customers.Score(i));
                 row[2] = ScoreOutput.Text(rank);
                 row[3] = ScoreOutput.Text(ScoreDistribution.Decile(rank, n));
                 row[4] = ScoreOutput.Text(ScoreDistribution.Percentile(rank, n));
