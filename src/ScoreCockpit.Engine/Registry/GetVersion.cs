@@ -43,6 +43,9 @@ public sealed record VersionDetails
     public double? ValidationLift10 { get; init; }
     public long TrainingRows { get; init; }
     public long DurationMs { get; init; }
+    /// <summary>The compiled scoring plan's SHA-256; null until a version trained before plans is first used.</summary>
+    public string? PlanSha256 { get; init; }
+
     public required string ArtifactSha256 { get; init; }
     public long ArtifactBytes { get; init; }
     public DateTime? PurgedAt { get; init; }
@@ -93,6 +96,7 @@ public sealed class GetVersionHandler(IDbContextFactory<CockpitDbContext> contex
             TrainingRows = v.TrainingRows,
             DurationMs = v.DurationMs,
             ArtifactSha256 = v.ArtifactSha256,
+            PlanSha256 = v.PlanSha256,
             ArtifactBytes = v.ArtifactBytes,
             PurgedAt = v.PurgedAt,
             TrainedAt = v.TrainedAt,

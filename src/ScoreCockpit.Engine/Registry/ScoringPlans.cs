@@ -54,6 +54,21 @@ public sealed class ScoringPlans(IDbContextFactory<CockpitDbContext> contexts, A
     public async Task<ScoringPlan> PlanAsync(ModelVersion version, string scoreName, CancellationToken ct = default) =>
         (await GetAsync(version, scoreName, ct)).Plan;
 
+    /// <summary>A version's plan as its JSON file, for people to read; refused for an unknown or purged version.</summary>
+    public async Task<byte[]> JsonAsync(string scoreName, int number, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await Scores.ScoreRecords.FindAsync(db, scoreName, ct);
+        var version = await db.ModelVersions.AsNoTracking().SingleOrDefaultAsync(v => v.ScoreId == score.Id && v.Number == number, ct)
+            ?? throw new Accounts.CockpitValidationException($"{score.Name} has no version {number}.");
+        if (version.PurgedAt is not null)
+        {
+            throw new Accounts.CockpitValidationException($"Version {number} of {score.Name} was purged: its model and plan are gone.");
+        }
+
+        return ScoringPlanJson.Write((await GetAsync(version, score.Name, ct)).Plan);
+    }
+
     private async Task<CompiledModel> CompileAsync(ModelVersion version, string what)
     {
         var sha = version.PlanSha256;

@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Modeling.Plans;
+using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scoring.Export;
 using ScoreCockpit.Engine.Warehouse;
 
@@ -9,6 +11,7 @@ namespace ScoreCockpit.Web.Scores;
 /// <summary>
 /// `/scores/{name}/scores.csv` and `/scores/{name}/scores.xlsx` (`?date=yyyy-MM-dd`, default the latest): a score's
 /// customers streamed straight to the response, so a million rows cost the server a few megabytes, not a file in memory.
+/// `/scores/{name}/versions/{n}/plan.json`: a version's scoring plan.
 /// Every signed-in person may download (the fallback policy requires sign-in; reading needs no role).
 /// </summary>
 internal static class ScoreDownloadEndpoints
@@ -19,6 +22,24 @@ internal static class ScoreDownloadEndpoints
             DownloadAsync(http, exports, name, ScoreFileFormat.Csv, date, ct));
         endpoints.MapGet("/scores/{name}/scores.xlsx", (HttpContext http, string name, string? date, ExportScoresHandler exports, CancellationToken ct) =>
             DownloadAsync(http, exports, name, ScoreFileFormat.Xlsx, date, ct));
+        endpoints.MapGet("/scores/{name}/versions/{number:int}/plan.json", PlanAsync);
+    }
+
+    /// <summary>A version's scoring plan, the JSON the kernel scores with (docs/scoring-plans.md).</summary>
+    private static async Task<IResult> PlanAsync(string name, int number, ScoringPlans plans, CancellationToken ct)
+    {
+        try
+        {
+            return Results.File(await plans.JsonAsync(name, number, ct), "application/json", $"{name}-v{number}.plan.json");
+        }
+        catch (CockpitValidationException e)
+        {
+            return Results.NotFound(e.Message);
+        }
+        catch (ScoringPlanException e)
+        {
+            return Results.Problem(e.Message, statusCode: StatusCodes.Status500InternalServerError);
+        }
     }
 
     private static async Task<IResult> DownloadAsync(

@@ -2,7 +2,7 @@ using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Cli;
 
-/// <summary>The headless path an analyst scripts: init the demo, list scores, train, list versions.</summary>
+/// <summary>The headless path an analyst scripts: init the demo, list scores, train, list and verify versions.</summary>
 public sealed class DemoAndTrainingCommandTests : IDisposable
 {
     private readonly CliSandbox _cli = new();
@@ -31,6 +31,22 @@ public sealed class DemoAndTrainingCommandTests : IDisposable
         Assert.Equal(0, versions.ExitCode);
         Assert.Contains("v1", versions.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("*", versions.Output, StringComparison.Ordinal);
+
+        // Each version's compiled plan against ML.NET; then a plan file damaged on disk is refused by name.
+        var verified = await _cli.RunAsync("", "versions", "verify", "churn");
+        Assert.True(verified.ExitCode == 0, verified.Output + verified.Error);
+        Assert.Contains("identical", verified.Output, StringComparison.Ordinal);
+        Assert.Contains("v1", verified.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("FAIL", verified.Output, StringComparison.Ordinal);
+        foreach (var plan in Directory.GetFiles(Path.Combine(_cli.DataPath, "artifacts"), "*.plan.json", SearchOption.AllDirectories))
+        {
+            await File.WriteAllTextAsync(plan, "{\"format\":1,", TestContext.Current.CancellationToken);
+        }
+
+        var broken = await _cli.RunAsync("", "versions", "verify", "churn", "1", "--json");
+        Assert.Equal(3, broken.ExitCode);
+        Assert.Contains("The scoring plan of churn v1 is corrupt", broken.Output, StringComparison.Ordinal);
+        Assert.Contains("do not score as ML.NET does", broken.Error, StringComparison.Ordinal);
 
         var unknown = await _cli.RunAsync("", "train", "nope");
         Assert.Equal(2, unknown.ExitCode);

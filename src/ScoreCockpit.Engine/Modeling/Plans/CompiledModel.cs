@@ -19,7 +19,7 @@ public sealed class CompiledModel
     public CompiledModel(ScoringPlan plan)
     {
         Plan = plan;
-        _trees = plan.Ensemble is { } ensemble ? new TreeKernel(ensemble) : null;
+        _trees = plan.Ensemble is { } ensemble ? new TreeKernel(ensemble, BlockRows) : null;
         _linear = plan.Linear is { } linear ? new LinearKernel(linear, plan.Scaling) : null;
     }
 
@@ -100,6 +100,7 @@ public sealed class CompiledModel
         var slots = Plan.Slots;
         var block = new float[slots * BlockRows];
         var sums = new double[BlockRows];
+        var nodes = new int[BlockRows];
         var row = new float[slots];
         var (values, indices) = (new float[slots], new int[slots]);
         for (var b = fromBlock; b < toBlock; b++)
@@ -110,7 +111,7 @@ public sealed class CompiledModel
             if (_trees is { } trees)
             {
                 sums.AsSpan(0, count).Fill(trees.Bias);
-                trees.Accumulate(block, BlockRows, count, sums);
+                trees.Accumulate(block, count, sums, nodes);
                 for (var r = 0; r < count; r++)
                 {
                     raw[start + r] = (float)sums[r];
