@@ -45,6 +45,12 @@ public sealed class VersionsJourney(BrowserFixture browser) : IClassFixture<Brow
         await Expect(page.Locator("#schema-diff")).ToContainTextAsync("sms_count");
         await BrowserFixture.ScreenshotAsync(page, "26-version-detail");
 
+        // The scoring plan the version is scored with, readable by anyone signed in.
+        await Expect(page.Locator("#scoring-plan")).ToContainTextAsync("JSON");
+        var plan = await page.Context.APIRequest.GetAsync(await page.Locator("#scoring-plan a").GetAttributeAsync("href") ?? "");
+        Assert.Equal(200, plan.Status);
+        Assert.Contains("\"format\":1", await plan.TextAsync(), StringComparison.Ordinal);
+
         await BrowserFixture.ChartRedrawnAsync(page, "importance-plot",
             () => page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync());
         await BrowserFixture.ScreenshotAsync(page, "29-version-detail-dark");

@@ -86,6 +86,22 @@ public sealed class ReportDownloadTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Fact]
+    public async Task A_version_plan_is_for_signed_in_people_and_an_unknown_version_is_a_404_with_the_reason()
+    {
+        var anonymous = await new PortalClient(_portal).GetAsync("/scores/churn/versions/1/plan.json");
+        var client = await ViewerAsync();
+
+        var unknownVersion = await client.GetAsync("/scores/churn/versions/7/plan.json");
+        var unknownScore = await client.GetAsync("/scores/nope/versions/1/plan.json");
+
+        Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownVersion.StatusCode);
+        Assert.Contains("churn has no version 7.", await unknownVersion.Content.ReadAsStringAsync(TestContext.Current.CancellationToken),
+            StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, unknownScore.StatusCode);
+    }
+
     private async Task<PortalClient> ViewerAsync()
     {
         var client = new PortalClient(_portal);

@@ -46,10 +46,16 @@ public sealed class DemoPlansTests(PostgresClusterFixture postgres)
         Assert.Contains(versions, v => v.IsChallenger);
         Assert.All(versions, v => Assert.NotNull(v.PlanSha256));
 
-        // A plan from a newer format: refused naming the version.
         var churn = await db.Scores.AsNoTracking().SingleAsync(s => s.Name == "churn", Ct);
         var victim = versions.Where(v => v.ScoreId == churn.Id).MaxBy(v => v.Number)!;
         var artifacts = store.Get<ArtifactStore>();
+        // The plan as people download it is the plan the kernel scores with.
+        var published = ScoringPlanJson.Read(await store.Get<ScoringPlans>().JsonAsync("churn", victim.Number, Ct), "download");
+        Assert.Equal(ScoringPlan.CurrentFormat, published.Format);
+        Assert.Equal(victim.Algorithm, published.Algorithm);
+        Assert.Equal(ArtifactStore.Sha256Of(ScoringPlanJson.Write(published)), victim.PlanSha256);
+
+        // A plan from a newer format: refused naming the version.
         var json = System.Text.Encoding.UTF8.GetString(await artifacts.GetAsync(victim.PlanSha256!, ArtifactKind.Plan, Ct))
             .Replace("\"format\":1", "\"format\":99", StringComparison.Ordinal);
         var (newer, _) = await artifacts.PutAsync(System.Text.Encoding.UTF8.GetBytes(json), ArtifactKind.Plan, Ct);
