@@ -19,7 +19,7 @@ public sealed class CompiledModel
     public CompiledModel(ScoringPlan plan)
     {
         Plan = plan;
-        _trees = plan.Ensemble is { } ensemble ? new TreeKernel(ensemble, BlockRows) : null;
+        _trees = plan.Ensemble is { } ensemble ? new TreeKernel(ensemble, plan.Slots, BlockRows) : null;
         _linear = plan.Linear is { } linear ? new LinearKernel(linear, plan.Scaling) : null;
     }
 
@@ -98,7 +98,7 @@ public sealed class CompiledModel
     private void ScoreBlocks(Feed[] feeds, int fromBlock, int toBlock, int rows, float[] raw, float[]? probability)
     {
         var slots = Plan.Slots;
-        var block = new float[slots * BlockRows];
+        var block = new float[(_trees?.Width ?? slots) * BlockRows];
         var sums = new double[BlockRows];
         var nodes = new int[BlockRows];
         var row = new float[slots];

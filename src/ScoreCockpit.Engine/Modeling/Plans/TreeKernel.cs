@@ -23,17 +23,17 @@ internal sealed class TreeKernel
     /// <summary>The value of each leaf node (weight × leaf value), 0 for inner nodes.</summary>
     private readonly double[] _values;
 
-    private readonly bool[] _categoricalTree;
-    private readonly int[]?[] _categorical;
-    private readonly int _stride;
+    /// <summary>Per derived slot, the block offsets of the slots whose any-above-0 it holds.</summary>
+    private readonly int[][] _derived;
 
-    public TreeKernel(PlanEnsemble ensemble, int stride)
+    public TreeKernel(PlanEnsemble ensemble, int slotCount, int stride)
     {
-        _stride = stride;
+        var sets = new Dictionary<string, int>(StringComparer.Ordinal);
+        var derivedSets = new List<int[]>();
         var trees = ensemble.Trees;
         var nodes = trees.Sum(t => t.Split.Length + t.Leaves.Length);
         (_slot, _threshold, _children, _values) = (new int[nodes], new float[nodes], new int[2 * nodes], new double[nodes]);
-        (_roots, _depths, _categoricalTree, _categorical) = (new int[trees.Count], new int[trees.Count], new bool[trees.Count], new int[]?[nodes]);
+        (_roots, _depths) = (new int[trees.Count], new int[trees.Count]);
         var first = 0;
         for (var t = 0; t < trees.Count; t++)
         {
@@ -54,10 +54,19 @@ internal sealed class TreeKernel
                 (_children[2 * leaf], _children[(2 * leaf) + 1], _threshold[leaf]) = (leaf, leaf, float.PositiveInfinity);
             }
 
+            // A categorical node tests whether any of its slots holds a value above 0: that answer, 1 or 0, is computed
+            // once per row into a slot of its own after the plan's, and the node compares it with ½ like any other.
             foreach (var (node, slots) in tree.CategoricalSplits ?? new Dictionary<int, int[]>())
             {
-                _categorical[first + node] = [.. slots.Select(s => s * stride)];
-                _categoricalTree[t] = true;
+                var key = string.Join(',', slots);
+                if (!sets.TryGetValue(key, out var derived))
+                {
+                    derived = slotCount + derivedSets.Count;
+                    sets[key] = derived;
+                    derivedSets.Add([.. slots.Select(s => s * stride)]);
+                }
+
+                (_slot[first + node], _threshold[first + node]) = (derived * stride, 0.5f);
             }
 
             _roots[t] = first;
@@ -66,7 +75,12 @@ internal sealed class TreeKernel
         }
 
         Bias = ensemble.Bias;
+        _derived = [.. derivedSets];
+        Width = slotCount + _derived.Length;
     }
+
+    /// <summary>Slots of a row in the block: the plan's, then one per distinct categorical split.</summary>
+    public int Width { get; }
 
     public double Bias { get; }
 
@@ -74,18 +88,27 @@ internal sealed class TreeKernel
         : 1 + Math.Max(tree.Left[node] >= 0 ? Depth(tree, tree.Left[node]) : 0, tree.Right[node] >= 0 ? Depth(tree, tree.Right[node]) : 0);
 
     /// <summary>Adds each tree's leaf value to <paramref name="sums"/>[row] for the <paramref name="rows"/> rows of the block.</summary>
-    public void Accumulate(ReadOnlySpan<float> block, int rows, Span<double> sums, Span<int> nodes)
+    public void Accumulate(Span<float> block, int rows, Span<double> sums, Span<int> nodes)
     {
+        var stride = block.Length / Width;
+        for (var d = 0; d < _derived.Length; d++)
+        {
+            var target = block.Slice((Width - _derived.Length + d) * stride, rows);
+            target.Clear();
+            foreach (var offset in _derived[d])
+            {
+                var source = block.Slice(offset, rows);
+                for (var r = 0; r < rows; r++)
+                {
+                    // Categories are one-hot, but any value above 0 counts, as in ML.NET.
+                    target[r] = source[r] > 0f || target[r] > 0f ? 1f : 0f;
+                }
+            }
+        }
+
         for (var t = 0; t < _roots.Length; t++)
         {
-            if (_categoricalTree[t])
-            {
-                WalkCategorical(_roots[t], block, rows, sums);
-            }
-            else
-            {
-                Walk(_roots[t], _depths[t], block, rows, sums, nodes);
-            }
+            Walk(_roots[t], _depths[t], block, rows, sums, nodes);
         }
     }
 
@@ -116,38 +139,6 @@ internal sealed class TreeKernel
         for (var r = 0; r < rows; r++)
         {
             sums[r] += _values[nodes[r]];
-        }
-    }
-
-
-    private void WalkCategorical(int root, ReadOnlySpan<float> block, int rows, Span<double> sums)
-    {
-        for (var r = 0; r < rows; r++)
-        {
-            var node = root;
-            while (_children[2 * node] != node)
-            {
-                if (_categorical[node] is { } slots)
-                {
-                    var any = false;
-                    foreach (var offset in slots)
-                    {
-                        if (block[offset + r] > 0f)
-                        {
-                            any = true;
-                            break;
-                        }
-                    }
-
-                    node = _children[(2 * node) + (any ? 1 : 0)];
-                }
-                else
-                {
-                    node = _children[(2 * node) + (block[_slot[node] + r] <= _threshold[node] ? 0 : 1)];
-                }
-            }
-
-            sums[r] += _values[node];
         }
     }
 }
