@@ -76,6 +76,7 @@ public static class EngineServices
         services.AddSingleton<Registry.ActiveVersions>();
         services.AddSingleton<Registry.PurgeVersionsHandler>();
         services.AddSingleton<Evaluation.EvaluateAllVersionsHandler>();
+        services.AddSingleton<Evaluation.VerifyVersionsHandler>();
         services.AddSingleton<Evaluation.PerformanceQueries>();
         services.AddSingleton<Evaluation.ForwardPerformance>();
         Evaluation.Comparison.ComparisonServices.AddComparison(services);

@@ -25,7 +25,8 @@ public static class ErrorHandling
             {
                 return await action(parse, ct);
             }
-            catch (Exception e) when (e is CockpitSetupException or CockpitValidationException or AccessDeniedException or WarehouseException)
+            catch (Exception e) when (e is CockpitSetupException or CockpitValidationException or AccessDeniedException or WarehouseException
+                or Engine.Modeling.ModelInputException or Engine.Modeling.Plans.ScoringPlanException)
             {
                 await context.Console.Error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.BadInput;

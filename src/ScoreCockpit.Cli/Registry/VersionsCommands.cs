@@ -7,7 +7,7 @@ using ScoreCockpit.Engine.Registry;
 
 namespace ScoreCockpit.Cli.Registry;
 
-/// <summary>`scorecockpit train SCORE [--as-of DATE]` and `scorecockpit versions SCORE [--json]`.</summary>
+/// <summary>`scorecockpit train SCORE [--as-of DATE]`, `scorecockpit versions SCORE [--json]` and `scorecockpit versions verify SCORE [N]`.</summary>
 public static class VersionsCommands
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -55,7 +55,7 @@ public static class VersionsCommands
     {
         var score = new Argument<string>("SCORE") { Description = "The score whose versions to list." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var command = new Command("versions", "List a score's versions, newest first; * marks the active one.") { score, json };
+        var command = new Command("versions", "List a score's versions, newest first; * marks the active one.") { score, json, Verify(context) };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
@@ -84,6 +84,53 @@ public static class VersionsCommands
                     v.ValidationLift10?.ToString("0.00", CultureInfo.InvariantCulture) ?? "-",
                     v.SchemaDiff,
                 }).ToList());
+        });
+        return command;
+    }
+
+    /// <summary>`scorecockpit versions verify SCORE [N]`: the compiled plans against ML.NET; exit 3 when one differs by more than 1e-6.</summary>
+    private static Command Verify(CliContext context)
+    {
+        var score = new Argument<string>("SCORE") { Description = "The score whose versions to verify." };
+        var number = new Argument<int?>("N") { Description = "Only this version (default: every version whose model is kept).", Arity = ArgumentArity.ZeroOrOne };
+        var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
+        var command = new Command("verify",
+            "Score the latest labelled snapshot with each version's compiled plan and with ML.NET, and print the largest difference per version. " +
+            "Exits 3 when a version differs by more than 1e-6 or cannot be checked.")
+        { score, number, json };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            var checks = await host.Get<ScoreCockpit.Engine.Evaluation.VerifyVersionsHandler>()
+                .HandleAsync(new ScoreCockpit.Engine.Evaluation.VerifyVersions(parse.GetRequiredValue(score), parse.GetValue(number)), Actor.System, ct);
+            if (parse.GetValue(json))
+            {
+                await context.Console.Out.WriteLineAsync(JsonSerializer.Serialize(checks, Json));
+            }
+            else
+            {
+                var inv = CultureInfo.InvariantCulture;
+                await TextTable.WriteAsync(context.Console.Out, ["VERSION", "DATE", "ROWS", "LARGEST DIFFERENCE", "ROWS DIFFERING", "RANKS", "RESULT"],
+                    checks.Select(c => new[]
+                    {
+                        c.Challenger is null ? $"v{c.Number}" : $"v{c.Number} ({c.Challenger})",
+                        c.Date?.ToString("yyyy-MM-dd", inv) ?? "-",
+                        c.Rows.ToString("N0", inv),
+                        c.LargestDifference?.ToString("0.###E+0", inv) ?? "-",
+                        c.DifferingRows.ToString("N0", inv),
+                        c.SameRanks is null ? "-" : c.SameRanks.Value ? "identical" : "DIFFER",
+                        c.Passed ? "ok" : c.Problem ?? "FAIL",
+                    }).ToList());
+            }
+
+            if (checks.Any(c => !c.Passed))
+            {
+                await context.Console.Error.WriteLineAsync(
+                    $"{checks.Count(c => !c.Passed)} of {checks.Count} version(s) do not score as ML.NET does within {ScoreCockpit.Engine.Evaluation.VersionCheck.Tolerance:0E+0}.");
+                return ExitCodes.RunFailed;
+            }
+
+            return ExitCodes.Ok;
         });
         return command;
     }

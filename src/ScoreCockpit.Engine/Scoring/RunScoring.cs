@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Modeling.Plans;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Storage;
@@ -19,8 +20,12 @@ public sealed record RunScoring(string Score, DateOnly? Date = null);
 /// in the store from its start, so a crash leaves a trace that the next start marks interrupted.
 /// </summary>
 public sealed class RunScoringHandler(
-    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, RunLeases leases, TimeProvider time)
+    IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, ScoringPlans plans, RunLeases leases,
+    TimeProvider time)
 {
+    /// <summary>Scores through ML.NET's row-by-row path instead of the compiled plan: the baseline of benchmarks and checks.</summary>
+    internal bool ScoreWithMlNet { get; set; }
+
     public Task<ScoringRun> HandleAsync(RunScoring request, Actor actor, CancellationToken ct = default) =>
         HandleAsync(request, actor, null, ct);
 
@@ -84,9 +89,11 @@ public sealed class RunScoringHandler(
         string table, List<Snapshots.Snapshot> snapshots, IProgress<string>? progress, CancellationToken ct)
     {
         progress?.Report($"Scoring {table} with v{version.Number}…");
-        var scorer = new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct));
         await using var session = await connections.OpenAsync(definition.Connection, ct);
-        var (customers, warnings) = await ReadScoresAsync(session, scorer, table, definition.KeyColumn, ct);
+        var score = await db.Scores.AsNoTracking().Where(s => s.Id == run.ScoreId).Select(s => s.Name).SingleAsync(ct);
+        var (customers, warnings) = ScoreWithMlNet
+            ? await ReadScoresWithMlNetAsync(session, new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct)), table, definition.KeyColumn, ct)
+            : await ReadScoresAsync(session, await plans.GetAsync(version, score, ct), table, definition.KeyColumn, ct);
         var scores = customers.Scores;
 
         // Everything that can still fail is measured before the swap: once the new scores are in, the run is a success.
@@ -127,22 +134,78 @@ public sealed class RunScoringHandler(
         await db.SaveChangesAsync(CancellationToken.None);
     }
 
+    /// <summary>
+    /// Reads the key and the model's columns in batches and scores each with the compiled plan while the next is read:
+    /// the warehouse read and the kernel overlap, and only keys and scores stay, compact.
+    /// </summary>
     private static async Task<(ScoredCustomers Customers, List<string> Warnings)> ReadScoresAsync(
+        Warehouse.WarehouseSession session, CompiledModel model, string table, string key, CancellationToken ct)
+    {
+        var where = $"the snapshot {table}";
+        var held = (await session.TableColumnsAsync(table, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var keyColumn = held.FirstOrDefault(h => string.Equals(h, key, StringComparison.OrdinalIgnoreCase))
+            ?? throw new ModelInputException($"The key column '{key}' is not in {where}.");
+        var wanted = model.Columns.Where(c => held.Contains(c.Key) && !string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
+        var q = session.Dialect.QuoteIdentifier;
+        // The key comes first: a sequential reader gives it before the inputs of its row.
+        var sql = $"SELECT {string.Join(", ", new[] { keyColumn }.Concat(wanted.Keys).Select(q))} FROM {q(table)}";
+        await using var reader = await session.ReadAsync(Warehouse.RenderedSql.Plain(sql), ct);
+        var customers = new ScoredCustomers();
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        ColumnBatch? Next() => ColumnBatch.Read(reader, wanted, BatchRows, row =>
+        {
+            customers.AddKey(row, 0);
+            return true;
+        }, stop.Token);
+
+        var warnings = model.Plan.Inputs.Where(i => !held.Contains(i.Name)).Select(i => CompiledModel.MissingColumn(i.Name, where)).ToList();
+        var scores = new double[BatchRows];
+        var next = Task.Run(Next, stop.Token);
+        try
+        {
+            var batch = await next;
+            while (batch is not null)
+            {
+                // The next batch is read (its keys appended) while this one is scored; this one's scores are appended
+                // once that read is over, so the store is never touched by two threads at once.
+                next = Task.Run(Next, stop.Token);
+                model.Score(batch, scores, where);
+                var scored = batch.Rows;
+                batch = await next;
+                customers.AddScores(scores.AsSpan(0, scored));
+            }
+        }
+        finally
+        {
+            // A failure while the next batch is being read: that read stops before the reader is closed under it.
+            if (!next.IsCompleted)
+            {
+                await stop.CancelAsync();
+                await next.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+
+        return (customers, warnings);
+    }
+
+    /// <summary>Rows per batch: 64K rows × 40 columns is about 10 MB of floats, enough to keep both cores busy.</summary>
+    private const int BatchRows = 1 << 16;
+
+    /// <summary>ML.NET's own row-by-row path: the reference the kernel is measured against.</summary>
+    private static async Task<(ScoredCustomers Customers, List<string> Warnings)> ReadScoresWithMlNetAsync(
         Warehouse.WarehouseSession session, ModelScorer scorer, string table, string key, CancellationToken ct)
     {
         await using var reader = await session.ReadAsync(Warehouse.RenderedSql.Plain($"SELECT * FROM {session.Dialect.QuoteIdentifier(table)}"), ct);
         var scoring = scorer.Score(reader, key, $"the snapshot {table}");
         var customers = new ScoredCustomers();
-        await Task.Run(() => Score(scoring, customers), ct);
-        return (customers, [.. scoring.Warnings]);
-    }
-
-    /// <summary>Where the scores come from: the model, row by row, its probability when it is calibrated.</summary>
-    private static void Score(ModelScorer.Scoring scoring, ScoredCustomers customers)
-    {
-        foreach (var row in scoring.Rows)
+        await Task.Run(() =>
         {
-            customers.Add(row.Key, row.Probability ?? row.Score);
-        }
+            foreach (var row in scoring.Rows)
+            {
+                customers.Add(row.Key, row.Probability ?? row.Score);
+            }
+        }, ct);
+        return (customers, [.. scoring.Warnings]);
     }
 }

@@ -138,13 +138,26 @@ public sealed class BatchColumn
             }
             else if (_numbers)
             {
-                _values.Add(InputColumn.ReadNumber(reader, ordinal));
+                _values.Add(reader.IsDBNull(ordinal) ? float.NaN : _number(reader, ordinal));
             }
             else if (_texts)
             {
-                AddText(InputColumn.ReadText(reader, ordinal));
+                AddText(reader.IsDBNull(ordinal) ? "" : type == typeof(string) ? reader.GetString(ordinal) : InputColumn.ReadText(reader, ordinal));
             }
         }
+
+        /// <summary>The typed getter of the column's type, unboxed; each gives the float <see cref="InputColumn.ToNumber"/> gives.</summary>
+        private readonly Func<DbDataReader, int, float> _number = type switch
+        {
+            _ when type == typeof(double) => (r, o) => (float)r.GetDouble(o),
+            _ when type == typeof(float) => (r, o) => r.GetFloat(o),
+            _ when type == typeof(long) => (r, o) => r.GetInt64(o),
+            _ when type == typeof(int) => (r, o) => r.GetInt32(o),
+            _ when type == typeof(short) => (r, o) => r.GetInt16(o),
+            _ when type == typeof(bool) => (r, o) => r.GetBoolean(o) ? 1f : 0f,
+            _ when type == typeof(decimal) => (r, o) => Convert.ToSingle(r.GetDecimal(o)),
+            _ => (r, o) => InputColumn.ToNumber(r.GetValue(o)),
+        };
 
         public void AddText(string text)
         {

@@ -43,7 +43,7 @@ public sealed class CompiledModel
         {
             if (batch.Find(input.Name) is not { } column)
             {
-                warnings.Add($"The column '{input.Name}' is missing from {where}: it is scored as missing.");
+                warnings.Add(MissingColumn(input.Name, where));
             }
             else if (input.IsNumber && !column.HoldsNumbers)
             {
@@ -58,6 +58,8 @@ public sealed class CompiledModel
 
         return warnings;
     }
+
+    public static string MissingColumn(string name, string where) => $"The column '{name}' is missing from {where}: it is scored as missing.";
 
     /// <summary>
     /// One score per row of the batch into <paramref name="scores"/>: the probability when the model is calibrated,

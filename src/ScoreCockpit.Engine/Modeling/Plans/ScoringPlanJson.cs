@@ -128,9 +128,11 @@ public static class ScoringPlanJson
             return "has arrays of different lengths.";
         }
 
+        var categorical = tree.CategoricalSplits ?? new Dictionary<int, int[]>();
         for (var i = 0; i < nodes; i++)
         {
-            if (tree.Split[i] < 0 || tree.Split[i] >= slots)
+            // A categorical node reads its slot set, not its split slot.
+            if (!categorical.ContainsKey(i) && (tree.Split[i] < 0 || tree.Split[i] >= slots))
             {
                 return $"splits node {i} on slot {tree.Split[i]}, outside the vector.";
             }
@@ -145,9 +147,9 @@ public static class ScoringPlanJson
             }
         }
 
-        foreach (var (node, categorical) in tree.CategoricalSplits ?? new Dictionary<int, int[]>())
+        foreach (var (node, set) in categorical)
         {
-            if (node < 0 || node >= nodes || categorical.Any(c => c < 0 || c >= slots))
+            if (node < 0 || node >= nodes || set.Any(c => c < 0 || c >= slots))
             {
                 return $"has a categorical split at node {node} outside the tree or the vector.";
             }

@@ -1,0 +1,72 @@
+using Microsoft.EntityFrameworkCore;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Demo;
+using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Modeling.Plans;
+using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Tests.Support;
+using ScoreCockpit.Tests.Shared;
+using Xunit;
+
+namespace ScoreCockpit.Engine.Tests.Modeling.Plans;
+
+/// <summary>
+/// Every version and challenger the demo trains, compiled and checked against ML.NET on its latest labelled snapshot;
+/// then what a broken plan does: refused with the version's name and what to do.
+/// </summary>
+public sealed class DemoPlansTests(PostgresClusterFixture postgres)
+{
+    private static readonly Actor Ana = Actor.Of("ana@example.com", Roles.Analyst);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Every_demo_version_scores_as_MLNET_does_and_a_broken_plan_fails_its_version_alone()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await store.Get<DemoInstaller>().InstallAsync(1_000, ct: Ct);
+        await store.Get<DemoHistory>().BuildAsync(ct: Ct);
+        var verify = store.Get<VerifyVersionsHandler>();
+        var checkedVersions = 0;
+        foreach (var score in DemoScores.All)
+        {
+            var checks = await verify.HandleAsync(new VerifyVersions(score.Name), Ana, Ct);
+
+            Assert.All(checks, c => Assert.True(c.Passed, $"{score.Name} v{c.Number}: {c.Problem} largest {c.LargestDifference:R}, {c.DifferingRows} rows differ"));
+            Assert.All(checks, c => Assert.Equal(0, c.DifferingRows));
+            Assert.All(checks, c => Assert.True(c.Rows > 0));
+            checkedVersions += checks.Count;
+        }
+
+        await using var db = await store.Get<IDbContextFactory<CockpitDbContext>>().CreateDbContextAsync(Ct);
+        var versions = await db.ModelVersions.AsNoTracking().Where(v => v.PurgedAt == null).ToListAsync(Ct);
+        Assert.Equal(versions.Count, checkedVersions);
+        Assert.True(checkedVersions >= 6, $"Only {checkedVersions} versions were checked.");
+        Assert.Contains(versions, v => v.IsChallenger);
+        Assert.All(versions, v => Assert.NotNull(v.PlanSha256));
+
+        // A plan from a newer format: refused naming the version.
+        var churn = await db.Scores.AsNoTracking().SingleAsync(s => s.Name == "churn", Ct);
+        var victim = versions.Where(v => v.ScoreId == churn.Id).MaxBy(v => v.Number)!;
+        var artifacts = store.Get<ArtifactStore>();
+        var json = System.Text.Encoding.UTF8.GetString(await artifacts.GetAsync(victim.PlanSha256!, ArtifactKind.Plan, Ct))
+            .Replace("\"format\":1", "\"format\":99", StringComparison.Ordinal);
+        var (newer, _) = await artifacts.PutAsync(System.Text.Encoding.UTF8.GetBytes(json), ArtifactKind.Plan, Ct);
+        await db.ModelVersions.Where(v => v.Id == victim.Id).ExecuteUpdateAsync(v => v.SetProperty(x => x.PlanSha256, newer), Ct);
+        victim.PlanSha256 = newer;
+        // Another service container: the first one holds the good plan compiled in memory.
+        var fresh = new ScoringPlans(store.Get<IDbContextFactory<CockpitDbContext>>(), artifacts,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<ScoringPlans>.Instance);
+        var refused = await Assert.ThrowsAsync<ScoringPlanException>(() => fresh.GetAsync(victim, "churn", Ct));
+        Assert.Contains($"churn v{victim.Number}", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("format 99", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("upgrade", refused.Message, StringComparison.Ordinal);
+
+        // A plan file whose bytes changed on disk: refused as corrupt, with what to do.
+        File.WriteAllText(artifacts.PathOf(newer, ArtifactKind.Plan), "{\"format\":1,");
+        var corrupt = await Assert.ThrowsAsync<ScoringPlanException>(() => fresh.GetAsync(victim, "churn", Ct));
+        Assert.Contains($"churn v{victim.Number}", corrupt.Message, StringComparison.Ordinal);
+        Assert.Contains("corrupt", corrupt.Message, StringComparison.Ordinal);
+    }
+}
