@@ -29,9 +29,10 @@ public class EvaluateAllJob
 {
     /// <summary>
     /// Change it when <see cref="EvaluateAllData"/> or the store's migrations change, so a stale prepared folder is not
-    /// reused (v1 was made before 8545d46 rewrote the Evaluations migration, and no longer opens).
+    /// reused (v1 was made before 8545d46 rewrote the Evaluations migration, and no longer opens; v2 before the
+    /// ScoringPlan migration).
     /// </summary>
-    private const string PreparedVersion = "v2";
+    private const string PreparedVersion = "v3";
 
     private string _folder = "";
     private bool _setupInProcess;

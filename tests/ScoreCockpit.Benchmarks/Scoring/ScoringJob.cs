@@ -163,7 +163,7 @@ public class ScoringJob
     }
 
     /// <summary>score_sklearn.py in a child process (Debian's Python, which has scikit-learn); its JSON line and two of its times.</summary>
-    private static class ScoreSklearn
+    internal static class ScoreSklearn
     {
         public static async Task<(string Json, double Predict, double LoadAndPredict)> RunAsync(string train, string score, int? threads)
         {
