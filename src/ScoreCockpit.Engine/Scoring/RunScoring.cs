@@ -62,7 +62,7 @@ public sealed class RunScoringHandler(
         await using var lease = leases.HoldScoringRun(run.Id);
         try
         {
-            await ScoreAsync(db, run, definition, version, snapshot.TableName, snapshots, progress, ct);
+            await ScoreAsync(db, run, score.Name, definition, version, snapshot.TableName, snapshots, progress, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException && run.Status != ScoringStatus.Succeeded)
         {
@@ -85,12 +85,11 @@ public sealed class RunScoringHandler(
         return run;
     }
 
-    private async Task ScoreAsync(CockpitDbContext db, ScoringRun run, ScoreDefinition definition, ModelVersion version,
+    private async Task ScoreAsync(CockpitDbContext db, ScoringRun run, string score, ScoreDefinition definition, ModelVersion version,
         string table, List<Snapshots.Snapshot> snapshots, IProgress<string>? progress, CancellationToken ct)
     {
         progress?.Report($"Scoring {table} with v{version.Number}…");
         await using var session = await connections.OpenAsync(definition.Connection, ct);
-        var score = await db.Scores.AsNoTracking().Where(s => s.Id == run.ScoreId).Select(s => s.Name).SingleAsync(ct);
         var (customers, warnings) = ScoreWithMlNet
             ? await ReadScoresWithMlNetAsync(session, new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct)), table, definition.KeyColumn, ct)
             : await ReadScoresAsync(session, await plans.GetAsync(version, score, ct), table, definition.KeyColumn, ct);

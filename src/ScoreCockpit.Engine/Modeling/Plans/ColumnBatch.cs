@@ -74,7 +74,7 @@ public sealed class ColumnBatch
             return null;
         }
 
-        return new ColumnBatch(rows, builders.ToDictionary(b => b.Builder.Name, b => b.Builder.Build(rows), StringComparer.OrdinalIgnoreCase));
+        return new ColumnBatch(rows, builders.ToDictionary(b => b.Builder.Name, b => b.Builder.Build(), StringComparer.OrdinalIgnoreCase));
     }
 
     /// <summary>Builds a batch from arrays already in memory (tests, benchmarks).</summary>
@@ -113,7 +113,7 @@ public sealed class BatchColumn
             builder.AddText(value);
         }
 
-        return builder.Build(values.Count);
+        return builder.Build();
     }
 
     internal sealed class Builder(string name, Type type, ColumnUse use)
@@ -171,7 +171,7 @@ public sealed class BatchColumn
             _codes.Add(code);
         }
 
-        public BatchColumn Build(int rows) => new(name, type,
+        public BatchColumn Build() => new(name, type,
             _numbers ? [.. _values] : null,
             _texts ? [.. _codes] : null,
             _texts ? [.. _distinct] : null);

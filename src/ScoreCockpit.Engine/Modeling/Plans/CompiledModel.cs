@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace ScoreCockpit.Engine.Modeling.Plans;
 
 /// <summary>
@@ -68,12 +70,24 @@ public sealed class CompiledModel
     public IReadOnlyList<string> Score(ColumnBatch batch, Span<double> scores, string where)
     {
         var warnings = Check(batch, where);
-        var raw = new float[batch.Rows];
-        var probability = GivesProbabilities ? new float[batch.Rows] : null;
-        Score(batch, raw, probability);
-        for (var i = 0; i < batch.Rows; i++)
+        // Rented: this runs once per version and date, or per batch of a scoring run.
+        var raw = ArrayPool<float>.Shared.Rent(batch.Rows);
+        var probability = GivesProbabilities ? ArrayPool<float>.Shared.Rent(batch.Rows) : null;
+        try
         {
-            scores[i] = probability is null ? raw[i] : probability[i];
+            Score(batch, raw, probability);
+            for (var i = 0; i < batch.Rows; i++)
+            {
+                scores[i] = probability is null ? raw[i] : probability[i];
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(raw);
+            if (probability is not null)
+            {
+                ArrayPool<float>.Shared.Return(probability);
+            }
         }
 
         return warnings;

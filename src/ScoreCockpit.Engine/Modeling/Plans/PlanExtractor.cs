@@ -40,16 +40,15 @@ public static class PlanExtractor
         var normalizer = steps.OfType<NormalizingTransformer>().SingleOrDefault();
         var featurizer = new TransformerChain<ITransformer>([.. steps.Take(steps.Count - 1).Where(s => s is not NormalizingTransformer)]);
         var inputs = inputSchema.Select(c => (c.Name, Number: c.Type is not TextDataViewType)).ToList();
+        var (layout, slots) = Layout(inputs, featurizer.GetOutputSchema(inputSchema), what);
         var plan = new ScoringPlan
         {
             Algorithm = AlgorithmOf(predictor.Model),
-            Slots = 0,
-            Inputs = [],
+            Slots = slots,
+            Inputs = layout,
+            Scaling = Scaling(normalizer),
+            Calibrator = Calibrator(predictor.Model, what),
         };
-        var featurised = featurizer.GetOutputSchema(inputSchema);
-        var layout = Layout(inputs, featurised, what);
-        plan = plan with { Inputs = layout.Inputs, Slots = layout.Slots };
-        plan = plan with { Scaling = Scaling(normalizer), Calibrator = Calibrator(predictor.Model, what) };
         plan = SubModel(predictor.Model) switch
         {
             TreeEnsembleModelParametersBasedOnRegressionTree trees => plan with { Ensemble = Ensemble(trees.TrainedTreeEnsemble) },
