@@ -20,6 +20,11 @@ internal static class EvaluationUnit
     /// <summary>Bootstrap resamples for the lift interval: enough for a stable 95 % interval, cheap next to scoring.</summary>
     public const int LiftResamples = 100;
 
+    /// <summary>The intervals' level and the bootstrap's seed: the public defaults of <see cref="DeLong"/> and <see cref="LiftConfidence"/>.</summary>
+    private const double Level = 0.95;
+
+    private const int Seed = 42;
+
     /// <param name="model">The version's compiled plan, asked for inside the unit: a plan that cannot be used fails this evaluation only.</param>
     public static async Task<VersionEvaluation> RunAsync(Func<Task<CompiledModel>> model, ModelVersion version, LabelledSnapshot snapshot,
         ScoreDefinition definition, DateTime now)
@@ -69,9 +74,12 @@ internal static class EvaluationUnit
 
     private static void Fill(VersionEvaluation evaluation, double[] scores, bool[] labels, IReadOnlyList<decimal> cutoffs, bool probabilities)
     {
-        var metrics = Metrics.Compute(scores, labels, cutoffs);
-        var auc = DeLong.Interval(scores, labels);
-        var lifts = LiftConfidence.Intervals(scores, labels, cutoffs, resamples: LiftResamples);
+        // One validation and one sort serve the metric set, the AUC interval and the lift bootstrap.
+        Metrics.Validate(scores, labels, cutoffs);
+        var ranked = RankedRows.Of(scores, labels);
+        var metrics = Metrics.Compute(ranked.Groups, scores, labels, cutoffs);
+        var auc = DeLong.Interval(ranked.Groups, NormalDistribution.Critical(Level));
+        var lifts = LiftConfidence.Intervals(ranked, cutoffs, Level, LiftResamples, Seed);
         var lift = lifts.Count > 0 ? lifts[0] : null;
         evaluation.Rows = metrics.Rows;
         evaluation.Positives = metrics.Positives;

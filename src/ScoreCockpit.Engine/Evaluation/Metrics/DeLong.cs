@@ -18,7 +18,12 @@ public static class DeLong
     {
         var z = NormalDistribution.Critical(level);
         Metrics.Validate(scores, labels, []);
-        var groups = TieGroups.Build(scores, labels);
+        return Interval(RankedRows.Of(scores, labels).Groups, z);
+    }
+
+    /// <summary>As above, from rows already validated and grouped; <paramref name="z"/> is the level's critical value.</summary>
+    internal static AucInterval? Interval(TieGroups groups, double z)
+    {
         long m = groups.TotalPositives, n = groups.TotalRows - m;
         if (m == 0 || n == 0)
         {

@@ -22,46 +22,37 @@ public static class LiftConfidence
     public static IReadOnlyList<LiftInterval?> Intervals(
         ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, IReadOnlyList<decimal> percents, double level = 0.95, int resamples = 1000, int seed = 42)
     {
+        Metrics.Validate(scores, labels, percents);
+        return Intervals(RankedRows.Of(scores, labels), percents, level, resamples, seed);
+    }
+
+    /// <summary>As above, from rows already validated and sorted (an evaluation sorts its rows once for every metric).</summary>
+    internal static IReadOnlyList<LiftInterval?> Intervals(RankedRows ranked, IReadOnlyList<decimal> percents, double level, int resamples, int seed)
+    {
         if (!(level > 0 && level < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must be strictly between 0 and 1.");
         }
 
         ArgumentOutOfRangeException.ThrowIfLessThan(resamples, 1);
-        Metrics.Validate(scores, labels, percents);
-        var keys = scores.ToArray();
-        var sortedLabels = labels.ToArray();
-        Array.Sort(keys, sortedLabels);
-        var whole = TieGroups.FromSorted(keys, sortedLabels);
-        var full = percents.Select(p => Lift(whole, p)).ToArray();
+        var full = percents.Select(p => Lift(ranked.Groups, p)).ToArray();
         if (full.Length == 0 || full[0] is null)
         {
             // No positive: no cut-off has a lift.
             return [.. percents.Select(_ => (LiftInterval?)null)];
         }
 
-        var groupOf = GroupIndex(keys);
-        var groupCount = groupOf.Length == 0 ? 0 : groupOf[0] + 1;
+        var draws = new Resampler(ranked, percents);
         var random = new Random(seed);
         var lifts = percents.Select(_ => new List<double>(resamples)).ToArray();
-        var rows = new long[groupCount];
-        var positives = new long[groupCount];
+        var resampled = new double?[percents.Count];
         for (var r = 0; r < resamples; r++)
         {
-            Array.Clear(rows);
-            Array.Clear(positives);
-            for (var i = 0; i < keys.Length; i++)
-            {
-                var row = random.Next(keys.Length);
-                rows[groupOf[row]]++;
-                positives[groupOf[row]] += sortedLabels[row] ? 1 : 0;
-            }
-
-            // A resample without positives has no lift; dropping it is the usual percentile-bootstrap practice.
-            var resampled = TieGroups.FromCounts(rows, positives);
+            draws.Draw(random, resampled);
             for (var c = 0; c < percents.Count; c++)
             {
-                if (Lift(resampled, percents[c]) is { } lift)
+                // A resample without positives has no lift; dropping it is the usual percentile-bootstrap practice.
+                if (resampled[c] is { } lift)
                 {
                     lifts[c].Add(lift);
                 }
@@ -79,7 +70,7 @@ public static class LiftConfidence
         return intervals;
     }
 
-    private static double? Lift(TieGroups groups, decimal percent)
+    internal static double? Lift(TieGroups groups, decimal percent)
     {
         if (groups.TotalPositives == 0)
         {
@@ -88,24 +79,6 @@ public static class LiftConfidence
 
         var take = Metrics.TopRows(groups.TotalRows, percent);
         return groups.PositivesInTop(take) / take / ((double)groups.TotalPositives / groups.TotalRows);
-    }
-
-    /// <summary>The tie group of each ascending-sorted row, numbered from the highest score (group 0) down, as TieGroups numbers them.</summary>
-    private static int[] GroupIndex(double[] sortedKeys)
-    {
-        var groupOf = new int[sortedKeys.Length];
-        var group = -1;
-        for (var i = sortedKeys.Length - 1; i >= 0; i--)
-        {
-            if (i == sortedKeys.Length - 1 || sortedKeys[i] != sortedKeys[i + 1])
-            {
-                group++;
-            }
-
-            groupOf[i] = group;
-        }
-
-        return groupOf;
     }
 
     /// <summary>Linear interpolation between order statistics (numpy's default percentile).</summary>

@@ -20,8 +20,12 @@ public static class Metrics
     {
         cutoffs ??= DefaultCutoffs;
         Validate(scores, labels, cutoffs);
+        return Compute(RankedRows.Of(scores, labels).Groups, scores, labels, cutoffs);
+    }
 
-        var groups = TieGroups.Build(scores, labels);
+    /// <summary>As above, from rows already validated and grouped (an evaluation sorts its rows once for every metric).</summary>
+    internal static MetricSet Compute(TieGroups groups, ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, IReadOnlyList<decimal> cutoffs)
+    {
         long n = groups.TotalRows, positives = groups.TotalPositives, negatives = n - positives;
         var baseRate = (double)positives / n;
         var ranked = positives > 0 && negatives > 0;

@@ -30,14 +30,6 @@ internal sealed class TieGroups
 
     public long TotalPositives => CumulativePositives.Length == 0 ? 0 : CumulativePositives[^1];
 
-    public static TieGroups Build(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels)
-    {
-        var keys = scores.ToArray();
-        var items = labels.ToArray();
-        Array.Sort(keys, items);
-        return FromSorted(keys, items);
-    }
-
     /// <summary>Groups of <paramref name="keys"/> sorted ascending (with their labels alongside).</summary>
     public static TieGroups FromSorted(double[] keys, bool[] labels)
     {
