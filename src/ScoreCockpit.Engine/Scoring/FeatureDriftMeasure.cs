@@ -1,4 +1,4 @@
-using ScoreCockpit.Engine.Modeling;
+using ScoreCockpit.Engine.Modeling.Plans;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Warehouse;
 
@@ -6,90 +6,65 @@ namespace ScoreCockpit.Engine.Scoring;
 
 /// <summary>
 /// Per-feature PSI of the snapshot scored against the active version's newest training snapshot: deciles of the
-/// training values for numbers, levels for categories. Each side is read once, at most <see cref="MaxRows"/>
-/// rows of it (every k-th row), which is plenty for ten bins and keeps a million-row base in bounded memory.
+/// training values for numbers, levels for categories. Each side is a <see cref="DriftSample"/>: the scored side is
+/// taken from the batches the scoring run reads anyway, the reference side is read once, typed, on a session of its
+/// own while the run scores.
 /// </summary>
 internal static class FeatureDriftMeasure
 {
     public const int MaxRows = 200_000;
 
-    public static async Task<(List<FeatureDrift> Drift, List<string> Warnings)> MeasureAsync(WarehouseSession session,
-        IReadOnlyDictionary<string, ColumnKind> features, string reference, string current, CancellationToken ct)
+    /// <summary>The sample of <paramref name="table"/>'s features (those it holds), every k-th row read and no other.</summary>
+    public static async Task<DriftSample> ReadAsync(WarehouseSession session, string table, IReadOnlyDictionary<string, ColumnKind> features,
+        CancellationToken ct)
     {
-        var warnings = new List<string>();
-        var present = (await session.TableColumnsAsync(current, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var inReference = (await session.TableColumnsAsync(reference, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var measured = features.Where(f => present.Contains(f.Key) && inReference.Contains(f.Key)).ToDictionary();
-        warnings.AddRange(features.Keys.Where(f => !present.Contains(f)).Select(f => $"The feature '{f}' is missing from the snapshot scored: no drift measured for it."));
-        if (measured.Count == 0)
+        var held = (await session.TableColumnsAsync(table, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var sample = new DriftSample(features.Where(f => held.Contains(f.Key)).ToDictionary(), await session.CountRowsAsync(table, ct));
+        var uses = sample.Uses.ToDictionary(StringComparer.OrdinalIgnoreCase);
+        if (uses.Count == 0)
         {
-            return ([], warnings);
+            return sample;
         }
 
-        var before = await ReadAsync(session, reference, measured, ct);
-        var now = await ReadAsync(session, current, measured, ct);
-        var drift = measured.Select(f =>
+        var q = session.Dialect.QuoteIdentifier;
+        await using var reader = await session.ReadAsync(RenderedSql.Plain($"SELECT {string.Join(", ", uses.Keys.Select(q))} FROM {q(table)}"), ct);
+        long row = 0;
+        // Rows between the sampled ones are skipped before any of their values is read.
+        while (ColumnBatch.Read(reader, uses, 1 << 16, _ => row++ % sample.Step == 0, ct) is { } batch)
+        {
+            sample.AddSampled(batch);
+        }
+
+        return sample;
+    }
+
+    /// <summary>
+    /// The PSI of each feature held by both samples, highest first; a feature of the version missing from the scored
+    /// snapshot gets a warning instead.
+    /// </summary>
+    public static (List<FeatureDrift> Drift, List<string> Warnings) Measure(IReadOnlyDictionary<string, ColumnKind> features,
+        DriftSample reference, DriftSample current)
+    {
+        var inCurrent = current.Features.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var inReference = reference.Features.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var warnings = features.Keys.Where(f => !inCurrent.Contains(f))
+            .Select(f => $"The feature '{f}' is missing from the snapshot scored: no drift measured for it.").ToList();
+        var drift = features.Keys.Where(f => inCurrent.Contains(f) && inReference.Contains(f)).Select(f =>
         {
             double psi;
-            if (f.Value == ColumnKind.Categorical)
+            if (features[f] == ColumnKind.Categorical)
             {
-                var (expected, actual) = Psi.CategoryShares(before.Texts[f.Key], now.Texts[f.Key]);
+                var (expected, actual) = Psi.CategoryShares(reference.Texts(f), current.Texts(f));
                 psi = Psi.Compute(expected, actual);
             }
             else
             {
-                var edges = Psi.Edges(before.Numbers[f.Key]);
-                psi = Psi.Compute(Psi.Shares(before.Numbers[f.Key], edges), Psi.Shares(now.Numbers[f.Key], edges));
+                var edges = Psi.Edges(reference.Numbers(f));
+                psi = Psi.Compute(Psi.Shares(reference.Numbers(f), edges), Psi.Shares(current.Numbers(f), edges));
             }
 
-            return new FeatureDrift(f.Key, Math.Round(psi, 6));
+            return new FeatureDrift(f, Math.Round(psi, 6));
         }).OrderByDescending(d => d.Psi).ThenBy(d => d.Column, StringComparer.Ordinal).ToList();
         return (drift, warnings);
-    }
-
-    private sealed record Columns(Dictionary<string, List<double>> Numbers, Dictionary<string, List<string>> Texts);
-
-    private static async Task<Columns> ReadAsync(WarehouseSession session, string table, IReadOnlyDictionary<string, ColumnKind> features, CancellationToken ct)
-    {
-        var step = Math.Max(1, (long)Math.Ceiling(await session.CountRowsAsync(table, ct) / (double)MaxRows));
-        var columns = new Columns(new(StringComparer.Ordinal), new(StringComparer.Ordinal));
-        var names = features.Keys.ToList();
-        foreach (var name in names)
-        {
-            if (features[name] == ColumnKind.Categorical)
-            {
-                columns.Texts[name] = [];
-            }
-            else
-            {
-                columns.Numbers[name] = [];
-            }
-        }
-
-        var sql = $"SELECT {string.Join(", ", names.Select(session.Dialect.QuoteIdentifier))} FROM {session.Dialect.QuoteIdentifier(table)}";
-        await using var reader = await session.ReadAsync(RenderedSql.Plain(sql), ct);
-        long row = 0;
-        while (await reader.ReadAsync(ct))
-        {
-            if (row++ % step != 0)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < names.Count; i++)
-            {
-                if (columns.Texts.TryGetValue(names[i], out var texts))
-                {
-                    texts.Add(InputColumn.ReadText(reader, i));
-                }
-                else
-                {
-                    // NaN for missing: Psi gives missing values a bin of their own.
-                    columns.Numbers[names[i]].Add(InputColumn.ReadNumber(reader, i));
-                }
-            }
-        }
-
-        return columns;
     }
 }

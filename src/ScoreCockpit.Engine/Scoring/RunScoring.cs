@@ -90,43 +90,71 @@ public sealed class RunScoringHandler(
     {
         progress?.Report($"Scoring {table} with v{version.Number}…");
         await using var session = await connections.OpenAsync(definition.Connection, ct);
-        var (customers, warnings) = ScoreWithMlNet
-            ? await ReadScoresWithMlNetAsync(session, new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct)), table, definition.KeyColumn, ct)
-            : await ReadScoresAsync(session, await plans.GetAsync(version, score, ct), table, definition.KeyColumn, ct);
-        var scores = customers.Scores;
-
-        // Everything that can still fail is measured before the swap: once the new scores are in, the run is a success.
-        progress?.Report("Measuring the drift…");
-        run.Rows = scores.Count;
-        run.Mean = scores.Count == 0 ? null : scores.Average();
-        var histogram = ScoreDistribution.Histogram(scores);
-        run.HistogramJson = JsonSerializer.Serialize(histogram);
-        // One sort serves the decile cuts here and the ranks the writer stores.
-        var order = ScoreDistribution.Order(customers);
-        run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, order));
-        // The previous reference date's latest successful run: re-scoring an old month compares it with the month before.
-        var previous = await db.ScoringRuns.AsNoTracking()
-            .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.ReferenceDate < run.ReferenceDate)
-            .OrderByDescending(r => r.ReferenceDate).ThenByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-        run.ScorePsi = previous is null ? null
-            : Math.Round(Psi.Compute(JsonSerializer.Deserialize<double[]>(previous.HistogramJson)!, histogram), 6);
-
+        var features = VersionJson.Schema(version.InputSchemaJson).ToDictionary(f => f.Name, f => f.Kind, StringComparer.OrdinalIgnoreCase);
         var trainingDates = VersionJson.Dates(version.TrainingDatesJson);
         var reference = snapshots.FirstOrDefault(s => trainingDates.Count > 0 && s.ReferenceDate == trainingDates[^1]);
-        if (reference is not null)
-        {
-            var features = VersionJson.Schema(version.InputSchemaJson).ToDictionary(f => f.Name, f => f.Kind);
-            var (drift, driftWarnings) = await FeatureDriftMeasure.MeasureAsync(session, features, reference.TableName, table, ct);
-            run.FeaturePsiJson = JsonSerializer.Serialize(drift, ScoreDefinitionJson.Options);
-            warnings.AddRange(driftWarnings);
-        }
-        else
-        {
-            warnings.Add("The active version's training snapshot is gone: feature drift not measured.");
-        }
 
-        run.WarningsJson = JsonSerializer.Serialize(warnings, ScoreDefinitionJson.Options);
-        await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, customers, order, progress, ct);
+        // The drift's reference side is read on a session of its own while the customers are scored.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var referenceRead = reference is null ? Task.FromResult<DriftSample?>(null) : Task.Run(async () =>
+        {
+            await using var other = await connections.OpenAsync(definition.Connection, stop.Token);
+            return (DriftSample?)await FeatureDriftMeasure.ReadAsync(other, reference.TableName, features, stop.Token);
+        }, stop.Token);
+        try
+        {
+            var held = (await session.TableColumnsAsync(table, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var current = new DriftSample(features.Where(f => held.Contains(f.Key)).ToDictionary(), await session.CountRowsAsync(table, ct));
+            var (customers, warnings) = ScoreWithMlNet
+                ? await ReadScoresWithMlNetAsync(session, new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct)), table, definition.KeyColumn, ct)
+                : await ReadScoresAsync(session, await plans.GetAsync(version, score, ct), table, definition.KeyColumn, current, ct);
+            if (ScoreWithMlNet)
+            {
+                current = await FeatureDriftMeasure.ReadAsync(session, table, features, ct);
+            }
+
+            var scores = customers.Scores;
+
+            // Everything that can still fail is measured before the swap: once the new scores are in, the run is a success.
+            progress?.Report($"Ranking {scores.Count} customers…");
+            run.Rows = scores.Count;
+            run.Mean = scores.Count == 0 ? null : scores.Average();
+            var histogram = ScoreDistribution.Histogram(scores);
+            run.HistogramJson = JsonSerializer.Serialize(histogram);
+            // One sort serves the decile cuts here and the ranks the writer stores.
+            var order = ScoreDistribution.Order(customers);
+            run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, order));
+            // The previous reference date's latest successful run: re-scoring an old month compares it with the month before.
+            var previous = await db.ScoringRuns.AsNoTracking()
+                .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.ReferenceDate < run.ReferenceDate)
+                .OrderByDescending(r => r.ReferenceDate).ThenByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+            run.ScorePsi = previous is null ? null
+                : Math.Round(Psi.Compute(JsonSerializer.Deserialize<double[]>(previous.HistogramJson)!, histogram), 6);
+
+            progress?.Report("Measuring the drift…");
+            if (await referenceRead is { } before)
+            {
+                var (drift, driftWarnings) = FeatureDriftMeasure.Measure(features, before, current);
+                run.FeaturePsiJson = JsonSerializer.Serialize(drift, ScoreDefinitionJson.Options);
+                warnings.AddRange(driftWarnings);
+            }
+            else
+            {
+                warnings.Add("The active version's training snapshot is gone: feature drift not measured.");
+            }
+
+            run.WarningsJson = JsonSerializer.Serialize(warnings, ScoreDefinitionJson.Options);
+            await ScoreWriter.WriteAsync(session, run.OutputTable, definition.KeyColumn, run.ReferenceDate, version.Number, customers, order, progress, ct);
+        }
+        finally
+        {
+            // A failure while the reference is read: that read stops, and its session closes, before the run ends.
+            if (!referenceRead.IsCompleted)
+            {
+                await stop.CancelAsync();
+                await referenceRead.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
 
         // Recorded at once: a crash from here on must not be taken for a run that never swapped its scores in.
         (run.Status, run.FinishedAt) = (ScoringStatus.Succeeded, time.GetUtcNow().UtcDateTime);
@@ -135,10 +163,11 @@ public sealed class RunScoringHandler(
 
     /// <summary>
     /// Reads the key and the model's columns in batches and scores each with the compiled plan while the next is read:
-    /// the warehouse read and the kernel overlap, and only keys and scores stay, compact.
+    /// the warehouse read and the kernel overlap, and only keys and scores stay, compact. The drift's sample of the
+    /// snapshot is taken from the same batches.
     /// </summary>
     private static async Task<(ScoredCustomers Customers, List<string> Warnings)> ReadScoresAsync(
-        Warehouse.WarehouseSession session, CompiledModel model, string table, string key, CancellationToken ct)
+        Warehouse.WarehouseSession session, CompiledModel model, string table, string key, DriftSample drift, CancellationToken ct)
     {
         var where = $"the snapshot {table}";
         var held = (await session.TableColumnsAsync(table, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -146,17 +175,31 @@ public sealed class RunScoringHandler(
             ?? throw new ModelInputException($"The key column '{key}' is not in {where}.");
         var wanted = model.Columns.Where(c => held.Contains(c.Key) && !string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))
             .ToDictionary(c => c.Key, c => c.Value, StringComparer.OrdinalIgnoreCase);
+        foreach (var (feature, use) in drift.Uses.Where(u => !string.Equals(u.Key, key, StringComparison.OrdinalIgnoreCase)))
+        {
+            wanted[feature] = wanted.GetValueOrDefault(feature) | use;
+        }
+
         var q = session.Dialect.QuoteIdentifier;
         // The key comes first: a sequential reader gives it before the inputs of its row.
         var sql = $"SELECT {string.Join(", ", new[] { keyColumn }.Concat(wanted.Keys).Select(q))} FROM {q(table)}";
         await using var reader = await session.ReadAsync(Warehouse.RenderedSql.Plain(sql), ct);
         var customers = new ScoredCustomers();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        ColumnBatch? Next() => ColumnBatch.Read(reader, wanted, BatchRows, row =>
+        ColumnBatch? Next()
         {
-            customers.AddKey(row, 0);
-            return true;
-        }, stop.Token);
+            var batch = ColumnBatch.Read(reader, wanted, BatchRows, row =>
+            {
+                customers.AddKey(row, 0);
+                return true;
+            }, stop.Token);
+            if (batch is not null)
+            {
+                drift.Add(batch);
+            }
+
+            return batch;
+        }
 
         var warnings = model.Plan.Inputs.Where(i => !held.Contains(i.Name)).Select(i => CompiledModel.MissingColumn(i.Name, where)).ToList();
         var scores = new double[BatchRows];

@@ -37,7 +37,13 @@ public class ScoringRunJob
     private TimeSpan _setup;
     private (Measure Time, ScoringRun Run)? _kernel, _mlNet;
 
-    [Params(1_000_000, 10_000_000)]
+    /// <summary>1M and 10M customers; SCORECOCKPIT_BENCH_CUSTOMERS=1000000 (comma-separated) runs only those sizes.</summary>
+    public static IEnumerable<int> Sizes() =>
+        Environment.GetEnvironmentVariable("SCORECOCKPIT_BENCH_CUSTOMERS") is { Length: > 0 } sizes
+            ? sizes.Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))
+            : [1_000_000, 10_000_000];
+
+    [ParamsSource(nameof(Sizes))]
     public int Customers { get; set; }
 
     private bool WithMlNet => Customers <= 1_000_000 || Environment.GetEnvironmentVariable("SCORECOCKPIT_BENCH_MLNET_10M") == "1";
@@ -97,13 +103,13 @@ public class ScoringRunJob
 
         // The kernel first (the plan is derived and cached on its first use: that is part of a first run, as in production).
         handler.ScoreWithMlNet = false;
-        _kernel = await MeasureAsync(() => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System));
+        _kernel = await MeasureAsync(stages => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System, stages, CancellationToken.None));
         if (WithMlNet)
         {
             handler.ScoreWithMlNet = true;
             try
             {
-                _mlNet = await MeasureAsync(() => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System));
+                _mlNet = await MeasureAsync(stages => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System, stages, CancellationToken.None));
             }
             finally
             {
@@ -145,7 +151,7 @@ public class ScoringRunJob
 
     private ServiceProvider Services() => Evaluation.EvaluateAllData.Services(_folder);
 
-    private static async Task<(Measure, ScoringRun)> MeasureAsync(Func<Task<ScoringRun>> work)
+    private static async Task<(Measure, ScoringRun)> MeasureAsync(Func<IProgress<string>, Task<ScoringRun>> work)
     {
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
@@ -153,14 +159,29 @@ public class ScoringRunJob
         var reset = PeakMemory.Reset();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
-        var run = await work();
+        // Where the time goes: each stage the handler announces, with the wall time at which it began.
+        var stages = new List<string>();
+        var run = await work(new Stages(clock, stages));
         return (new Measure(clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
-            baseline, PeakMemory.PeakMegabytes(), reset, load), run);
+            baseline, PeakMemory.PeakMegabytes(), reset, load, string.Join("; ", stages)), run);
     }
 
-    private sealed record Measure(double Seconds, double Cpu, double BaselineMb, double PeakMb, bool PeakReset, string LoadAverage)
+    private sealed record Measure(double Seconds, double Cpu, double BaselineMb, double PeakMb, bool PeakReset, string LoadAverage, string Stages)
     {
         public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"time={Seconds:0.00}s cpu={Cpu:0.00}s peak={PeakMb:0}MB (baseline {BaselineMb:0}MB{(PeakReset ? "" : ", peak NOT reset")}) loadavg={LoadAverage}");
+            $"time={Seconds:0.00}s cpu={Cpu:0.00}s peak={PeakMb:0}MB (baseline {BaselineMb:0}MB{(PeakReset ? "" : ", peak NOT reset")}) loadavg={LoadAverage} stages=[{Stages}]");
+    }
+
+    /// <summary>Synchronous, unlike <see cref="Progress{T}"/>: a stage is stamped when it starts, not when a thread pool gets to it.</summary>
+    private sealed class Stages(Stopwatch clock, List<string> stages) : IProgress<string>
+    {
+        public void Report(string value)
+        {
+            var words = value.Split(' ');
+            lock (stages)
+            {
+                stages.Add(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.00}s {words[0]}"));
+            }
+        }
     }
 }

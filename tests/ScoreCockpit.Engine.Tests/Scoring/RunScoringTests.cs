@@ -59,8 +59,60 @@ public sealed class RunScoringTests(PostgresClusterFixture postgres)
         Assert.Equal(janRanksBefore, await session.ScalarAsync(RenderedSql.Plain("SELECT SUM(score_rank * score) FROM scores_churn WHERE reference_date = DATE '2026-01-31'"), Ct));
         Assert.False(await session.TableExistsAsync("scores_churn__staging", Ct));
         Assert.NotEmpty((await store.Get<ListScoringRunsHandler>().HandleAsync("churn", ct: Ct))[0].FeatureDrift);
+        await AssertDriftAsReadFromTheTablesAsync(store, session, again);
         await Assert.ThrowsAsync<AccessDeniedException>(
             () => score.HandleAsync(new RunScoring("churn"), Actor.Of("vic@example.com", Roles.Viewer), Ct));
+    }
+
+    /// <summary>
+    /// The run takes the scored side of its drift from the batches it scores and reads the reference on a session of its
+    /// own; here both sides are read plainly from the tables (as the model reads them: floats, text, missing as NaN or
+    /// empty) and each feature's PSI must be the one stored.
+    /// </summary>
+    private static async Task AssertDriftAsReadFromTheTablesAsync(TestStore store, WarehouseSession session, ScoringRun run)
+    {
+        await using var db = await store.OpenAsync();
+        var version = db.ModelVersions.Single(v => v.Id == run.VersionId);
+        var snapshots = db.Snapshots.Where(s => s.ScoreId == run.ScoreId).ToList();
+        var reference = snapshots.Single(s => s.ReferenceDate == VersionJson.Dates(version.TrainingDatesJson)[^1]).TableName;
+        var current = snapshots.Single(s => s.ReferenceDate == run.ReferenceDate).TableName;
+        var features = VersionJson.Schema(version.InputSchemaJson);
+        Assert.True(await session.CountRowsAsync(reference, Ct) <= FeatureDriftMeasure.MaxRows, "every row is sampled here");
+
+        async Task<List<object?>> Column(string table, string column)
+        {
+            var values = new List<object?>();
+            await using var reader = await session.ReadAsync(RenderedSql.Plain($"SELECT \"{column}\" FROM {table}"), Ct);
+            while (await reader.ReadAsync(Ct))
+            {
+                values.Add(reader.IsDBNull(0) ? null : reader.GetValue(0));
+            }
+
+            return values;
+        }
+
+        var stored = System.Text.Json.JsonSerializer.Deserialize<List<FeatureDrift>>(run.FeaturePsiJson!, Engine.Scores.ScoreDefinitionJson.Options)!;
+        Assert.Equal(features.Count, stored.Count);
+        foreach (var feature in features)
+        {
+            var (before, now) = (await Column(reference, feature.Name), await Column(current, feature.Name));
+            double psi;
+            if (feature.Kind == Engine.Scores.ColumnKind.Categorical)
+            {
+                static List<string> Texts(List<object?> v) => [.. v.Select(x => Convert.ToString(x, System.Globalization.CultureInfo.InvariantCulture) ?? "")];
+                var (expected, actual) = Psi.CategoryShares(Texts(before), Texts(now));
+                psi = Psi.Compute(expected, actual);
+            }
+            else
+            {
+                static List<double> Numbers(List<object?> v) => [.. v.Select(x => x is null ? double.NaN
+                    : x is bool b ? (b ? 1.0 : 0.0) : Convert.ToSingle(x, System.Globalization.CultureInfo.InvariantCulture))];
+                var edges = Psi.Edges(Numbers(before));
+                psi = Psi.Compute(Psi.Shares(Numbers(before), edges), Psi.Shares(Numbers(now), edges));
+            }
+
+            Assert.Equal(Math.Round(psi, 6), stored.Single(d => d.Column == feature.Name).Psi);
+        }
     }
 
     [Fact]

@@ -9,8 +9,11 @@ namespace ScoreCockpit.Engine.Modeling.Plans;
 /// </summary>
 public sealed class CompiledModel
 {
-    /// <summary>Rows per block: a block of 100 slots is 100 KB, within a core's L2, and long enough to amortise a tree.</summary>
-    public const int BlockRows = 256;
+    /// <summary>
+    /// Rows per block: a block of 60 slots is 30 KB, within a core's L1 beside the tree being walked, and long enough to
+    /// amortise a tree (256 rows measured 5 % slower on 20 features).
+    /// </summary>
+    public const int BlockRows = 128;
 
     /// <summary>Blocks per unit of parallel work.</summary>
     private const int BlocksPerTask = 16;

@@ -12,10 +12,14 @@ internal sealed class DuckDbAppenderWriter : StagingWriter
     public DuckDbAppenderWriter(DuckDBConnection connection, WarehouseSession session, string table)
     {
         this.session = session;
+        appender = Guard(() => Open(connection, table));
+    }
+
+    /// <summary>An appender on a table named as the cockpit names tables (schema.table or table).</summary>
+    public static DuckDBAppender Open(DuckDBConnection connection, string table)
+    {
         var parts = Identifiers.Validate(table, "table name");
-        appender = Guard(() => parts.Length == 2
-            ? connection.CreateAppender(parts[0], parts[1])
-            : connection.CreateAppender(null!, parts[0]));
+        return parts.Length == 2 ? connection.CreateAppender(parts[0], parts[1]) : connection.CreateAppender(null!, parts[0]);
     }
 
     public override ValueTask WriteAsync(IReadOnlyList<string?> row, CancellationToken ct)
