@@ -28,7 +28,9 @@ public static class Psi
     /// <summary>Inner edges at the reference's deciles (distinct, so ties do not make empty bins); missing values get a bin of their own.</summary>
     public static double[] Edges(IReadOnlyList<double> reference, int bins = 10)
     {
-        var sorted = reference.Where(double.IsFinite).Order().ToArray();
+        var sorted = reference.Where(double.IsFinite).ToArray();
+        // An in-place sort: Order() is stable and keyed, several times slower on the 200,000 values of a drift sample.
+        Array.Sort(sorted);
         if (sorted.Length == 0)
         {
             return [];

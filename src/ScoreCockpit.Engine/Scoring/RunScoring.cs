@@ -99,7 +99,9 @@ public sealed class RunScoringHandler(
         var referenceRead = reference is null ? Task.FromResult<DriftSample?>(null) : Task.Run(async () =>
         {
             await using var other = await connections.OpenAsync(definition.Connection, stop.Token);
-            return (DriftSample?)await FeatureDriftMeasure.ReadAsync(other, reference.TableName, features, stop.Token);
+            var sample = await FeatureDriftMeasure.ReadAsync(other, reference.TableName, features, stop.Token);
+            progress?.Report($"Read {reference.TableName} for the drift.");
+            return (DriftSample?)sample;
         }, stop.Token);
         try
         {

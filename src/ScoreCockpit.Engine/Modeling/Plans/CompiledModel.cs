@@ -117,7 +117,7 @@ public sealed class CompiledModel
         var slots = Plan.Slots;
         var block = new float[(_trees?.Width ?? slots) * BlockRows];
         var sums = new double[BlockRows];
-        var nodes = new int[BlockRows];
+        var nodes = new nint[2 * BlockRows];
         var row = new float[slots];
         var (values, indices) = (new float[slots], new int[slots]);
         for (var b = fromBlock; b < toBlock; b++)
