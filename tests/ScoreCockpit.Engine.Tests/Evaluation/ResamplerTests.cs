@@ -25,14 +25,14 @@ public sealed class ResamplerTests
         decimal[] percents = [20m, 1m, 100m, 5m, 0.001m, 10m, 10m];
         var ranked = RankedRows.Of(scores, labels);
         var resampler = new Resampler(ranked, percents);
-        var (fast, plain) = (new Random(seed), new Random(seed));
+        var (fast, plain) = (new BootstrapRandom(seed), new BootstrapRandom(seed));
         var lifts = new double?[percents.Length];
 
         for (var r = 0; r < 50; r++)
         {
-            resampler.Draw(fast, lifts);
+            resampler.Draw(ref fast, lifts);
 
-            Assert.Equal(Plain(ranked, percents, plain), lifts);
+            Assert.Equal(Plain(ranked, percents, ref plain), lifts);
         }
     }
 
@@ -50,7 +50,7 @@ public sealed class ResamplerTests
         Assert.All(shared, i => Assert.True(i!.Lower <= i.Lift && i.Lift <= i.Upper, i.ToString()));
     }
 
-    private static double?[] Plain(RankedRows ranked, decimal[] percents, Random random)
+    private static double?[] Plain(RankedRows ranked, decimal[] percents, ref BootstrapRandom random)
     {
         var n = ranked.Keys.Length;
         var groupOf = new int[n];
@@ -64,7 +64,7 @@ public sealed class ResamplerTests
         var positives = new long[rows.Length];
         for (var i = 0; i < n; i++)
         {
-            var row = random.Next(n);
+            var row = random.NextIndex(n);
             rows[groupOf[row]]++;
             positives[groupOf[row]] += ranked.Labels[row] ? 1 : 0;
         }

@@ -43,12 +43,12 @@ public static class LiftConfidence
         }
 
         var draws = new Resampler(ranked, percents);
-        var random = new Random(seed);
+        var random = new BootstrapRandom(seed);
         var lifts = percents.Select(_ => new List<double>(resamples)).ToArray();
         var resampled = new double?[percents.Count];
         for (var r = 0; r < resamples; r++)
         {
-            draws.Draw(random, resampled);
+            draws.Draw(ref random, resampled);
             for (var c = 0; c < percents.Count; c++)
             {
                 // A resample without positives has no lift; dropping it is the usual percentile-bootstrap practice.
