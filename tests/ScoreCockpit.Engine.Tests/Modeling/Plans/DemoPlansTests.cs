@@ -1,11 +1,14 @@
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Modeling.Plans;
+using ScoreCockpit.Engine.Modeling.Plans.Sql;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
+using ScoreCockpit.Engine.Warehouse;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
 
@@ -45,6 +48,7 @@ public sealed class DemoPlansTests(PostgresClusterFixture postgres)
         Assert.True(checkedVersions >= 6, $"Only {checkedVersions} versions were checked.");
         Assert.Contains(versions, v => v.IsChallenger);
         Assert.All(versions, v => Assert.NotNull(v.PlanSha256));
+        Assert.Equal(versions.Count, await ScoredInDuckDbAsync(store, db, versions));
 
         var churn = await db.Scores.AsNoTracking().SingleAsync(s => s.Name == "churn", Ct);
         var victim = versions.Where(v => v.ScoreId == churn.Id).MaxBy(v => v.Number)!;
@@ -74,5 +78,59 @@ public sealed class DemoPlansTests(PostgresClusterFixture postgres)
         var corrupt = await Assert.ThrowsAsync<ScoringPlanException>(() => fresh.GetAsync(victim, "churn", Ct));
         Assert.Contains($"churn v{victim.Number}", corrupt.Message, StringComparison.Ordinal);
         Assert.Contains("corrupt", corrupt.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Each version's plan written as SQL (<see cref="PlanSql"/>) and run by the demo's DuckDB on its score's latest
+    /// snapshot gives the kernel's floats bit for bit; returns how many versions were checked.
+    /// </summary>
+    private static async Task<int> ScoredInDuckDbAsync(TestStore store, CockpitDbContext db, List<ModelVersion> versions)
+    {
+        await using var session = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct);
+        var plans = store.Get<ScoringPlans>();
+        var checkedVersions = 0;
+        foreach (var version in versions)
+        {
+            var score = await db.Scores.AsNoTracking().SingleAsync(s => s.Id == version.ScoreId, Ct);
+            var key = Engine.Scores.ScoreRecords.Definition(score).KeyColumn;
+            var table = (await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).OrderBy(s => s.ReferenceDate).LastAsync(Ct)).TableName;
+            var model = await plans.GetAsync(version, score.Name, Ct);
+            if (model.Plan.Ensemble is null)
+            {
+                // Linear plans are not written as SQL yet.
+                checkedVersions++;
+                continue;
+            }
+
+            var wanted = model.Columns.ToDictionary(StringComparer.OrdinalIgnoreCase);
+            wanted[key] = ColumnUse.Text;
+            ColumnBatch batch;
+            await using (var reader = await session.ReadAsync(RenderedSql.Plain($"SELECT * FROM {table}"), Ct))
+            {
+                batch = ColumnBatch.Read(reader, wanted, int.MaxValue, ct: Ct)!;
+            }
+
+            var (raw, probability) = (new float[batch.Rows], new float[batch.Rows]);
+            model.Score(batch, raw, probability);
+            var keys = batch.Find(key)!;
+            var kernel = Enumerable.Range(0, batch.Rows).ToDictionary(i => keys.Texts![keys.Codes![i]], i => model.GivesProbabilities ? probability[i] : raw[i]);
+
+            var columns = (await session.TableColumnsAsync(table, Ct)).Select(c => c.Name).ToList();
+            var inWarehouse = new Dictionary<string, float>();
+            await using (var reader = await session.ReadAsync(RenderedSql.Plain(PlanSql.Select(model.Plan, session.Dialect, table, key, columns)), Ct))
+            {
+                while (await reader.ReadAsync(Ct))
+                {
+                    inWarehouse[Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!] = reader.GetFloat(2);
+                }
+            }
+
+            Assert.Equal(kernel.Count, inWarehouse.Count);
+            var differing = kernel.Count(p => BitConverter.SingleToInt32Bits(p.Value) != BitConverter.SingleToInt32Bits(inWarehouse[p.Key]));
+            Assert.True(differing == 0, $"{score.Name} v{version.Number} in DuckDB: {differing} of {kernel.Count} rows differ");
+            checkedVersions++;
+        }
+
+        return checkedVersions;
     }
 }

@@ -23,7 +23,8 @@ public sealed record ChainOutcome(
     ModelVersion Version,
     IReadOnlyList<VersionEvaluation> Evaluations,
     IReadOnlyList<(string Key, double Score, long Rank, int Decile)> Scores,
-    string ExportCsv);
+    string ExportCsv,
+    IReadOnlyDictionary<string, float> InWarehouse);
 
 /// <summary>
 /// The whole job on one warehouse, through the handlers a host uses: the generated data loaded into a fresh
@@ -71,7 +72,25 @@ public static class WarehouseChain
             trained.Version,
             evaluations,
             await ScoresAsync(store, definition.EffectiveOutputTable),
-            Encoding.UTF8.GetString(csv.ToArray()));
+            Encoding.UTF8.GetString(csv.ToArray()),
+            await InWarehouseAsync(store, trained.Version, definition, snapshots.MaxBy(s => s.ReferenceDate)!.TableName));
+    }
+
+    /// <summary>The active version's plan written as SQL and run by the warehouse on the snapshot the run scored.</summary>
+    private static async Task<Dictionary<string, float>> InWarehouseAsync(TestStore store, ModelVersion version, ScoreDefinition definition, string table)
+    {
+        var model = await store.Get<ScoringPlans>().GetAsync(version, definition.Name, Ct);
+        await using var session = await store.Get<WarehouseConnections>().OpenAsync("dwh", Ct);
+        var columns = (await session.TableColumnsAsync(table, Ct)).Select(c => c.Name).ToList();
+        var sql = Engine.Modeling.Plans.Sql.PlanSql.Select(model.Plan, session.Dialect, table, definition.KeyColumn, columns);
+        await using var reader = await session.ReadAsync(RenderedSql.Plain(sql), Ct);
+        var scores = new Dictionary<string, float>();
+        while (await reader.ReadAsync(Ct))
+        {
+            scores[Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] = Convert.ToSingle(reader.GetValue(2), CultureInfo.InvariantCulture);
+        }
+
+        return scores;
     }
 
     private static async Task<List<(string, double, long, int)>> ScoresAsync(TestStore store, string table)

@@ -26,6 +26,9 @@ public sealed class WarehouseChainTests(PostgresClusterFixture postgres)
         Assert.All(outcome.Evaluations, e => Assert.True(e.Auc > 0.6, $"{e.EvaluationDate}: AUC {e.Auc}"));
         Assert.Equal(ChainData.Customers, outcome.Scores.Count);
         Assert.Equal(ChainData.Customers + 1, outcome.ExportCsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        // The plan written as SQL and run by the warehouse gives the kernel's floats, bit for bit.
+        Assert.Equal(outcome.Scores.Count, outcome.InWarehouse.Count);
+        Assert.All(outcome.Scores, s => Assert.Equal(BitConverter.SingleToInt32Bits((float)s.Score), BitConverter.SingleToInt32Bits(outcome.InWarehouse[s.Key])));
     }
 
     [Fact]
