@@ -6,7 +6,8 @@ namespace ScoreCockpit.Engine.Modeling.Plans.Sql;
 
 /// <summary>
 /// A tree plan written as one SELECT the warehouse runs: the key, the raw score and the probability, equal to the
-/// kernel's floats. Work in progress for the push-down: DuckDB and PostgreSQL, trees as nested CASE.
+/// kernel's floats. Groundwork for scoring inside the warehouse: DuckDB and PostgreSQL, trees as nested CASE; not yet
+/// used by runs (see docs/scoring-plans.md).
 /// <list type="bullet">
 /// <item>Featurisation gives each slot as a DOUBLE that is never NULL: the value, or the imputed value when missing;
 /// 1 or 0 for missing flags and one-hot levels.</item>
@@ -41,13 +42,13 @@ public static class PlanSql
             var sum = "running";
             for (var t = first; t < Math.Min(trees.Count, first + TreesPerLayer); t++)
             {
-                sum = $"({sum} + {Tree(trees[t], plan.Slots)})";
+                sum = $"({sum} + {Tree(trees[t])})";
             }
 
             sql.Insert(0, $"SELECT k, {slotList}, {sum} AS running FROM (").Append($") layer{first / TreesPerLayer}");
         }
 
-        var real = RealType(dialect);
+        const string real = "REAL";
         var raw = $"CAST(running AS {real})";
         var probability = plan.Calibrator is { } platt
             ? $"CAST(1.0 / (1.0 + EXP({Number(platt.Slope)} * CAST({raw} AS {Double(dialect)}) + {Number(platt.Offset)})) AS {real})"
@@ -84,7 +85,7 @@ public static class PlanSql
         return slots;
     }
 
-    private static string Tree(PlanTree tree, int slotCount)
+    private static string Tree(PlanTree tree)
     {
         if (tree.Split.Length == 0)
         {
@@ -104,7 +105,6 @@ public static class PlanSql
             return $"CASE WHEN {left} THEN {Node(tree.Left[node])} ELSE {Node(tree.Right[node])} END";
         }
 
-        _ = slotCount;
         return Node(0);
     }
 
@@ -125,8 +125,6 @@ public static class PlanSql
 
     /// <summary>A double as a literal that reads back to the same double (exponent form, so it is read as a double).</summary>
     internal static string Number(double value) => value.ToString("E17", CultureInfo.InvariantCulture);
-
-    private static string RealType(ISqlDialect dialect) => "REAL";
 
     private static string Double(ISqlDialect dialect) => dialect.Kind == WarehouseKind.DuckDb ? "DOUBLE" : "DOUBLE PRECISION";
 
