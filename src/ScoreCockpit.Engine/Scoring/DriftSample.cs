@@ -48,35 +48,33 @@ internal sealed class DriftSample
     /// <summary>Keeps every k-th row of the rows seen so far, batch after batch in the snapshot's order.</summary>
     public void Add(ColumnBatch batch)
     {
-        var first = (Step - (_seen % Step)) % Step;
-        for (var r = first; r < batch.Rows; r += Step)
-        {
-            AddRow(batch, (int)r);
-        }
-
+        AddRows(batch, (int)((Step - (_seen % Step)) % Step), Step);
         _seen += batch.Rows;
     }
 
     /// <summary>Keeps every row of a batch already sampled while it was read.</summary>
-    public void AddSampled(ColumnBatch batch)
-    {
-        for (var r = 0; r < batch.Rows; r++)
-        {
-            AddRow(batch, r);
-        }
-    }
+    public void AddSampled(ColumnBatch batch) => AddRows(batch, 0, 1);
 
-    private void AddRow(ColumnBatch batch, int row)
+    /// <summary>Rows first, first + step, … of the batch; each feature's column is looked up once per batch.</summary>
+    private void AddRows(ColumnBatch batch, int first, long step)
     {
         foreach (var (name, values) in _numbers)
         {
             // A column that holds no numbers is missing to the model, and so to its drift.
-            values.Add(batch.Find(name)?.Numbers is { } numbers ? numbers[row] : double.NaN);
+            var numbers = batch.Find(name)?.Numbers;
+            for (long r = first; r < batch.Rows; r += step)
+            {
+                values.Add(numbers is null ? double.NaN : numbers[r]);
+            }
         }
 
         foreach (var (name, values) in _texts)
         {
-            values.Add(batch.Find(name) is { Codes: { } codes, Texts: { } texts } ? texts[codes[row]] : "");
+            var column = batch.Find(name);
+            for (long r = first; r < batch.Rows; r += step)
+            {
+                values.Add(column is { Codes: { } codes, Texts: { } texts } ? texts[codes[r]] : "");
+            }
         }
     }
 }

@@ -109,7 +109,7 @@ public sealed class RunScoringHandler(
             var current = new DriftSample(features.Where(f => held.Contains(f.Key)).ToDictionary(), await session.CountRowsAsync(table, ct));
             var (customers, warnings) = ScoreWithMlNet
                 ? await ReadScoresWithMlNetAsync(session, new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct)), table, definition.KeyColumn, ct)
-                : await ReadScoresAsync(session, await plans.GetAsync(version, score, ct), table, definition.KeyColumn, current, ct);
+                : await ReadScoresAsync(session, await plans.GetAsync(version, score, ct), table, held, definition.KeyColumn, current, ct);
             if (ScoreWithMlNet)
             {
                 current = await FeatureDriftMeasure.ReadAsync(session, table, features, ct);
@@ -169,10 +169,9 @@ public sealed class RunScoringHandler(
     /// snapshot is taken from the same batches.
     /// </summary>
     private static async Task<(ScoredCustomers Customers, List<string> Warnings)> ReadScoresAsync(
-        Warehouse.WarehouseSession session, CompiledModel model, string table, string key, DriftSample drift, CancellationToken ct)
+        Warehouse.WarehouseSession session, CompiledModel model, string table, HashSet<string> held, string key, DriftSample drift, CancellationToken ct)
     {
         var where = $"the snapshot {table}";
-        var held = (await session.TableColumnsAsync(table, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var keyColumn = held.FirstOrDefault(h => string.Equals(h, key, StringComparison.OrdinalIgnoreCase))
             ?? throw new ModelInputException($"The key column '{key}' is not in {where}.");
         var wanted = model.Columns.Where(c => held.Contains(c.Key) && !string.Equals(c.Key, key, StringComparison.OrdinalIgnoreCase))
