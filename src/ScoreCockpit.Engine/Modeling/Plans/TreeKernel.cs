@@ -181,6 +181,7 @@ internal sealed class TreeKernel
                     count = kept;
                 }
 
+                // The step of the first levels, written again: as a shared inlined method it measured 20 % slower.
                 for (nint i = 0; i < count; i++)
                 {
                     var r = Unsafe.Add(ref active, i);
