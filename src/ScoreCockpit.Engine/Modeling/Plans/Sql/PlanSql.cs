@@ -26,15 +26,19 @@ public static class PlanSql
     public const int TreesPerLayer = 25;
 
     /// <param name="columns">The columns the table holds: an input it lacks is missing on every row, as the kernel scores it.</param>
-    public static string Select(ScoringPlan plan, ISqlDialect dialect, string table, string key, IReadOnlyCollection<string> columns)
+    /// <param name="carry">Columns of the table passed through unchanged after the probability (a target beside its scores), named c0, c1…</param>
+    public static string Select(ScoringPlan plan, ISqlDialect dialect, string table, string key, IReadOnlyCollection<string> columns,
+        IReadOnlyList<string>? carry = null)
     {
         var ensemble = plan.Ensemble ?? throw new ScoringPlanException("Only tree ensembles are written as SQL so far.");
         var q = dialect.QuoteIdentifier;
         var slots = Featurise(plan, dialect, columns.ToHashSet(StringComparer.OrdinalIgnoreCase));
-        var slotList = string.Join(", ", Enumerable.Range(0, plan.Slots).Select(s => $"s{s}"));
+        carry ??= [];
+        var carried = string.Concat(carry.Select((_, c) => $", c{c}"));
+        var slotList = string.Join(", ", Enumerable.Range(0, plan.Slots).Select(s => $"s{s}")) + carried;
         var sql = new StringBuilder();
         sql.Append($"SELECT k, {slotList}, {Number(ensemble.Bias)} AS running FROM (SELECT {q(key)} AS k, ")
-            .Append(string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}")))
+            .Append(string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}").Concat(carry.Select((c, i) => $"{q(c)} AS c{i}"))))
             .Append($" FROM {q(table)}) featurised");
         var trees = ensemble.Trees;
         for (var first = 0; first < trees.Count; first += TreesPerLayer)
@@ -53,7 +57,7 @@ public static class PlanSql
         var probability = plan.Calibrator is { } platt
             ? $"CAST(1.0 / (1.0 + EXP({Number(platt.Slope)} * CAST({raw} AS {Double(dialect)}) + {Number(platt.Offset)})) AS {real})"
             : raw;
-        return $"SELECT k AS {q(key)}, {raw} AS raw_score, {probability} AS probability FROM ({sql}) scored";
+        return $"SELECT k AS {q(key)}, {raw} AS raw_score, {probability} AS probability{carried} FROM ({sql}) scored";
     }
 
     private static string[] Featurise(ScoringPlan plan, ISqlDialect dialect, HashSet<string> held)
