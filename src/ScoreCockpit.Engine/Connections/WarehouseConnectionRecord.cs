@@ -9,6 +9,9 @@ public sealed class WarehouseConnectionRecord
     public required string Name { get; set; }
     public WarehouseKind Kind { get; set; }
     public required string ProtectedConnectionString { get; set; }
+
+    /// <summary>Where the scores of this connection's scores execute unless a score says otherwise.</summary>
+    public PushDown.Execution Execution { get; set; }
     public DateTime UpdatedAt { get; set; }
     public required string UpdatedBy { get; set; }
 }

@@ -2,15 +2,17 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
+using ScoreCockpit.Engine.PushDown;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Warehouse;
 
 namespace ScoreCockpit.Engine.Connections;
 
-public sealed record SaveConnection(string Name, WarehouseKind Kind, string? ConnectionString);
+public sealed record SaveConnection(string Name, WarehouseKind Kind, string? ConnectionString, Execution Execution = Execution.Auto);
 
 /// <summary>A connection as pages see it: never its connection string.</summary>
-public sealed record ConnectionSummary(string Name, WarehouseKind Kind, bool BuiltIn, DateTime? UpdatedAt, string? UpdatedBy);
+public sealed record ConnectionSummary(string Name, WarehouseKind Kind, bool BuiltIn, DateTime? UpdatedAt, string? UpdatedBy,
+    Execution Execution = Execution.Auto);
 
 /// <summary>
 /// Warehouse connections: the built-in demo DuckDB plus those Admins add. Connection strings are
@@ -27,7 +29,7 @@ public sealed class WarehouseConnections(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var stored = await db.WarehouseConnections.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
         return [new ConnectionSummary(WarehouseConnectionInfo.DemoName, WarehouseKind.DuckDb, true, null, null),
-            .. stored.Select(c => new ConnectionSummary(c.Name, c.Kind, false, c.UpdatedAt, c.UpdatedBy))];
+            .. stored.Select(c => new ConnectionSummary(c.Name, c.Kind, false, c.UpdatedAt, c.UpdatedBy, c.Execution))];
     }
 
     /// <summary>Adds or changes a connection. An empty connection string keeps the stored one (it is never shown).</summary>
@@ -54,6 +56,7 @@ public sealed class WarehouseConnections(
             UpdatedBy = actor.Name,
         }).Entity;
         record.Kind = request.Kind;
+        record.Execution = request.Execution;
         if (!string.IsNullOrWhiteSpace(request.ConnectionString))
         {
             record.ProtectedConnectionString = _protector.Protect(request.ConnectionString.Trim());
@@ -61,7 +64,7 @@ public sealed class WarehouseConnections(
 
         record.UpdatedAt = time.GetUtcNow().UtcDateTime;
         record.UpdatedBy = actor.Name;
-        audit.Add(db, actor.Name, AuditActions.ConnectionChanged, name, $"{request.Kind}");
+        audit.Add(db, actor.Name, AuditActions.ConnectionChanged, name, $"{request.Kind}, execution {ExecutionNames.Of(request.Execution)}");
         await db.SaveChangesAsync(ct);
     }
 
@@ -106,6 +109,18 @@ public sealed class WarehouseConnections(
                 $"The connection string of '{name}' cannot be decrypted: the keys in the cockpit store do not match it. " +
                 "An Admin must enter it again.", e);
         }
+    }
+
+    /// <summary>The connection's execution setting; the built-in demo's is auto.</summary>
+    public async Task<Execution> ExecutionAsync(string name, CancellationToken ct = default)
+    {
+        if (name == WarehouseConnectionInfo.DemoName)
+        {
+            return Execution.Auto;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.WarehouseConnections.AsNoTracking().Where(c => c.Name == name).Select(c => c.Execution).FirstOrDefaultAsync(ct);
     }
 
     public async Task<WarehouseSession> OpenAsync(string name, CancellationToken ct = default) =>

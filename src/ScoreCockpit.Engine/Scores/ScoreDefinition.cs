@@ -82,6 +82,9 @@ public sealed record ScoreDefinition
     /// <summary>The rows and positives a reference date needs for its figures to count.</summary>
     public ThinDateRule ThinDates { get; init; } = new();
 
+    /// <summary>Where scoring runs and evaluations execute; auto leaves it to the connection's setting, then to what was measured.</summary>
+    public PushDown.Execution Execution { get; init; } = PushDown.Execution.Auto;
+
     /// <summary>Top-of-list proportions, in percent, at which lift and capture are measured.</summary>
     public IReadOnlyList<decimal> LiftCutoffs { get; init; } = [1m, 5m, 10m, 20m];
 

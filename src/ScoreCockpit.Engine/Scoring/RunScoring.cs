@@ -5,21 +5,25 @@ using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Modeling.Plans;
+using ScoreCockpit.Engine.PushDown;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Scoring;
 
-/// <summary>Score the customers of a snapshot (default: the latest) with the score's active version (a unit of work).</summary>
-public sealed record RunScoring(string Score, DateOnly? Date = null);
+/// <summary>
+/// Score the customers of a snapshot (default: the latest) with the score's active version (a unit of work);
+/// <paramref name="Execution"/> overrides where, for this run only.
+/// </summary>
+public sealed record RunScoring(string Score, DateOnly? Date = null, Execution? Execution = null);
 
 /// <summary>
 /// Streams the snapshot through the active version, ranks the customers, writes them to a staging table and swaps
 /// them in for that date only (<see cref="ScoreOutput"/>), then records the distribution and its drift. The run is
 /// in the store from its start, so a crash leaves a trace that the next start marks interrupted.
 /// </summary>
-public sealed class RunScoringHandler(
+public sealed partial class RunScoringHandler(
     IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ArtifactStore artifacts, ScoringPlans plans, RunLeases leases,
     TimeProvider time)
 {
@@ -62,7 +66,7 @@ public sealed class RunScoringHandler(
         await using var lease = leases.HoldScoringRun(run.Id);
         try
         {
-            await ScoreAsync(db, run, score.Name, definition, version, snapshot.TableName, snapshots, progress, ct);
+            await ScoreAsync(db, run, score.Name, definition, version, snapshot.TableName, snapshots, request.Execution, progress, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException && run.Status != ScoringStatus.Succeeded)
         {
@@ -86,13 +90,28 @@ public sealed class RunScoringHandler(
     }
 
     private async Task ScoreAsync(CockpitDbContext db, ScoringRun run, string score, ScoreDefinition definition, ModelVersion version,
-        string table, List<Snapshots.Snapshot> snapshots, IProgress<string>? progress, CancellationToken ct)
+        string table, List<Snapshots.Snapshot> snapshots, Execution? requested, IProgress<string>? progress, CancellationToken ct)
     {
-        progress?.Report($"Scoring {table} with v{version.Number}…");
         await using var session = await connections.OpenAsync(definition.Connection, ct);
         var features = VersionJson.Schema(version.InputSchemaJson).ToDictionary(f => f.Name, f => f.Kind, StringComparer.OrdinalIgnoreCase);
         var trainingDates = VersionJson.Dates(version.TrainingDatesJson);
         var reference = snapshots.FirstOrDefault(s => trainingDates.Count > 0 && s.ReferenceDate == trainingDates[^1]);
+        var columns = (await session.TableColumnsAsync(table, ct)).ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
+        await KeyUniqueness.CheckAsync(session, table, definition.KeyColumn, columns, ct);
+
+        var choice = ScoreWithMlNet ? new ExecutionChoice(Execution.InProcess, "ML.NET's own path, the baseline")
+            : await ChooseAsync(db, run.ScoreId, requested, definition, session.Dialect.Kind, ct);
+        if (choice.Where == Execution.InWarehouse)
+        {
+            choice = await ScoreInWarehouseAsync(db, run, score, definition, version, table, columns, reference, features, choice, session, progress, ct);
+            if (choice.Where == Execution.InWarehouse)
+            {
+                return;
+            }
+        }
+
+        (run.Execution, run.ExecutionReason) = (choice.Name, choice.Reason);
+        progress?.Report($"Scoring {table} with v{version.Number} in-process ({choice.Reason})…");
 
         // The drift's reference side is read on a session of its own while the customers are scored.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -105,7 +124,7 @@ public sealed class RunScoringHandler(
         }, stop.Token);
         try
         {
-            var held = (await session.TableColumnsAsync(table, ct)).Select(c => c.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            var held = columns.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
             var current = new DriftSample(features.Where(f => held.Contains(f.Key)).ToDictionary(), await session.CountRowsAsync(table, ct));
             var (customers, warnings) = ScoreWithMlNet
                 ? await ReadScoresWithMlNetAsync(session, new ModelScorer(await artifacts.GetAsync(version.ArtifactSha256, ct)), table, definition.KeyColumn, ct)
@@ -126,12 +145,7 @@ public sealed class RunScoringHandler(
             // One sort serves the decile cuts here and the ranks the writer stores.
             var order = ScoreDistribution.Order(customers);
             run.DecileCutsJson = JsonSerializer.Serialize(ScoreDistribution.DecileCuts(scores, order));
-            // The previous reference date's latest successful run: re-scoring an old month compares it with the month before.
-            var previous = await db.ScoringRuns.AsNoTracking()
-                .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.ReferenceDate < run.ReferenceDate)
-                .OrderByDescending(r => r.ReferenceDate).ThenByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-            run.ScorePsi = previous is null ? null
-                : Math.Round(Psi.Compute(JsonSerializer.Deserialize<double[]>(previous.HistogramJson)!, histogram), 6);
+            run.ScorePsi = await ScorePsiAsync(db, run, histogram, ct);
 
             progress?.Report("Measuring the drift…");
             if (await referenceRead is { } before)
@@ -158,9 +172,23 @@ public sealed class RunScoringHandler(
             }
         }
 
-        // Recorded at once: a crash from here on must not be taken for a run that never swapped its scores in.
+        await SucceededAsync(db, run);
+    }
+
+    /// <summary>Recorded at once: a crash from here on must not be taken for a run that never swapped its scores in.</summary>
+    private async Task SucceededAsync(CockpitDbContext db, ScoringRun run)
+    {
         (run.Status, run.FinishedAt) = (ScoringStatus.Succeeded, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Against the previous reference date's latest successful run: re-scoring an old month compares it with the month before.</summary>
+    private static async Task<double?> ScorePsiAsync(CockpitDbContext db, ScoringRun run, double[] histogram, CancellationToken ct)
+    {
+        var previous = await db.ScoringRuns.AsNoTracking()
+            .Where(r => r.ScoreId == run.ScoreId && r.Status == ScoringStatus.Succeeded && r.ReferenceDate < run.ReferenceDate)
+            .OrderByDescending(r => r.ReferenceDate).ThenByDescending(r => r.StartedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct);
+        return previous is null ? null : Math.Round(Psi.Compute(JsonSerializer.Deserialize<double[]>(previous.HistogramJson)!, histogram), 6);
     }
 
     /// <summary>

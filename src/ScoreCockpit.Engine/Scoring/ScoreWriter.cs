@@ -35,6 +35,13 @@ internal static class ScoreWriter
             await WriteTextAsync(session, staging, key, date, version, customers, order, ct);
         }
 
+        await SwapAsync(session, output, key, date, progress, ct);
+    }
+
+    /// <summary>Puts the staged rows in place of the date's rows, creating the output table on the first run.</summary>
+    public static async Task SwapAsync(WarehouseSession session, string output, string key, DateOnly date, IProgress<string>? progress,
+        CancellationToken ct)
+    {
         if (!await session.TableExistsAsync(output, ct))
         {
             await session.ExecuteAsync(ScoreOutput.CreateTable(session, output, key), ct);

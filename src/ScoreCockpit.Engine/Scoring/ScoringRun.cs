@@ -47,6 +47,12 @@ public sealed class ScoringRun
     /// <summary>JSON: per-feature PSI against the active version's newest training snapshot, largest first.</summary>
     public string FeaturePsiJson { get; set; } = "[]";
 
+    /// <summary>Where the scores were computed: "in-process" or "in-warehouse"; null for runs recorded before the choice existed.</summary>
+    public string? Execution { get; set; }
+
+    /// <summary>Why there: a person's setting or override, or what auto measured; and why it fell back, when it did.</summary>
+    public string? ExecutionReason { get; set; }
+
     public string WarningsJson { get; set; } = "[]";
     public string? Failure { get; set; }
     public long DurationMs { get; set; }

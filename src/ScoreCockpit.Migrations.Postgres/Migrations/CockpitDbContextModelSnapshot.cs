@@ -286,6 +286,9 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Execution")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -940,6 +943,12 @@ namespace ScoreCockpit.Migrations.Postgres.Migrations
 
                     b.Property<long>("DurationMs")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Execution")
+                        .HasColumnType("text");
+
+                    b.Property<string>("ExecutionReason")
+                        .HasColumnType("text");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)

@@ -288,6 +288,9 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("Execution")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -942,6 +945,12 @@ namespace ScoreCockpit.Migrations.SqlServer.Migrations
 
                     b.Property<long>("DurationMs")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Execution")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ExecutionReason")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)

@@ -271,6 +271,9 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Execution")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -905,6 +908,12 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
 
                     b.Property<long>("DurationMs")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Execution")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExecutionReason")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Failure")
                         .HasMaxLength(2000)

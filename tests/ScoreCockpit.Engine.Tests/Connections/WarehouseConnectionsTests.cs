@@ -118,11 +118,16 @@ public sealed class WarehouseConnectionsTests(PostgresClusterFixture postgres)
         await connections.SaveAsync(new SaveConnection("dwh", WarehouseKind.Postgres, DwhConnectionString), Admin, Ct);
         store.Time.Advance(TimeSpan.FromMinutes(5));
 
-        await connections.SaveAsync(new SaveConnection("dwh", WarehouseKind.Postgres, empty), Actor.Of("eve@example.com", Roles.Admin), Ct);
+        await connections.SaveAsync(new SaveConnection("dwh", WarehouseKind.Postgres, empty, Engine.PushDown.Execution.InWarehouse),
+            Actor.Of("eve@example.com", Roles.Admin), Ct);
 
         Assert.Equal(DwhConnectionString, (await connections.ResolveAsync("dwh", Ct)).ConnectionString);
         var listed = (await connections.ListAsync(Ct)).Single(c => c.Name == "dwh");
         Assert.Equal(("eve@example.com", TestStore.Start.UtcDateTime.AddMinutes(5)), (listed.UpdatedBy, listed.UpdatedAt));
+        // The execution setting changes with the rest, while the secret is kept.
+        Assert.Equal(Engine.PushDown.Execution.InWarehouse, listed.Execution);
+        Assert.Equal(Engine.PushDown.Execution.InWarehouse, await connections.ExecutionAsync("dwh", Ct));
+        Assert.Equal(Engine.PushDown.Execution.Auto, await connections.ExecutionAsync("demo", Ct));
     }
 
     [Fact]
@@ -223,7 +228,7 @@ public sealed class WarehouseConnectionsTests(PostgresClusterFixture postgres)
         var again = await Assert.ThrowsAsync<CockpitValidationException>(() => connections.DeleteAsync("dwh", Admin, Ct));
         Assert.Equal("There is no connection named 'dwh'.", again.Message);
         await using var db = await store.OpenAsync();
-        Assert.Equal(["connection-changed dwh Postgres", "connection-changed dwh removed"],
+        Assert.Equal(["connection-changed dwh Postgres, execution auto", "connection-changed dwh removed"],
             await db.AuditEntries.OrderBy(a => a.Id).Select(a => a.Action + " " + a.Subject + " " + a.Details).ToListAsync(Ct));
     }
 

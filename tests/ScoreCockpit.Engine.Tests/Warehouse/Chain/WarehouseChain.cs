@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.PushDown;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
@@ -24,7 +25,10 @@ public sealed record ChainOutcome(
     IReadOnlyList<VersionEvaluation> Evaluations,
     IReadOnlyList<(string Key, double Score, long Rank, int Decile)> Scores,
     string ExportCsv,
-    IReadOnlyDictionary<string, float> InWarehouse);
+    IReadOnlyDictionary<string, float> InWarehouse,
+    ScoringRun Run,
+    ScoringRun PushedRun,
+    IReadOnlyList<(string Key, double Score, long Rank, int Decile)> PushedScores);
 
 /// <summary>
 /// The whole job on one warehouse, through the handlers a host uses: the generated data loaded into a fresh
@@ -65,15 +69,21 @@ public static class WarehouseChain
 
         using var csv = new MemoryStream();
         await store.Get<ExportScoresHandler>().HandleAsync(new ExportScores(definition.Name, ScoreFileFormat.Csv), csv, Ct);
+        var scores = await ScoresAsync(store, definition.EffectiveOutputTable);
+        // The same date again, scored inside the warehouse: it replaces the rows the kernel wrote.
+        var pushed = await store.Get<RunScoringHandler>().HandleAsync(new RunScoring(definition.Name, run.ReferenceDate, Execution.InWarehouse), Ana, Ct);
         await using var db = await store.OpenAsync();
         var evaluations = await db.Evaluations.AsNoTracking().OrderBy(e => e.VersionId).ThenBy(e => e.EvaluationDate).ToListAsync(Ct);
         return new ChainOutcome(
             [.. snapshots.Select(s => (s.ReferenceDate, s.Rows, s.Positives))],
             trained.Version,
             evaluations,
-            await ScoresAsync(store, definition.EffectiveOutputTable),
+            scores,
             Encoding.UTF8.GetString(csv.ToArray()),
-            await InWarehouseAsync(store, trained.Version, definition, snapshots.MaxBy(s => s.ReferenceDate)!.TableName));
+            await InWarehouseAsync(store, trained.Version, definition, snapshots.MaxBy(s => s.ReferenceDate)!.TableName),
+            run,
+            pushed,
+            await ScoresAsync(store, definition.EffectiveOutputTable));
     }
 
     /// <summary>The active version's plan written as SQL and run by the warehouse on the snapshot the run scored.</summary>

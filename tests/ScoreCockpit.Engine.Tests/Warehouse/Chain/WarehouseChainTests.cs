@@ -29,6 +29,23 @@ public sealed class WarehouseChainTests(PostgresClusterFixture postgres)
         // The plan written as SQL and run by the warehouse gives the kernel's floats, bit for bit.
         Assert.Equal(outcome.Scores.Count, outcome.InWarehouse.Count);
         Assert.All(outcome.Scores, s => Assert.Equal(BitConverter.SingleToInt32Bits((float)s.Score), BitConverter.SingleToInt32Bits(outcome.InWarehouse[s.Key])));
+        PushedRunIsTheKernelsRun(outcome);
+    }
+
+    /// <summary>The run scored inside the warehouse wrote the kernel's rows and measured the same distribution and drift.</summary>
+    private static void PushedRunIsTheKernelsRun(ChainOutcome outcome)
+    {
+        var (run, pushed) = (outcome.Run, outcome.PushedRun);
+        Assert.Equal(("in-process", "in-warehouse", "asked for this run"), (run.Execution, pushed.Execution, pushed.ExecutionReason));
+        Assert.Equal(outcome.Scores, outcome.PushedScores);
+        Assert.Equal(run.Rows, pushed.Rows);
+        Assert.Equal(run.Mean!.Value, pushed.Mean!.Value, 1e-12);
+        Assert.Equal(run.HistogramJson, pushed.HistogramJson);
+        Assert.Equal(run.DecileCutsJson, pushed.DecileCutsJson);
+        Assert.Equal(run.WarningsJson, pushed.WarningsJson);
+        // The kernel samples a snapshot above 200,000 rows for its drift; this one is smaller, so both count every row.
+        Assert.Equal(run.FeaturePsiJson, pushed.FeaturePsiJson);
+        Assert.NotEqual("[]", pushed.FeaturePsiJson);
     }
 
     [Fact]

@@ -1,0 +1,49 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace ScoreCockpit.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class PushDown : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "Execution",
+                table: "warehouse_connections",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<string>(
+                name: "Execution",
+                table: "scoring_runs",
+                type: "text",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "ExecutionReason",
+                table: "scoring_runs",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Execution",
+                table: "warehouse_connections");
+
+            migrationBuilder.DropColumn(
+                name: "Execution",
+                table: "scoring_runs");
+
+            migrationBuilder.DropColumn(
+                name: "ExecutionReason",
+                table: "scoring_runs");
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.Demo;
+using ScoreCockpit.Engine.PushDown;
+using ScoreCockpit.Engine.Registry;
+using ScoreCockpit.Engine.Scoring;
+using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Tests.Support;
+using ScoreCockpit.Engine.Warehouse;
+using ScoreCockpit.Tests.Shared;
+using Xunit;
+
+namespace ScoreCockpit.Engine.Tests.PushDown;
+
+/// <summary>
+/// A demo score's run inside the warehouse: the choice and its reason, auto's measurements and fallback, and the
+/// refusals that leave the output as it was. (The rows it writes are compared with the kernel's in the warehouse chain.)
+/// </summary>
+public sealed class InWarehouseScoringTests(PostgresClusterFixture postgres)
+{
+    private static readonly Actor Ana = Actor.Of("ana@example.com", Roles.Analyst);
+    private static readonly DateOnly January = new(2026, 1, 31);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Auto_follows_what_it_measured_falls_back_when_it_cannot_push_down_and_a_repeated_key_writes_nothing()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        var score = store.Get<RunScoringHandler>();
+        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
+        await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", new DateOnly(2025, 6, 1)), Ana, Ct);
+        await store.Get<ActivateVersionHandler>().HandleAsync(new ActivateVersion("churn", 1, "first"), Ana, Ct);
+
+        // Nothing measured yet: DuckDB scores in this process.
+        var first = await score.HandleAsync(new RunScoring("churn", January), Ana, Ct);
+        Assert.Equal("in-process", first.Execution);
+        Assert.StartsWith("auto: the kernel is faster", first.ExecutionReason, StringComparison.Ordinal);
+        var pushed = await score.HandleAsync(new RunScoring("churn", January, Execution.InWarehouse), Ana, Ct);
+        Assert.Equal(("in-warehouse", "asked for this run"), (pushed.Execution, pushed.ExecutionReason));
+
+        // Both measured: auto takes the faster, here the warehouse once the kernel's run is made to look slow.
+        await using (var db = await store.OpenAsync())
+        {
+            db.ScoringRuns.Single(r => r.Id == first.Id).DurationMs = 3_600_000;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var auto = await score.HandleAsync(new RunScoring("churn", January), Ana, Ct);
+        Assert.Equal("in-warehouse", auto.Execution);
+        Assert.Matches("^auto: in-warehouse measured [0-9,]+ rows/s on this score's last run, in-process [0-9,]+$", auto.ExecutionReason);
+
+        await using var session = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct);
+        var table = (await store.OpenAsync()).Snapshots.Single(s => s.ScoreId == first.ScoreId && s.ReferenceDate == January).TableName;
+        var before = await OutputAsync(session);
+
+        // A key whose text SQL would write otherwise than .NET: auto scores in-process instead and says why…
+        await session.ExecuteAsync($"ALTER TABLE {table} ALTER customer_id SET DATA TYPE DOUBLE", Ct);
+        var fellBack = await score.HandleAsync(new RunScoring("churn", January), Ana, Ct);
+        Assert.Equal(ScoringStatus.Succeeded, fellBack.Status);
+        Assert.Equal("in-process", fellBack.Execution);
+        Assert.Contains("in-process instead: the key column 'customer_id' is Double: only integer and text keys", fellBack.ExecutionReason,
+            StringComparison.OrdinalIgnoreCase);
+
+        // …while a person who asked for the warehouse is told what to do, and nothing is written.
+        before = await OutputAsync(session);
+        var refused = await Assert.ThrowsAsync<CockpitValidationException>(
+            () => score.HandleAsync(new RunScoring("churn", January, Execution.InWarehouse), Ana, Ct));
+        Assert.Contains("cannot be scored in the warehouse 'demo'", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("--execution in-process", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(before, await OutputAsync(session));
+
+        // A key that repeats is refused before anything is written, whichever way it would be scored.
+        await session.ExecuteAsync($"INSERT INTO {table} SELECT * FROM {table} LIMIT 3", Ct);
+        foreach (var execution in new Execution?[] { null, Execution.InProcess, Execution.InWarehouse })
+        {
+            var repeated = await Assert.ThrowsAsync<CockpitValidationException>(
+                () => score.HandleAsync(new RunScoring("churn", January, execution), Ana, Ct));
+            Assert.StartsWith($"The key column 'customer_id' of the snapshot {table} is not unique: 3 rows repeat a key", repeated.Message, StringComparison.Ordinal);
+            Assert.EndsWith("Nothing was written.", repeated.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(before, await OutputAsync(session));
+        Assert.False(await session.TableExistsAsync("scores_churn__staging", Ct));
+    }
+
+    private static async Task<(long Rows, double Sum)> OutputAsync(WarehouseSession session)
+    {
+        await using var reader = await session.ReadAsync(RenderedSql.Plain("SELECT COUNT(*), SUM(score_rank * score) FROM scores_churn"), Ct);
+        await reader.ReadAsync(Ct);
+        return (Convert.ToInt64(reader.GetValue(0)), Convert.ToDouble(reader.GetValue(1)));
+    }
+
+    [Fact]
+    public void A_choice_follows_the_run_then_the_score_then_the_connection_then_auto()
+    {
+        var measured = new List<ExecutionChoice.Measured> { new(Execution.InProcess, 1_000_000, 8_000), new(Execution.InWarehouse, 1_000_000, 2_000) };
+        Assert.Equal(new ExecutionChoice(Execution.InProcess, "asked for this run"),
+            ExecutionChoice.Choose(Execution.InProcess, Execution.InWarehouse, Execution.InWarehouse, "dwh", WarehouseKind.Teradata, measured));
+        Assert.Equal(new ExecutionChoice(Execution.InWarehouse, "the score's setting"),
+            ExecutionChoice.Choose(Execution.Auto, Execution.InWarehouse, Execution.InProcess, "dwh", WarehouseKind.DuckDb, []));
+        Assert.Equal(new ExecutionChoice(Execution.InProcess, "the setting of the connection 'dwh'"),
+            ExecutionChoice.Choose(null, Execution.Auto, Execution.InProcess, "dwh", WarehouseKind.Teradata, measured));
+
+        var faster = ExecutionChoice.Choose(null, Execution.Auto, Execution.Auto, "dwh", WarehouseKind.DuckDb, measured);
+        Assert.Equal((Execution.InWarehouse, true), (faster.Where, faster.ByAuto));
+        Assert.Equal("auto: in-warehouse measured 500,000 rows/s on this score's last run, in-process 125,000", faster.Reason);
+        Assert.Equal(Execution.InWarehouse, ExecutionChoice.Choose(null, Execution.Auto, Execution.Auto, "dwh", WarehouseKind.Teradata, []).Where);
+        Assert.Equal(Execution.InProcess, ExecutionChoice.Choose(null, Execution.Auto, Execution.Auto, "dwh", WarehouseKind.Postgres, measured[..1]).Where);
+
+        var fallBack = faster.FallBack("no EXP");
+        Assert.Equal((Execution.InProcess, true), (fallBack.Where, fallBack.ByAuto));
+        Assert.EndsWith("; in-process instead: no EXP", fallBack.Reason, StringComparison.Ordinal);
+        Assert.Equal(Execution.InWarehouse, ExecutionNames.Parse(" In-Warehouse ", "the run"));
+        var unknown = Assert.Throws<CockpitValidationException>(() => ExecutionNames.Parse("cloud", "the run"));
+        Assert.Equal("'cloud' is not an execution for the run: use auto, in-process or in-warehouse.", unknown.Message);
+    }
+}
