@@ -24,6 +24,7 @@ public sealed class ModelSettingsForm
     public int TrainingWindow { get; set; } = Engine.Registry.LabelCalendar.DefaultWindow;
     public bool RefitOnValidation { get; set; }
     public int? MaxTrainingRows { get; set; }
+    public Engine.PushDown.Execution Execution { get; set; }
     public double DriftWarning { get; set; } = new DriftThresholds().Warning;
     public double DriftAlert { get; set; } = new DriftThresholds().Alert;
     public List<KindRow> Kinds { get; set; } = [];
@@ -41,6 +42,7 @@ public sealed class ModelSettingsForm
         TrainingWindow = d.TrainingWindow,
         RefitOnValidation = d.RefitOnValidation,
         MaxTrainingRows = d.MaxTrainingRows,
+        Execution = d.Execution,
         DriftWarning = d.Drift.Warning,
         DriftAlert = d.Drift.Alert,
         Kinds = [.. d.ColumnKinds.Select(k => new KindRow { Column = k.Key, Kind = k.Value })],
@@ -50,7 +52,7 @@ public sealed class ModelSettingsForm
     public string Fingerprint() => string.Join("|",
         Algorithm, string.Join(",", Hyperparameters.Select(h => $"{h.Key}={h.Value}")),
         string.Join(";", Challengers.Select(c => $"{c.Name}/{c.Algorithm}/{c.Hyperparameters}")),
-        ReductionEnabled, MaxMissingShare, MaxCorrelation, TopK, TrainingWindow, RefitOnValidation, MaxTrainingRows, DriftWarning, DriftAlert,
+        ReductionEnabled, MaxMissingShare, MaxCorrelation, TopK, TrainingWindow, RefitOnValidation, MaxTrainingRows, Execution, DriftWarning, DriftAlert,
         string.Join(";", Kinds.Select(k => $"{k.Column}/{k.Kind}")));
 
     /// <summary>A new algorithm keeps the values of the hyperparameters it shares with the old one.</summary>
@@ -72,6 +74,7 @@ public sealed class ModelSettingsForm
         TrainingWindow = TrainingWindow,
         RefitOnValidation = RefitOnValidation,
         MaxTrainingRows = MaxTrainingRows,
+        Execution = Execution,
         Drift = definition.Drift with { Warning = DriftWarning, Alert = DriftAlert },
         ColumnKinds = Kinds.Where(k => !string.IsNullOrWhiteSpace(k.Column))
             .GroupBy(k => k.Column.Trim(), StringComparer.OrdinalIgnoreCase).ToDictionary(g => g.Key, g => g.Last().Kind),
