@@ -3,14 +3,8 @@ using System.Globalization;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
-using ScoreCockpit.Benchmarks.Training;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Connections;
-using ScoreCockpit.Engine.Modeling;
-using ScoreCockpit.Engine.Registry;
-using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
-using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Warehouse;
 
@@ -29,13 +23,12 @@ namespace ScoreCockpit.Benchmarks.Scoring;
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 0, iterationCount: 1)]
 public class ScoringRunJob
 {
-    private const int TrainRows = 200_000, ValidRows = 100_000;
-    private const string Score = "bench";
-    private static readonly DateOnly[] Dates = [new(2024, 1, 31), new(2024, 2, 29), new(2024, 3, 31)];
+    private const string Score = BenchScore.Score;
+    private static readonly DateOnly[] Dates = BenchScore.Dates;
 
     private string _folder = "";
     private TimeSpan _setup;
-    private (Measure Time, ScoringRun Run)? _kernel, _mlNet;
+    private (RunMeasure Time, ScoringRun Run)? _kernel, _mlNet;
 
     /// <summary>1M and 10M customers; SCORECOCKPIT_BENCH_CUSTOMERS=1000000 (comma-separated) runs only those sizes.</summary>
     public static IEnumerable<int> Sizes() =>
@@ -55,41 +48,7 @@ public class ScoringRunJob
         _folder = Directory.CreateTempSubdirectory("scorecockpit-scoring-run-bench-").FullName;
         await using var services = Services();
         await services.PrepareCockpitStoreAsync();
-        await using (var session = await services.GetRequiredService<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName))
-        {
-            await TrainingData.GenerateAsync(session, Customers, TrainRows + ValidRows);
-            await session.ExecuteAsync($"CREATE TABLE bench_202401 AS SELECT * EXCLUDE (logit) FROM bench_valid WHERE id <= {Customers + TrainRows}");
-            await session.ExecuteAsync($"CREATE TABLE bench_202402 AS SELECT * EXCLUDE (logit) FROM bench_valid WHERE id > {Customers + TrainRows}");
-            await session.ExecuteAsync("CREATE TABLE bench_202403 AS SELECT * EXCLUDE (logit) FROM bench_train ORDER BY id");
-            await session.ExecuteAsync("DROP TABLE bench_train");
-            await session.ExecuteAsync("CHECKPOINT");
-        }
-
-        await services.GetRequiredService<CreateScoreHandler>().HandleAsync(new CreateScore(new ScoreDefinition
-        {
-            Name = Score,
-            DataprepSql = "SELECT *, CAST(${date_ref} AS DATE) AS date_ref FROM bench_${date_ref_yyyymm}",
-            KeyColumn = TrainingData.Key,
-            TargetColumn = TrainingData.Target,
-            ReferenceDateColumn = "date_ref",
-            HorizonMonths = 1,
-            Algorithm = TrainingAlgorithm.LightGbm,
-            Hyperparameters = new Dictionary<string, double>
-            {
-                [Hyperparameters.Trees] = 100,
-                [Hyperparameters.Leaves] = 31,
-                [Hyperparameters.LearningRate] = 0.1,
-                [Hyperparameters.MinExamplesPerLeaf] = 20,
-            },
-            Reduction = new ReductionSettings { Enabled = false },
-        }), Actor.System);
-        foreach (var date in Dates)
-        {
-            await services.GetRequiredService<BuildSnapshotHandler>().HandleAsync(new BuildSnapshot(Score, date), Actor.System);
-        }
-
-        var version = (await services.GetRequiredService<TrainVersionHandler>().HandleAsync(new TrainVersion(Score, Dates[^1]), Actor.System)).Version;
-        await services.GetRequiredService<ActivateVersionHandler>().HandleAsync(new ActivateVersion(Score, version.Number, "benchmark"), Actor.System);
+        await BenchScore.PrepareAsync(services, Customers, WarehouseConnectionInfo.DemoName, _folder);
         _setup = clock.Elapsed;
         GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
     }
@@ -103,13 +62,13 @@ public class ScoringRunJob
 
         // The kernel first (the plan is derived and cached on its first use: that is part of a first run, as in production).
         handler.ScoreWithMlNet = false;
-        _kernel = await MeasureAsync(stages => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System, stages, CancellationToken.None));
+        _kernel = await RunMeasure.OfAsync(stages => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System, stages, CancellationToken.None));
         if (WithMlNet)
         {
             handler.ScoreWithMlNet = true;
             try
             {
-                _mlNet = await MeasureAsync(stages => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System, stages, CancellationToken.None));
+                _mlNet = await RunMeasure.OfAsync(stages => handler.HandleAsync(new RunScoring(Score, Dates[^1]), Actor.System, stages, CancellationToken.None));
             }
             finally
             {
@@ -150,38 +109,4 @@ public class ScoringRunJob
     }
 
     private ServiceProvider Services() => Evaluation.EvaluateAllData.Services(_folder);
-
-    private static async Task<(Measure, ScoringRun)> MeasureAsync(Func<IProgress<string>, Task<ScoringRun>> work)
-    {
-        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var load = File.ReadAllText("/proc/loadavg").Split(' ')[0];
-        var baseline = PeakMemory.CurrentMegabytes();
-        var reset = PeakMemory.Reset();
-        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var clock = Stopwatch.StartNew();
-        // Where the time goes: each stage the handler announces, with the wall time at which it began.
-        var stages = new List<string>();
-        var run = await work(new Stages(clock, stages));
-        return (new Measure(clock.Elapsed.TotalSeconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds,
-            baseline, PeakMemory.PeakMegabytes(), reset, load, string.Join("; ", stages)), run);
-    }
-
-    private sealed record Measure(double Seconds, double Cpu, double BaselineMb, double PeakMb, bool PeakReset, string LoadAverage, string Stages)
-    {
-        public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-            $"time={Seconds:0.00}s cpu={Cpu:0.00}s peak={PeakMb:0}MB (baseline {BaselineMb:0}MB{(PeakReset ? "" : ", peak NOT reset")}) loadavg={LoadAverage} stages=[{Stages}]");
-    }
-
-    /// <summary>Synchronous, unlike <see cref="Progress{T}"/>: a stage is stamped when it starts, not when a thread pool gets to it.</summary>
-    private sealed class Stages(Stopwatch clock, List<string> stages) : IProgress<string>
-    {
-        public void Report(string value)
-        {
-            var words = value.Split(' ');
-            lock (stages)
-            {
-                stages.Add(string.Create(CultureInfo.InvariantCulture, $"{clock.Elapsed.TotalSeconds:0.00}s {words[0]}"));
-            }
-        }
-    }
 }

@@ -1,0 +1,34 @@
+using ScoreCockpit.Engine.Warehouse;
+
+namespace ScoreCockpit.Benchmarks.PushDown;
+
+/// <summary>
+/// Tables generated in DuckDB copied to PostgreSQL through a CSV file: DuckDB writes it on both cores, the server
+/// reads it with COPY (the benchmark's cluster is its own, so the server may read a local file).
+/// </summary>
+internal static class PostgresCopy
+{
+    public static async Task CopyAsync(WarehouseSession duck, WarehouseSession pg, string table, string folder)
+    {
+        var columns = await duck.TableColumnsAsync(table);
+        var definitions = columns.Select(c => $"{pg.Dialect.QuoteIdentifier(c.Name)} {Type(c)}");
+        await pg.ExecuteAsync($"DROP TABLE IF EXISTS {table}");
+        await pg.ExecuteAsync($"CREATE TABLE {table} ({string.Join(", ", definitions)})");
+        var csv = Path.Combine(folder, $"{table}.csv");
+        await duck.ExecuteAsync($"COPY {table} TO '{csv}' (HEADER, DELIMITER ',')");
+        await pg.ExecuteAsync($"COPY {table} FROM '{csv}' WITH (FORMAT csv, HEADER true)");
+        await pg.ExecuteAsync($"ANALYZE {table}");
+        File.Delete(csv);
+    }
+
+    private static string Type(WarehouseColumn column) => column.ClrType switch
+    {
+        var t when t == typeof(long) => "BIGINT",
+        var t when t == typeof(int) || t == typeof(short) || t == typeof(byte) => "INTEGER",
+        var t when t == typeof(float) => "REAL",
+        var t when t == typeof(double) || t == typeof(decimal) => "DOUBLE PRECISION",
+        var t when t == typeof(bool) => "BOOLEAN",
+        var t when t == typeof(DateOnly) || t == typeof(DateTime) => "DATE",
+        _ => "TEXT",
+    };
+}
