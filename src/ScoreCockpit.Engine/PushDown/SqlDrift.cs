@@ -25,16 +25,12 @@ internal static class SqlDrift
         var numbers = measured.Where(f => features[f] != ColumnKind.Categorical).ToList();
         var drift = new List<FeatureDrift>();
 
-        var edges = new Dictionary<string, double[]>(StringComparer.OrdinalIgnoreCase);
-        foreach (var feature in numbers)
-        {
-            edges[feature] = await EdgesAsync(session, reference, inReference[feature], ct);
-        }
+        var edges = await EdgesAsync(session, reference, numbers.Select(f => inReference[f]).ToList(), ct);
 
         if (numbers.Count > 0)
         {
-            var expected = await SharesAsync(session, reference, numbers.Select(f => (inReference[f], edges[f])).ToList(), ct);
-            var actual = await SharesAsync(session, current, numbers.Select(f => (inCurrent[f], edges[f])).ToList(), ct);
+            var expected = await SharesAsync(session, reference, numbers.Select((f, i) => (inReference[f], edges[i])).ToList(), ct);
+            var actual = await SharesAsync(session, current, numbers.Select((f, i) => (inCurrent[f], edges[i])).ToList(), ct);
             drift.AddRange(numbers.Select((f, i) => new FeatureDrift(f, Math.Round(Psi.Compute(expected[i], actual[i]), 6))));
         }
 
@@ -55,27 +51,81 @@ internal static class SqlDrift
     private static string Value(WarehouseSession session, WarehouseColumn column) =>
         PushDownSql.AsFloat(session.Dialect, session.Dialect.QuoteIdentifier(column.Name), PushDownSql.IsBoolean(column));
 
-    /// <summary>As <see cref="Psi.Edges"/>: the finite values at positions ⌊k n / 10⌋ of their ascending order, distinct.</summary>
-    private static async Task<double[]> EdgesAsync(WarehouseSession session, string table, WarehouseColumn column, CancellationToken ct)
+    /// <summary>
+    /// As <see cref="Psi.Edges"/>, per feature: the finite values at 0-based positions ⌊k n / 10⌋ of their ascending order,
+    /// distinct. One scan counts each feature's finite values; then, on DuckDB and PostgreSQL, one statement takes every
+    /// position with PERCENTILE_DISC (the first value whose cumulative share reaches (p + 0.5) / n is the one at position p,
+    /// and the half keeps the fraction clear of rounding); elsewhere one ROW_NUMBER query per feature.
+    /// </summary>
+    private static async Task<List<double[]>> EdgesAsync(WarehouseSession session, string table, List<WarehouseColumn> columns, CancellationToken ct)
     {
-        var q = session.Dialect.QuoteIdentifier;
-        var values = $"SELECT {Value(session, column)} AS v FROM {q(table)}";
-        var n = Convert.ToInt64(await session.ScalarAsync(RenderedSql.Plain($"SELECT COUNT(v) FROM ({values}) x"), ct), CultureInfo.InvariantCulture);
-        if (n == 0)
+        if (columns.Count == 0)
         {
             return [];
         }
 
-        var rows = Enumerable.Range(1, 9).Select(k => Math.Min(n - 1, k * n / 10) + 1).Distinct().ToList();
-        var sql = $"SELECT r, v FROM (SELECT v, ROW_NUMBER() OVER (ORDER BY v) AS r FROM ({values}) x WHERE v IS NOT NULL) y "
-            + $"WHERE r IN ({string.Join(", ", rows)}) ORDER BY r";
-        var found = new List<double>();
+        var q = session.Dialect.QuoteIdentifier;
+        var values = $"SELECT {string.Join(", ", columns.Select((c, i) => $"{Value(session, c)} AS v{i}"))} FROM {q(table)}";
+        var counts = new long[columns.Count];
+        await using (var reader = await session.ReadAsync(
+            RenderedSql.Plain($"SELECT {string.Join(", ", columns.Select((_, i) => $"COUNT(v{i})"))} FROM ({values}) x"), ct))
+        {
+            await reader.ReadAsync(ct);
+            for (var i = 0; i < counts.Length; i++)
+            {
+                counts[i] = PushDownSql.Count(reader.GetValue(i));
+            }
+        }
+
+        var positions = counts.Select(n => n == 0 ? [] : Enumerable.Range(1, 9).Select(k => Math.Min(n - 1, k * n / 10)).Distinct().ToArray()).ToList();
+        if (session.Dialect.Kind is not (WarehouseKind.DuckDb or WarehouseKind.Postgres))
+        {
+            var found = new List<double[]>();
+            for (var i = 0; i < columns.Count; i++)
+            {
+                found.Add(await RowNumberEdgesAsync(session, values, i, positions[i], ct));
+            }
+
+            return found;
+        }
+
+        var wanted = Enumerable.Range(0, columns.Count).Where(i => positions[i].Length > 0).ToList();
+        var edges = columns.Select(_ => Array.Empty<double>()).ToList();
+        if (wanted.Count == 0)
+        {
+            return edges;
+        }
+
+        string Fractions(int i) => string.Join(", ", positions[i].Select(p => PlanSql.Number((p + 0.5) / counts[i])));
+        var list = session.Dialect.Kind == WarehouseKind.Postgres ? (Func<string, string>)(f => $"ARRAY[{f}]") : f => $"[{f}]";
+        var sql = $"SELECT {string.Join(", ", wanted.Select(i => $"PERCENTILE_DISC({list(Fractions(i))}) WITHIN GROUP (ORDER BY v{i})"))} FROM ({values}) x";
         await using (var reader = await session.ReadAsync(RenderedSql.Plain(sql), ct))
         {
-            while (await reader.ReadAsync(ct))
+            await reader.ReadAsync(ct);
+            for (var o = 0; o < wanted.Count; o++)
             {
-                found.Add(Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
+                var read = reader.GetValue(o) is System.Collections.IEnumerable items ? items.Cast<object>() : [];
+                edges[wanted[o]] = [.. read.Select(v => Convert.ToDouble(v, CultureInfo.InvariantCulture)).Distinct()];
             }
+        }
+
+        return edges;
+    }
+
+    private static async Task<double[]> RowNumberEdgesAsync(WarehouseSession session, string values, int feature, long[] positions, CancellationToken ct)
+    {
+        if (positions.Length == 0)
+        {
+            return [];
+        }
+
+        var sql = $"SELECT r, v FROM (SELECT v{feature} AS v, ROW_NUMBER() OVER (ORDER BY v{feature}) AS r FROM ({values}) x WHERE v{feature} IS NOT NULL) y "
+            + $"WHERE r IN ({string.Join(", ", positions.Select(p => p + 1))}) ORDER BY r";
+        var found = new List<double>();
+        await using var reader = await session.ReadAsync(RenderedSql.Plain(sql), ct);
+        while (await reader.ReadAsync(ct))
+        {
+            found.Add(Convert.ToDouble(reader.GetValue(1), CultureInfo.InvariantCulture));
         }
 
         return [.. found.Distinct()];

@@ -54,7 +54,7 @@ public class PushDownJob
             _cluster = await PostgresCluster.StartAsync(bin);
             var database = await _cluster.CreateDatabaseAsync("bench");
             await services.GetRequiredService<WarehouseConnections>().SaveAsync(
-                new SaveConnection(Connection, WarehouseKind.Postgres, _cluster.ConnectionString(database)), Actor.Of("bench", Roles.Admin));
+                new SaveConnection(Connection, WarehouseKind.Postgres, database), Actor.Of("bench", Roles.Admin));
         }
 
         await BenchScore.PrepareAsync(services, Customers, Connection, _folder);
