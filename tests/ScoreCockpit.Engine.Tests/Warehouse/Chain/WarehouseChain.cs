@@ -24,7 +24,8 @@ public sealed record ChainOutcome(
     IReadOnlyList<VersionEvaluation> Evaluations,
     IReadOnlyList<(string Key, double Score, long Rank, int Decile)> Scores,
     string ExportCsv,
-    IReadOnlyDictionary<string, float> InWarehouse);
+    IReadOnlyDictionary<string, float> InWarehouse,
+    IReadOnlyList<VersionEvaluation> EvaluatedInWarehouse);
 
 /// <summary>
 /// The whole job on one warehouse, through the handlers a host uses: the generated data loaded into a fresh
@@ -73,7 +74,27 @@ public static class WarehouseChain
             evaluations,
             await ScoresAsync(store, definition.EffectiveOutputTable),
             Encoding.UTF8.GetString(csv.ToArray()),
-            await InWarehouseAsync(store, trained.Version, definition, snapshots.MaxBy(s => s.ReferenceDate)!.TableName));
+            await InWarehouseAsync(store, trained.Version, definition, snapshots.MaxBy(s => s.ReferenceDate)!.TableName),
+            await EvaluatedInWarehouseAsync(store, evaluations, definition, snapshots));
+    }
+
+    /// <summary>Each stored evaluation computed again inside the warehouse, in the same order.</summary>
+    private static async Task<List<VersionEvaluation>> EvaluatedInWarehouseAsync(TestStore store, IReadOnlyList<VersionEvaluation> stored,
+        ScoreDefinition definition, IReadOnlyList<Snapshot> snapshots)
+    {
+        await using var db = await store.OpenAsync();
+        await using var session = await store.Get<WarehouseConnections>().OpenAsync("dwh", Ct);
+        var evaluated = new List<VersionEvaluation>();
+        foreach (var evaluation in stored)
+        {
+            var version = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == evaluation.VersionId, Ct);
+            var table = snapshots.Single(s => s.ReferenceDate == evaluation.EvaluationDate).TableName;
+            var labels = await Engine.Evaluation.InWarehouse.InWarehouseEvaluation.LabelsAsync(session, evaluation.EvaluationDate, table, definition, Ct);
+            evaluated.Add(await Engine.Evaluation.InWarehouse.InWarehouseEvaluation.RunAsync(
+                () => store.Get<ScoringPlans>().GetAsync(version, definition.Name, Ct), version, labels, session, definition, evaluation.ComputedAt, Ct));
+        }
+
+        return evaluated;
     }
 
     /// <summary>The active version's plan written as SQL and run by the warehouse on the snapshot the run scored.</summary>
