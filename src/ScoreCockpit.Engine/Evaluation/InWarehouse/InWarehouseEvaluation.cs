@@ -38,8 +38,9 @@ internal static class InWarehouseEvaluation
             var compiled = await model();
             var columns = await session.TableColumnsAsync(labels.TableName, ct);
             var warnings = ScoredSnapshot.Check(compiled, columns, $"the snapshot {labels.TableName}");
-            var scored = ScoredSnapshot.For(compiled, session.Dialect, labels.TableName, definition.KeyColumn, definition.TargetColumn, columns);
-            var scores = await scored.PullAsync(session, ct);
+            await using var scored = await ScoredSnapshot.ScoreAsync(session, compiled, labels.TableName, definition.KeyColumn,
+                definition.TargetColumn, columns, ct);
+            var scores = await scored.PullAsync(ct);
             if (scores.Length != labels.Labels.Length)
             {
                 throw new InvalidOperationException(
@@ -48,7 +49,7 @@ internal static class InWarehouseEvaluation
 
             // The pulled rows are validated as in-process, so a bad score is named by its row in the snapshot's order.
             Metrics.Validate(scores, labels.Labels, cutoffs);
-            var metrics = await MetricsSql.ComputeAsync(session, scored.MetricsSelect(session.Dialect), cutoffs, ct);
+            var metrics = await MetricsSql.ComputeAsync(session, scored.MetricsSelect, cutoffs, ct);
             EvaluationUnit.Fill(evaluation, metrics, RankedRows.Of(scores, labels.Labels), cutoffs, compiled.GivesProbabilities);
             evaluation.WarningsJson = JsonSerializer.Serialize(warnings, ScoreDefinitionJson.Options);
         }
