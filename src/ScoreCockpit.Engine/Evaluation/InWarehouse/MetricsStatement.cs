@@ -33,7 +33,7 @@ internal static class MetricsStatement
         return $"""
             WITH input_rows{Materialized(dialect)} (
               SELECT {D("score")} AS score, label FROM ({select}) scored_input),
-            checked AS (
+            checked_rows AS (
               SELECT CASE WHEN score IS NULL OR NOT ({Finite("score", dialect)}) THEN 1 ELSE 0 END AS bad_score,
                      CASE WHEN label IS NULL OR (label <> 0 AND label <> 1) THEN 1 ELSE 0 END AS bad_label,
                      CASE WHEN score = 0 THEN {D("0")} ELSE score END AS s,
@@ -42,15 +42,15 @@ internal static class MetricsStatement
             totals AS (
               SELECT {Big("COUNT(*)")} AS total_rows, {Big("COALESCE(SUM(y), 0)")} AS total_positives,
                      {Big("COALESCE(SUM(bad_score), 0)")} AS bad_scores, {Big("COALESCE(SUM(bad_label), 0)")} AS bad_labels
-              FROM checked),
+              FROM checked_rows),
             score_groups AS (
-              SELECT s, {Big("COUNT(*)")} AS n, {Big("SUM(y)")} AS p FROM checked WHERE bad_score = 0 AND bad_label = 0 GROUP BY s),
+              SELECT s, {Big("COUNT(*)")} AS n, {Big("SUM(y)")} AS p FROM checked_rows WHERE bad_score = 0 AND bad_label = 0 GROUP BY s),
             ranked AS (
               SELECT s, n, p,
                      {Big("SUM(n) OVER (ORDER BY s DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)")} AS cum_n,
                      {Big("SUM(p) OVER (ORDER BY s DESC ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)")} AS cum_p
               FROM score_groups),
-            summary AS (
+            group_sums AS (
               SELECT SUM(CAST(p AS DECIMAL(38, 0)) * CAST(2 * (t.total_rows - cum_n) + n + 1 AS DECIMAL(38, 0))) AS twice_rank_sum,
                      MAX({D("cum_p")} / NULLIF({D("t.total_positives")}, 0)
                          - {D("cum_n - cum_p")} / NULLIF({D("t.total_rows - t.total_positives")}, 0)) AS ks,
@@ -67,7 +67,7 @@ internal static class MetricsStatement
               FROM takes k JOIN ranked r ON r.cum_n - r.n < k.cut_take AND r.cum_n >= k.cut_take)
             SELECT t.total_rows, t.total_positives, t.bad_scores, t.bad_labels,
                    m.twice_rank_sum, m.ks, m.brier_sum, m.log_sum, x.cut_no, x.cut_take, x.caught
-            FROM totals t CROSS JOIN summary m LEFT JOIN shares x ON 1 = 1
+            FROM totals t CROSS JOIN group_sums m LEFT JOIN shares x ON 1 = 1
             ORDER BY x.cut_no
             """;
     }
