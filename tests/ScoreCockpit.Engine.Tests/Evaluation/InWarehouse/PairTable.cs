@@ -16,6 +16,18 @@ public static class PairTable
         var ct = TestContext.Current.CancellationToken;
         var dialect = session.Dialect;
         await session.ExecuteAsync($"CREATE TABLE {table} (row_no INTEGER NOT NULL, score {dialect.FloatType}, label INTEGER)", ct);
+        if (session.Connection is DuckDB.NET.Data.DuckDBConnection duck)
+        {
+            // DuckDB parses long VALUES lists slowly; its appender takes the doubles as they are.
+            using var appender = duck.CreateAppender(table);
+            for (var i = 0; i < scores.Count; i++)
+            {
+                appender.CreateRow().AppendValue(i).AppendValue(scores[i]).AppendValue(labels[i] ? 1 : 0).EndRow();
+            }
+
+            return Select(table);
+        }
+
         for (var first = 0; first < scores.Count; first += RowsPerInsert)
         {
             var sql = new StringBuilder($"INSERT INTO {table} (row_no, score, label) VALUES ");
@@ -27,8 +39,10 @@ public static class PairTable
             await session.ExecuteAsync(sql.ToString(), ct);
         }
 
-        return $"SELECT score, label FROM {table} ORDER BY row_no";
+        return Select(table);
     }
+
+    private static string Select(string table) => $"SELECT score, label FROM {table} ORDER BY row_no";
 
     private static string Literal(double value, ISqlDialect dialect) => double.IsFinite(value)
         ? PlanSql.Number(value)
