@@ -30,6 +30,26 @@ internal static class EvaluationUnit
         ScoreDefinition definition, DateTime now)
     {
         var clock = Stopwatch.StartNew();
+        var evaluation = Begin(version, snapshot, definition, now);
+        var cutoffs = definition.LiftCutoffs;
+        try
+        {
+            var scored = Score(await model(), snapshot);
+            Fill(evaluation, scored.Scores, snapshot.Labels, cutoffs, scored.Probabilities);
+            evaluation.WarningsJson = JsonSerializer.Serialize(scored.Warnings, Json);
+        }
+        catch (Exception e) when (e is ModelInputException or ScoringPlanException)
+        {
+            evaluation.Failure = e.Message;
+        }
+
+        evaluation.DurationMs = clock.ElapsedMilliseconds;
+        return evaluation;
+    }
+
+    /// <summary>The evaluation before scoring: its kind, and the rows and positives of the labels, whatever scoring then does.</summary>
+    internal static VersionEvaluation Begin(ModelVersion version, LabelledSnapshot snapshot, ScoreDefinition definition, DateTime now)
+    {
         var kind = EvaluationKinds.Of(VersionJson.Dates(version.TrainingDatesJson), version.ValidationDate, snapshot.Date);
         var evaluation = new VersionEvaluation
         {
@@ -44,19 +64,6 @@ internal static class EvaluationUnit
             ComputedAt = now,
         };
         evaluation.Thin = definition.ThinDates.IsThin(evaluation.Rows, evaluation.Positives);
-        var cutoffs = definition.LiftCutoffs;
-        try
-        {
-            var scored = Score(await model(), snapshot);
-            Fill(evaluation, scored.Scores, snapshot.Labels, cutoffs, scored.Probabilities);
-            evaluation.WarningsJson = JsonSerializer.Serialize(scored.Warnings, Json);
-        }
-        catch (Exception e) when (e is ModelInputException or ScoringPlanException)
-        {
-            evaluation.Failure = e.Message;
-        }
-
-        evaluation.DurationMs = clock.ElapsedMilliseconds;
         return evaluation;
     }
 
@@ -77,7 +84,15 @@ internal static class EvaluationUnit
         // One validation and one sort serve the metric set, the AUC interval and the lift bootstrap.
         Metrics.Validate(scores, labels, cutoffs);
         var ranked = RankedRows.Of(scores, labels);
-        var metrics = Metrics.Compute(ranked.Groups, scores, labels, cutoffs);
+        Fill(evaluation, Metrics.Compute(ranked.Groups, scores, labels, cutoffs), ranked, cutoffs, probabilities);
+    }
+
+    /// <summary>
+    /// Stores <paramref name="metrics"/> with the AUC and lift intervals of <paramref name="ranked"/>, the validated rows
+    /// they were computed on: the metric set may come from here or from the warehouse, the rest is stored alike.
+    /// </summary>
+    internal static void Fill(VersionEvaluation evaluation, MetricSet metrics, RankedRows ranked, IReadOnlyList<decimal> cutoffs, bool probabilities)
+    {
         var auc = DeLong.Interval(ranked.Groups, NormalDistribution.Critical(Level));
         var lifts = LiftConfidence.Intervals(ranked, cutoffs, Level, LiftResamples, Seed);
         var lift = lifts.Count > 0 ? lifts[0] : null;
@@ -104,7 +119,6 @@ internal static class EvaluationUnit
                 new[] { metrics.UndefinedReason, "Brier and log-loss: the model gives scores, not probabilities" }.OfType<string>());
         }
     }
-
 
     private static readonly JsonSerializerOptions Json = ScoreDefinitionJson.Options;
 }

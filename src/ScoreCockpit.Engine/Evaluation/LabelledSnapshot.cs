@@ -21,7 +21,7 @@ namespace ScoreCockpit.Engine.Evaluation;
 internal sealed class LabelledSnapshot
 {
     /// <summary>Any fixed seed orders the rows; this one is not a training's.</summary>
-    private const int OrderSeed = 0;
+    internal const int OrderSeed = 0;
 
     private LabelledSnapshot(DateOnly date, string tableName, ColumnBatch rows, bool[] labels, long missingLabels) =>
         (Date, TableName, Rows, Labels, MissingLabels) = (date, tableName, rows, labels, missingLabels);

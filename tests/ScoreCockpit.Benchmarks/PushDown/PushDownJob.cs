@@ -19,7 +19,8 @@ namespace ScoreCockpit.Benchmarks.PushDown;
 /// as SQL, ranks by window functions, distribution and drift by aggregates), in the same process on the same snapshot,
 /// on DuckDB (embedded: its memory is this process's) and on a PostgreSQL cluster started here (a separate process, as
 /// a real warehouse is). The score is <see cref="BenchScore"/>'s. One line starting with "// push-down" per case.
-/// Sizes: SCORECOCKPIT_BENCH_CUSTOMERS (comma-separated), default 1,000,000 and 10,000,000.
+/// Sizes: SCORECOCKPIT_BENCH_CUSTOMERS (comma-separated), default 1,000,000 and 10,000,000; warehouses:
+/// SCORECOCKPIT_BENCH_WAREHOUSES (DuckDb, Postgres), default both.
 /// Run with: dotnet run -c Release --project tests/ScoreCockpit.Benchmarks -- --filter '*PushDownJob*'
 /// Results: docs/benchmarks/push-down.md.
 /// </summary>
@@ -36,7 +37,13 @@ public class PushDownJob
     [ParamsSource(nameof(Sizes))]
     public int Customers { get; set; }
 
-    [Params(WarehouseKind.DuckDb, WarehouseKind.Postgres)]
+    /// <summary>DuckDB and PostgreSQL; SCORECOCKPIT_BENCH_WAREHOUSES=DuckDb or =Postgres runs only that one.</summary>
+    public static IEnumerable<WarehouseKind> Warehouses() =>
+        Environment.GetEnvironmentVariable("SCORECOCKPIT_BENCH_WAREHOUSES") is { Length: > 0 } kinds
+            ? kinds.Split(',').Select(Enum.Parse<WarehouseKind>)
+            : [WarehouseKind.DuckDb, WarehouseKind.Postgres];
+
+    [ParamsSource(nameof(Warehouses))]
     public WarehouseKind Warehouse { get; set; }
 
     private string Connection => Warehouse == WarehouseKind.DuckDb ? WarehouseConnectionInfo.DemoName : "pg";

@@ -14,7 +14,7 @@ public static class Metrics
     private const string OneClassReason = "the labels hold one class only";
 
     // scikit-learn's historical clipping, written into the oracle's conventions.
-    private const double LogLossEpsilon = 1e-15;
+    internal const double LogLossEpsilon = 1e-15;
 
     public static MetricSet Compute(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, IReadOnlyList<decimal>? cutoffs = null)
     {
@@ -43,11 +43,15 @@ public static class Metrics
             Deciles = Deciles(groups),
             Brier = Brier(scores, labels),
             LogLoss = LogLoss(scores, labels),
-            UndefinedReason = ranked ? null
-                : positives == 0 ? $"{OneClassReason} (no positives): AUC, Gini, KS, lift and capture are undefined"
-                : $"{OneClassReason} (no negatives): AUC, Gini and KS are undefined",
+            UndefinedReason = UndefinedReason(positives, negatives),
         };
     }
+
+    /// <summary>Why some metrics are null for these class counts, or null; shared with the metrics computed in SQL.</summary>
+    internal static string? UndefinedReason(long positives, long negatives) =>
+        positives > 0 && negatives > 0 ? null
+        : positives == 0 ? $"{OneClassReason} (no positives): AUC, Gini, KS, lift and capture are undefined"
+        : $"{OneClassReason} (no negatives): AUC, Gini and KS are undefined";
 
     internal static void Validate(ReadOnlySpan<double> scores, ReadOnlySpan<bool> labels, IReadOnlyList<decimal> cutoffs)
     {
@@ -65,12 +69,15 @@ public static class Metrics
         {
             if (!double.IsFinite(scores[i]))
             {
-                throw new MetricInputException(
-                    $"Row {i + 1}: the score is {scores[i].ToString(CultureInfo.InvariantCulture)}; scores must be finite numbers.")
-                { Row = i + 1 };
+                throw NotFinite(i + 1, scores[i]);
             }
         }
 
+        ValidateCutoffs(cutoffs);
+    }
+
+    internal static void ValidateCutoffs(IReadOnlyList<decimal> cutoffs)
+    {
         foreach (var k in cutoffs)
         {
             if (k <= 0 || k > 100)
@@ -80,6 +87,10 @@ public static class Metrics
             }
         }
     }
+
+    /// <summary>The message for a score that is not a finite number, at 1-based <paramref name="row"/>.</summary>
+    internal static MetricInputException NotFinite(long row, double score) =>
+        new($"Row {row}: the score is {score.ToString(CultureInfo.InvariantCulture)}; scores must be finite numbers.") { Row = row };
 
     /// <summary>Mann-Whitney over groups, in exact integer arithmetic (twice the concordant pair count).</summary>
     private static double Auc(TieGroups groups)

@@ -52,8 +52,7 @@ public sealed class CompiledModel
             }
             else if (input.IsNumber && !column.HoldsNumbers)
             {
-                throw new ModelInputException(
-                    $"The column '{input.Name}' of {where} holds {column.SourceType.Name} values where the model reads numbers: its type changed since training.");
+                throw TypeChanged(input.Name, where, column.SourceType);
             }
             else if (input.IsNumber ? column.Numbers is null : column.Codes is null)
             {
@@ -65,6 +64,9 @@ public sealed class CompiledModel
     }
 
     public static string MissingColumn(string name, string where) => $"The column '{name}' is missing from {where}: it is scored as missing.";
+
+    public static ModelInputException TypeChanged(string name, string where, Type held) =>
+        new($"The column '{name}' of {where} holds {held.Name} values where the model reads numbers: its type changed since training.");
 
     /// <summary>
     /// One score per row of the batch into <paramref name="scores"/>: the probability when the model is calibrated,

@@ -49,6 +49,8 @@ public sealed class DemoPlansTests(PostgresClusterFixture postgres)
         Assert.Contains(versions, v => v.IsChallenger);
         Assert.All(versions, v => Assert.NotNull(v.PlanSha256));
         Assert.Equal(versions.Count, await ScoredInDuckDbAsync(store, db, versions));
+        // The same versions evaluated inside the warehouse: the in-process evaluations, metrics and intervals, to 1e-9.
+        Assert.True(await Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertEqualAsync(store, db, versions) >= 2 * DemoScores.All.Count);
 
         var churn = await db.Scores.AsNoTracking().SingleAsync(s => s.Name == "churn", Ct);
         var victim = versions.Where(v => v.ScoreId == churn.Id).MaxBy(v => v.Number)!;

@@ -28,7 +28,8 @@ public sealed record ChainOutcome(
     IReadOnlyDictionary<string, float> InWarehouse,
     ScoringRun Run,
     ScoringRun PushedRun,
-    IReadOnlyList<(string Key, double Score, long Rank, int Decile)> PushedScores);
+    IReadOnlyList<(string Key, double Score, long Rank, int Decile)> PushedScores,
+    IReadOnlyList<VersionEvaluation> EvaluatedInWarehouse);
 
 /// <summary>
 /// The whole job on one warehouse, through the handlers a host uses: the generated data loaded into a fresh
@@ -83,7 +84,27 @@ public static class WarehouseChain
             await InWarehouseAsync(store, trained.Version, definition, snapshots.MaxBy(s => s.ReferenceDate)!.TableName),
             run,
             pushed,
-            await ScoresAsync(store, definition.EffectiveOutputTable));
+            await ScoresAsync(store, definition.EffectiveOutputTable),
+            await EvaluatedInWarehouseAsync(store, evaluations, definition, snapshots));
+    }
+
+    /// <summary>Each stored evaluation computed again inside the warehouse, in the same order.</summary>
+    private static async Task<List<VersionEvaluation>> EvaluatedInWarehouseAsync(TestStore store, IReadOnlyList<VersionEvaluation> stored,
+        ScoreDefinition definition, IReadOnlyList<Snapshot> snapshots)
+    {
+        await using var db = await store.OpenAsync();
+        await using var session = await store.Get<WarehouseConnections>().OpenAsync("dwh", Ct);
+        var evaluated = new List<VersionEvaluation>();
+        foreach (var evaluation in stored)
+        {
+            var version = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == evaluation.VersionId, Ct);
+            var table = snapshots.Single(s => s.ReferenceDate == evaluation.EvaluationDate).TableName;
+            var labels = await Engine.Evaluation.InWarehouse.InWarehouseEvaluation.LabelsAsync(session, evaluation.EvaluationDate, table, definition, Ct);
+            evaluated.Add(await Engine.Evaluation.InWarehouse.InWarehouseEvaluation.RunAsync(
+                () => store.Get<ScoringPlans>().GetAsync(version, definition.Name, Ct), version, labels, session, definition, evaluation.ComputedAt, Ct));
+        }
+
+        return evaluated;
     }
 
     /// <summary>The active version's plan written as SQL and run by the warehouse on the snapshot the run scored.</summary>

@@ -29,6 +29,13 @@ public sealed class WarehouseChainTests(PostgresClusterFixture postgres)
         // The plan written as SQL and run by the warehouse gives the kernel's floats, bit for bit.
         Assert.Equal(outcome.Scores.Count, outcome.InWarehouse.Count);
         Assert.All(outcome.Scores, s => Assert.Equal(BitConverter.SingleToInt32Bits((float)s.Score), BitConverter.SingleToInt32Bits(outcome.InWarehouse[s.Key])));
+        // Evaluated inside the warehouse, every stored evaluation comes out the same, intervals included, to 1e-9.
+        Assert.Equal(outcome.Evaluations.Count, outcome.EvaluatedInWarehouse.Count);
+        foreach (var (stored, inWarehouse) in outcome.Evaluations.Zip(outcome.EvaluatedInWarehouse))
+        {
+            Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertSame(stored, inWarehouse, $"{kind} {stored.EvaluationDate:yyyy-MM-dd}");
+        }
+
         PushedRunIsTheKernelsRun(outcome);
     }
 
