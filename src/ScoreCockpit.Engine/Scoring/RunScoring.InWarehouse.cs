@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Modeling.Plans;
 using ScoreCockpit.Engine.PushDown;
@@ -12,27 +11,6 @@ namespace ScoreCockpit.Engine.Scoring;
 
 public sealed partial class RunScoringHandler
 {
-    private async Task<ExecutionChoice> ChooseAsync(CockpitDbContext db, int scoreId, Execution? requested, ScoreDefinition definition,
-        WarehouseKind kind, CancellationToken ct)
-    {
-        // Each way's latest successful run on this score: what auto compares.
-        var history = new List<ExecutionChoice.Measured>();
-        foreach (var where in new[] { Execution.InProcess, Execution.InWarehouse })
-        {
-            var name = ExecutionNames.Of(where);
-            var last = await db.ScoringRuns.AsNoTracking()
-                .Where(r => r.ScoreId == scoreId && r.Status == ScoringStatus.Succeeded && r.Execution == name && r.Rows > 0)
-                .OrderByDescending(r => r.Id).FirstOrDefaultAsync(ct);
-            if (last is not null)
-            {
-                history.Add(new(where, last.Rows, last.DurationMs));
-            }
-        }
-
-        return ExecutionChoice.Choose(requested, definition.Execution, await connections.ExecutionAsync(definition.Connection, ct),
-            definition.Connection, kind, history);
-    }
-
     /// <summary>
     /// Scores, ranks and measures inside the warehouse, then swaps; the process holds no customer row. Returns the
     /// choice that ran: in-process when auto chose the warehouse and the version or the warehouse cannot do it there

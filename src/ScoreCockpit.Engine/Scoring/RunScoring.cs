@@ -100,7 +100,7 @@ public sealed partial class RunScoringHandler(
         await KeyUniqueness.CheckAsync(session, table, definition.KeyColumn, columns, ct);
 
         var choice = ScoreWithMlNet ? new ExecutionChoice(Execution.InProcess, "ML.NET's own path, the baseline")
-            : await ChooseAsync(db, run.ScoreId, requested, definition, session.Dialect.Kind, ct);
+            : await ExecutionChoices.ForScoreAsync(db, connections, run.ScoreId, requested, definition, session.Dialect.Kind, ct);
         if (choice.Where == Execution.InWarehouse)
         {
             choice = await ScoreInWarehouseAsync(db, run, score, definition, version, table, columns, reference, features, choice, session, progress, ct);
