@@ -42,7 +42,7 @@ public static class PlanSql
         new PlanSqlWriter(plan, dialect, PlanSqlLimits.For(dialect.Kind), table, key, columns, carry).Write(scratchPrefix);
 
     /// <summary>As <see cref="Script"/> under other limits: a limited warehouse's forms tried on DuckDB.</summary>
-    internal static PlanSqlScript Script(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, string table, string key,
+    internal static PlanSqlScript ScriptUnder(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, string table, string key,
         IReadOnlyCollection<string> columns, string scratchPrefix) =>
         new PlanSqlWriter(plan, dialect, limits, table, key, columns, null).Write(scratchPrefix);
 
