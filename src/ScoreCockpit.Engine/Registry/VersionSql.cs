@@ -57,8 +57,8 @@ public sealed class VersionSqlHandler(IDbContextFactory<CockpitDbContext> contex
         var latest = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).OrderByDescending(s => s.ReferenceDate).FirstOrDefaultAsync(ct);
         var table = request.Table ?? latest?.TableName ?? throw new CockpitValidationException(
             $"{score.Name} has no snapshot yet: give the table to read.");
-        // The snapshot's own columns when it is the table read; any other table is taken to hold every input.
-        IReadOnlyCollection<string> columns = request.Table is null && latest is not null
+        // The snapshot's own columns when it is the table read (and profiled); any other table is taken to hold every input.
+        IReadOnlyCollection<string> columns = request.Table is null && latest is { Columns.Count: > 0 }
             ? [.. latest.Columns.Select(c => c.Name)]
             : [.. plan.Inputs.Select(i => i.Name)];
         var script = PlanSql.Script(plan, Dialects.For(kind), table, definition.KeyColumn, columns);
