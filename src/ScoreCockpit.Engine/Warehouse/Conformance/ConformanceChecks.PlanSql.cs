@@ -64,9 +64,9 @@ internal sealed partial class ConformanceChecks
         var calibrator = new PlanCalibrator(-1.5, 0.25);
         var (_, probability) = PlanSql.Outputs(calibrator, d, Limits);
         var reals = Limits.HasFloat32 ? new[] { 1 + Math.Pow(2, -24), 1 + (3 * Math.Pow(2, -24)), 0.1 } : [];
-        var columns = scores.Select((s, i) => $"{probability.Replace("running", $"CAST({PlanSql.Number(s)} AS {d.FloatType})", StringComparison.Ordinal)} AS p{i}")
-            // The double first: PostgreSQL reads an exponent literal as NUMERIC, whose cast to REAL rounds its decimal digits.
-            .Concat(reals.Select((r, i) => $"CAST(CAST({PlanSql.Number(r)} AS {d.FloatType}) AS REAL) AS r{i}"));
+        // The double first: PostgreSQL reads an exponent literal as NUMERIC, whose cast to REAL rounds its decimal digits.
+        var scored = scores.Select((s, i) => $"{probability.Replace("running", $"CAST({PlanSql.Number(s)} AS {d.FloatType})", StringComparison.Ordinal)} AS p{i}");
+        var columns = scored.Concat(reals.Select((r, i) => $"CAST(CAST({PlanSql.Number(r)} AS {d.FloatType}) AS REAL) AS r{i}"));
         await using var reader = await session.ReadAsync(RenderedSql.Plain($"SELECT {string.Join(", ", columns)} FROM {Q(typedTable)} WHERE id = 1"), ct);
         Expect("a row", true, await reader.ReadAsync(ct));
         for (var i = 0; i < scores.Length; i++)
@@ -147,7 +147,9 @@ internal sealed partial class ConformanceChecks
         {
             batch = ColumnBatch.Read(reader, new Dictionary<string, ColumnUse>(StringComparer.OrdinalIgnoreCase)
             {
-                ["id"] = ColumnUse.Text, ["v"] = ColumnUse.Number, ["name"] = ColumnUse.Text,
+                ["id"] = ColumnUse.Text,
+                ["v"] = ColumnUse.Number,
+                ["name"] = ColumnUse.Text,
             }, int.MaxValue, ct: ct)!;
         }
 

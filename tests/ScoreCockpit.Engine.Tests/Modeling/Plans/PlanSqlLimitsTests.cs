@@ -32,7 +32,10 @@ public sealed class PlanSqlLimitsTests(PostgresClusterFixture postgres)
         // SQL Server's nesting limits, and a statement limit that takes several scratch tables.
         var limited = PlanSqlLimits.For(WarehouseKind.DuckDb) with
         {
-            CaseNesting = 10, SubqueryNesting = 32, StatementBytes = 60_000, StatementLimit = "test limit",
+            CaseNesting = 10,
+            SubqueryNesting = 32,
+            StatementBytes = 60_000,
+            StatementLimit = "test limit",
         };
         var script = PlanSql.ScriptUnder(plan, session.Dialect, limited, "rows", "id", Columns, "sc_plan_test");
 

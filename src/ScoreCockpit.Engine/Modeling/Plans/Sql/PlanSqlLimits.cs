@@ -67,21 +67,36 @@ public sealed record PlanSqlLimits
         // A query string is one allocation, which PostgreSQL caps at 1 GB − 1 (MaxAllocSize).
         WarehouseKind.Postgres => new()
         {
-            Kind = kind, Name = "PostgreSQL", StatementBytes = (1L << 30) - 1, StatementLimit = "largest query string (1 GB − 1)",
+            Kind = kind,
+            Name = "PostgreSQL",
+            StatementBytes = (1L << 30) - 1,
+            StatementLimit = "largest query string (1 GB − 1)",
         },
         // A batch is at most 65,536 network packets of 4,096 bytes (the default packet size), in UTF-16.
         WarehouseKind.SqlServer => new()
         {
-            Kind = kind, Name = "SQL Server", CaseNesting = 10, SubqueryNesting = 32, StatementBytes = 65_536L * 4_096,
-            StatementLimit = "batch size (65,536 × 4,096-byte packets)", TableColumns = 1_024, HoldsNaN = false,
+            Kind = kind,
+            Name = "SQL Server",
+            CaseNesting = 10,
+            SubqueryNesting = 32,
+            StatementBytes = 65_536L * 4_096,
+            StatementLimit = "batch size (65,536 × 4,096-byte packets)",
+            TableColumns = 1_024,
+            HoldsNaN = false,
             TextEncoding = Encoding.Unicode,
         },
         // 1 MB is the request limit of every release (16.x+ accepts larger requests only through newer parcels, which
         // not every client sends); FLOAT and REAL are both 8 bytes.
         WarehouseKind.Teradata => new()
         {
-            Kind = kind, Name = "Teradata", SubqueryNesting = 64, StatementBytes = 1L << 20,
-            StatementLimit = "SQL request size (1 MB)", TableColumns = 2_048, HoldsNaN = false, HasFloat32 = false,
+            Kind = kind,
+            Name = "Teradata",
+            SubqueryNesting = 64,
+            StatementBytes = 1L << 20,
+            StatementLimit = "SQL request size (1 MB)",
+            TableColumns = 2_048,
+            HoldsNaN = false,
+            HasFloat32 = false,
         },
         _ => throw new NotSupportedException($"No limits are known for {kind}."),
     };
