@@ -72,6 +72,7 @@ public static class EngineServices
         services.AddSingleton<Registry.TrainChallengersHandler>();
         services.AddSingleton<Registry.ListVersionsHandler>();
         services.AddSingleton<Registry.GetVersionHandler>();
+        services.AddSingleton<Registry.VersionSqlHandler>();
         services.AddSingleton<Registry.ActivateVersionHandler>();
         services.AddSingleton<Registry.ActiveVersions>();
         services.AddSingleton<Registry.PurgeVersionsHandler>();

@@ -7,7 +7,10 @@ using ScoreCockpit.Engine.Registry;
 
 namespace ScoreCockpit.Cli.Registry;
 
-/// <summary>`scorecockpit train SCORE [--as-of DATE]`, `scorecockpit versions SCORE [--json]` and `scorecockpit versions verify SCORE [N]`.</summary>
+/// <summary>
+/// `scorecockpit train SCORE [--as-of DATE]`, `scorecockpit versions SCORE [--json]`, `scorecockpit versions verify SCORE [N]`
+/// and `scorecockpit versions sql SCORE N [--dialect D] [--table T]`.
+/// </summary>
 public static class VersionsCommands
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -55,7 +58,7 @@ public static class VersionsCommands
     {
         var score = new Argument<string>("SCORE") { Description = "The score whose versions to list." };
         var json = new Option<bool>("--json") { Description = "Print JSON instead of a table." };
-        var command = new Command("versions", "List a score's versions, newest first; * marks the active one.") { score, json, Verify(context) };
+        var command = new Command("versions", "List a score's versions, newest first; * marks the active one.") { score, json, Verify(context), Sql(context) };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
@@ -131,6 +134,31 @@ public static class VersionsCommands
             }
 
             return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>`scorecockpit versions sql SCORE N [--dialect D] [--table T]`: the plan as SQL, ready to run by hand.</summary>
+    private static Command Sql(CliContext context)
+    {
+        var score = new Argument<string>("SCORE") { Description = "The score." };
+        var number = new Argument<int>("N") { Description = "The version." };
+        var dialect = new Option<string?>("--dialect")
+        {
+            Description = $"The warehouse to write for: {string.Join(", ", VersionSqlHandler.DialectNames)}. Default: the kind of the score's connection.",
+            HelpName = "DIALECT",
+        };
+        var table = new Option<string?>("--table") { Description = "The table to score. Default: the score's latest snapshot.", HelpName = "TABLE" };
+        var command = new Command("sql",
+            "Print a version's scoring plan as SQL for a warehouse: a script that returns the key, raw_score and probability of every row of the table.")
+        { score, number, dialect, table };
+        command.SetGuardedAction(context, async (parse, ct) =>
+        {
+            var kind = parse.GetValue(dialect) is { } name ? VersionSqlHandler.Parse(name) : (ScoreCockpit.Engine.Warehouse.WarehouseKind?)null;
+            await using var host = await CliHost.StartAsync(parse, context, ct);
+            var sql = await host.Get<VersionSqlHandler>().HandleAsync(
+                new VersionSql(parse.GetRequiredValue(score), parse.GetRequiredValue(number), kind, parse.GetValue(table)), ct);
+            await context.Console.Out.WriteAsync(sql.Text);
         });
         return command;
     }

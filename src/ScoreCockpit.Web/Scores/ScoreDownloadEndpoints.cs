@@ -11,7 +11,7 @@ namespace ScoreCockpit.Web.Scores;
 /// <summary>
 /// `/scores/{name}/scores.csv` and `/scores/{name}/scores.xlsx` (`?date=yyyy-MM-dd`, default the latest): a score's
 /// customers streamed straight to the response, so a million rows cost the server a few megabytes, not a file in memory.
-/// `/scores/{name}/versions/{n}/plan.json`: a version's scoring plan.
+/// `/scores/{name}/versions/{n}/plan.json`: a version's scoring plan; `…/plan.sql?dialect=…`: the plan as a SQL script.
 /// Every signed-in person may download (the fallback policy requires sign-in; reading needs no role).
 /// </summary>
 internal static class ScoreDownloadEndpoints
@@ -23,6 +23,37 @@ internal static class ScoreDownloadEndpoints
         endpoints.MapGet("/scores/{name}/scores.xlsx", (HttpContext http, string name, string? date, ExportScoresHandler exports, CancellationToken ct) =>
             DownloadAsync(http, exports, name, ScoreFileFormat.Xlsx, date, ct));
         endpoints.MapGet("/scores/{name}/versions/{number:int}/plan.json", PlanAsync);
+        endpoints.MapGet("/scores/{name}/versions/{number:int}/plan.sql", PlanSqlAsync);
+    }
+
+    /// <summary>A version's plan as a SQL script for a dialect (<c>?dialect=</c>, default the kind of the score's connection).</summary>
+    private static async Task<IResult> PlanSqlAsync(string name, int number, string? dialect, VersionSqlHandler sql, CancellationToken ct)
+    {
+        WarehouseKind? kind;
+        try
+        {
+            kind = string.IsNullOrWhiteSpace(dialect) ? null : VersionSqlHandler.Parse(dialect);
+        }
+        catch (CockpitValidationException e)
+        {
+            return Results.BadRequest(e.Message);
+        }
+
+        try
+        {
+            var script = await sql.HandleAsync(new VersionSql(name, number, kind), ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(script.Text), "application/sql", script.FileName);
+        }
+        catch (CockpitValidationException e)
+        {
+            return Results.NotFound(e.Message);
+        }
+        catch (ScoringPlanException e)
+        {
+            // A plan the dialect's limits cannot hold, or a plan that cannot be read: the message says which and what to do.
+            return Results.Problem(e.Message, statusCode: e is Engine.Modeling.Plans.Sql.PlanSqlLimitException
+                ? StatusCodes.Status422UnprocessableEntity : StatusCodes.Status500InternalServerError);
+        }
     }
 
     /// <summary>A version's scoring plan, the JSON the kernel scores with (docs/scoring-plans.md).</summary>

@@ -47,9 +47,20 @@ public sealed class VersionsJourney(BrowserFixture browser) : IClassFixture<Brow
 
         // The scoring plan the version is scored with, readable by anyone signed in.
         await Expect(page.Locator("#scoring-plan")).ToContainTextAsync("JSON");
-        var plan = await page.Context.APIRequest.GetAsync(await page.Locator("#scoring-plan a").GetAttributeAsync("href") ?? "");
+        var plan = await page.Context.APIRequest.GetAsync(await page.Locator("#scoring-plan a", new() { HasText = "JSON" }).GetAttributeAsync("href") ?? "");
         Assert.Equal(200, plan.Status);
         Assert.Contains("\"format\":1", await plan.TextAsync(), StringComparison.Ordinal);
+
+        // The plan as SQL: for the score's own warehouse first, then for another chosen.
+        await page.ClickAsync("#show-sql");
+        await Expect(page.Locator("#sql-text")).ToContainTextAsync("written as SQL for DuckDB");
+        await page.Locator("#version-sql .mud-select .mud-input-control-input-container").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = "Teradata" }).ClickAsync();
+        await Expect(page.Locator("#sql-text")).ToContainTextAsync("written as SQL for Teradata");
+        await Expect(page.Locator("#sql-download")).ToHaveAttributeAsync("href", "/scores/churn/versions/3/plan.sql?dialect=teradata");
+        await BrowserFixture.ScreenshotAsync(page, "30-version-sql");
+        await page.ClickAsync("#sql-close");
+        await Expect(page.Locator("#version-sql")).ToHaveCountAsync(0);
 
         await BrowserFixture.ChartRedrawnAsync(page, "importance-plot",
             () => page.GetByRole(AriaRole.Button, new() { Name = "Toggle theme" }).ClickAsync());

@@ -38,6 +38,23 @@ public sealed class DemoAndTrainingCommandTests : IDisposable
         Assert.Contains("identical", verified.Output, StringComparison.Ordinal);
         Assert.Contains("v1", verified.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("FAIL", verified.Output, StringComparison.Ordinal);
+        // The plan as SQL, for the score's own warehouse (the demo's DuckDB) or another named; an unknown one refused with the list.
+        var duckDb = await _cli.RunAsync("", "versions", "sql", "churn", "1");
+        Assert.True(duckDb.ExitCode == 0, duckDb.Error);
+        Assert.StartsWith("-- churn v1 (LightGbm) written as SQL for DuckDB by ScoreCockpit.", duckDb.Output, StringComparison.Ordinal);
+        Assert.Matches("-- Reads [a-z0-9_.]+; returns customer_id, raw_score and probability", duckDb.Output);
+        Assert.Contains("AS raw_score", duckDb.Output, StringComparison.Ordinal);
+        Assert.EndsWith(";", duckDb.Output.TrimEnd(), StringComparison.Ordinal);
+        var teradata = await _cli.RunAsync("", "versions", "sql", "churn", "1", "--dialect", "teradata", "--table", "sandbox.churn_base");
+        Assert.True(teradata.ExitCode == 0, teradata.Error);
+        Assert.Contains("for Teradata", teradata.Output, StringComparison.Ordinal);
+        Assert.Contains("-- Reads sandbox.churn_base;", teradata.Output, StringComparison.Ordinal);
+        Assert.Contains("FROM \"sandbox\".\"churn_base\")", teradata.Output, StringComparison.Ordinal);
+        Assert.Contains("within 1e-6", teradata.Output, StringComparison.Ordinal);
+        var oracle = await _cli.RunAsync("", "versions", "sql", "churn", "1", "--dialect", "oracle");
+        Assert.Equal(2, oracle.ExitCode);
+        Assert.Equal("error: Unknown dialect 'oracle': use one of duckdb, postgres, sqlserver, teradata.", oracle.Error.Trim());
+
         foreach (var plan in Directory.GetFiles(Path.Combine(_cli.DataPath, "artifacts"), "*.plan.json", SearchOption.AllDirectories))
         {
             await File.WriteAllTextAsync(plan, "{\"format\":1,", TestContext.Current.CancellationToken);

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace ScoreCockpit.Engine.Modeling.Plans;
 
 /// <summary>A plan that cannot be used: corrupt, from a newer format, or not matching its model. The message names the version.</summary>
-public sealed class ScoringPlanException : Exception
+public class ScoringPlanException : Exception
 {
     public ScoringPlanException()
         : base("The scoring plan cannot be used.")

@@ -38,6 +38,12 @@ internal sealed partial class ConformanceChecks(WarehouseSession session, Scratc
         new("window function", [CreateAsSelect], WindowAsync),
         new(DateAndFloat, [], DateAndFloatAsync),
         new("nulls round trip", [DateAndFloat, BatchedInsert], NullsAsync),
+        new("plan: nested CASE", [CreateAsSelect], NestedCaseAsync),
+        new("plan: float literals", [CreateAsSelect], FloatLiteralsAsync),
+        new("plan: midpoint comparison", [CreateAsSelect], MidpointAsync),
+        new("plan: EXP and REAL", [CreateAsSelect], ExpAndRealAsync),
+        new("plan: NULL routing and levels", [DateAndFloat], NullRoutingAsync),
+        new("plan: scratch layer", [CreateAsSelect], ScratchLayerAsync),
     ];
 
     private static string? Name(int i) => (i % 3) switch

@@ -84,7 +84,8 @@ public sealed class DemoPlansTests(PostgresClusterFixture postgres)
 
     /// <summary>
     /// Each version's plan written as SQL (<see cref="PlanSql"/>) and run by the demo's DuckDB on its score's latest
-    /// snapshot gives the kernel's floats bit for bit; returns how many versions were checked.
+    /// snapshot gives the kernel's floats bit for bit, and its text for SQL Server and Teradata keeps within their
+    /// limits; returns how many versions were checked.
     /// </summary>
     private static async Task<int> ScoredInDuckDbAsync(TestStore store, CockpitDbContext db, List<ModelVersion> versions)
     {
@@ -99,7 +100,9 @@ public sealed class DemoPlansTests(PostgresClusterFixture postgres)
             var model = await plans.GetAsync(version, score.Name, Ct);
             if (model.Plan.Ensemble is null)
             {
-                // Linear plans are not written as SQL yet.
+                // Linear plans are not written as SQL yet: refused, saying what to do.
+                Assert.Contains("in-process", Assert.Throws<PlanSqlLimitException>(
+                    () => PlanSql.Script(model.Plan, session.Dialect, table, key, [])).Message, StringComparison.Ordinal);
                 checkedVersions++;
                 continue;
             }
@@ -118,6 +121,11 @@ public sealed class DemoPlansTests(PostgresClusterFixture postgres)
             var kernel = Enumerable.Range(0, batch.Rows).ToDictionary(i => keys.Texts![keys.Codes![i]], i => model.GivesProbabilities ? probability[i] : raw[i]);
 
             var columns = (await session.TableColumnsAsync(table, Ct)).Select(c => c.Name).ToList();
+            foreach (var kind in new[] { WarehouseKind.SqlServer, WarehouseKind.Teradata })
+            {
+                PlanSqlText.AssertWithinLimits(model.Plan, Dialects.For(kind), table, key, columns);
+            }
+
             var inWarehouse = new Dictionary<string, float>();
             await using (var reader = await session.ReadAsync(RenderedSql.Plain(PlanSql.Select(model.Plan, session.Dialect, table, key, columns)), Ct))
             {

@@ -5,137 +5,220 @@ using ScoreCockpit.Engine.Warehouse;
 namespace ScoreCockpit.Engine.Modeling.Plans.Sql;
 
 /// <summary>
-/// A tree plan written as one SELECT the warehouse runs: the key, the raw score and the probability, equal to the
-/// kernel's floats. Groundwork for scoring inside the warehouse: DuckDB and PostgreSQL, trees as nested CASE; not yet
-/// used by runs (see docs/scoring-plans.md).
+/// A tree plan written as SQL the warehouse runs: the key, the raw score and the probability, equal to the kernel's
+/// floats (on Teradata within 1e-6: it has no 4-byte float). DuckDB, PostgreSQL, SQL Server and Teradata; not yet used by
+/// runs (see docs/scoring-plans.md).
 /// <list type="bullet">
-/// <item>Featurisation gives each slot as a DOUBLE that is never NULL: the value, or the imputed value when missing;
-/// 1 or 0 for missing flags and one-hot levels.</item>
-/// <item>A float threshold t is compared without casting to REAL: a value rounds to a float ≤ t exactly when it is
-/// below the midpoint between t and the next float up, or on it when t's last bit is even (ties round to even). So
-/// the routing is ML.NET's float32 comparison, on every warehouse, and values beyond the float range need no cast.</item>
-/// <item>Trees are added in order, in DOUBLE, with explicit parentheses, from the bias; the sum is rounded to REAL,
-/// then calibrated in DOUBLE and rounded again, as ML.NET does.</item>
-/// <item>Trees are grouped into nested sub-selects, each carrying the running sum, so no statement nests more than a
-/// group's trees and the order of additions stays the kernel's.</item>
+/// <item>Featurisation gives each slot as a double that is never NULL (<see cref="PlanSqlFeatures"/>).</item>
+/// <item>A float threshold t is compared on the double value with the midpoint between t and the next float up, so the
+/// routing is ML.NET's float32 comparison on every warehouse (<see cref="PlanSqlTrees"/>).</item>
+/// <item>Trees are added in order, in double, with explicit parentheses, from the bias; the sum is rounded to REAL,
+/// then calibrated in double and rounded again, as ML.NET does.</item>
+/// <item>Trees are grouped into nested sub-selects, each carrying the running sum, so no expression nests more than a
+/// group's trees and the order of additions stays the kernel's. Past a warehouse's statement limit the groups go into
+/// scratch tables (<see cref="Script"/>).</item>
 /// </list>
 /// </summary>
 public static class PlanSql
 {
-    /// <summary>Trees per sub-select: small enough for a planner to handle, large enough to keep few layers.</summary>
-    public const int TreesPerLayer = 25;
+    /// <summary>Trees per sub-select where sub-selects may nest freely (see <see cref="PlanSqlLimits.TreesPerLayerFor"/>).</summary>
+    public const int TreesPerLayer = PlanSqlLimits.TreesPerLayer;
 
+    /// <summary>The plan as one SELECT; throws <see cref="PlanSqlLimitException"/> when it needs more (see <see cref="Script"/>).</summary>
     /// <param name="columns">The columns the table holds: an input it lacks is missing on every row, as the kernel scores it.</param>
     /// <param name="carry">Columns of the table passed through unchanged after the probability (a target beside its scores), named c0, c1…</param>
     public static string Select(ScoringPlan plan, ISqlDialect dialect, string table, string key, IReadOnlyCollection<string> columns,
-        IReadOnlyList<string>? carry = null)
-    {
-        var ensemble = plan.Ensemble ?? throw new ScoringPlanException("Only tree ensembles are written as SQL so far.");
-        var q = dialect.QuoteIdentifier;
-        var slots = Featurise(plan, dialect, columns.ToHashSet(StringComparer.OrdinalIgnoreCase));
-        carry ??= [];
-        var carried = string.Concat(carry.Select((_, c) => $", c{c}"));
-        var slotList = string.Join(", ", Enumerable.Range(0, plan.Slots).Select(s => $"s{s}")) + carried;
-        var sql = new StringBuilder();
-        sql.Append($"SELECT k, {slotList}, {Number(ensemble.Bias)} AS running FROM (SELECT {q(key)} AS k, ")
-            .Append(string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}").Concat(carry.Select((c, i) => $"{q(c)} AS c{i}"))))
-            .Append($" FROM {q(table)}) featurised");
-        var trees = ensemble.Trees;
-        for (var first = 0; first < trees.Count; first += TreesPerLayer)
-        {
-            var sum = "running";
-            for (var t = first; t < Math.Min(trees.Count, first + TreesPerLayer); t++)
-            {
-                sum = $"({sum} + {Tree(trees[t])})";
-            }
+        IReadOnlyList<string>? carry = null) =>
+        new PlanSqlWriter(plan, dialect, PlanSqlLimits.For(dialect.Kind), table, key, columns, carry).Write(scratchPrefix: null).Select;
 
-            sql.Insert(0, $"SELECT k, {slotList}, {sum} AS running FROM (").Append($") layer{first / TreesPerLayer}");
-        }
+    /// <summary>
+    /// The plan as statements: one SELECT when it fits the warehouse's statement limit (then Setup and Cleanup are empty and
+    /// Select is <see cref="Select"/>'s text); otherwise scratch tables named <paramref name="scratchPrefix"/>_1, _2…, each
+    /// adding a group of trees to the running sum, and a final SELECT. Throws <see cref="PlanSqlLimitException"/> for a
+    /// plan no statement of this warehouse can hold.
+    /// </summary>
+    public static PlanSqlScript Script(ScoringPlan plan, ISqlDialect dialect, string table, string key, IReadOnlyCollection<string> columns,
+        IReadOnlyList<string>? carry = null, string scratchPrefix = "sc_plan") =>
+        new PlanSqlWriter(plan, dialect, PlanSqlLimits.For(dialect.Kind), table, key, columns, carry).Write(scratchPrefix);
 
-        const string real = "REAL";
-        var raw = $"CAST(running AS {real})";
-        var probability = plan.Calibrator is { } platt
-            ? $"CAST(1.0 / (1.0 + EXP({Number(platt.Slope)} * CAST({raw} AS {Double(dialect)}) + {Number(platt.Offset)})) AS {real})"
-            : raw;
-        return $"SELECT k AS {q(key)}, {raw} AS raw_score, {probability} AS probability{carried} FROM ({sql}) scored";
-    }
-
-    private static string[] Featurise(ScoringPlan plan, ISqlDialect dialect, HashSet<string> held)
-    {
-        var slots = Enumerable.Repeat("0.0", plan.Slots).ToArray();
-        var q = dialect.QuoteIdentifier;
-        foreach (var input in plan.Inputs)
-        {
-            var column = held.Contains(input.Name) ? q(input.Name) : "NULL";
-            if (input.IsNumber)
-            {
-                var value = $"CAST({column} AS {Double(dialect)})";
-                var missing = $"({column} IS NULL OR {IsNaN(value, dialect)})";
-                slots[input.Slot] = $"CASE WHEN {missing} THEN {Number(input.Impute ?? 0f)} ELSE {value} END";
-                if (input.MissingSlot is { } flag)
-                {
-                    slots[flag] = $"CASE WHEN {missing} THEN 1.0 ELSE 0.0 END";
-                }
-
-                continue;
-            }
-
-            for (var l = 0; l < input.Levels!.Count; l++)
-            {
-                slots[input.Slot + l] = $"CASE WHEN CAST({column} AS {dialect.TextType()}) = {dialect.TextLiteral(input.Levels[l])} THEN 1.0 ELSE 0.0 END";
-            }
-        }
-
-        return slots;
-    }
-
-    private static string Tree(PlanTree tree)
-    {
-        if (tree.Split.Length == 0)
-        {
-            return Number(tree.Weight * tree.Leaves[0]);
-        }
-
-        string Node(int node)
-        {
-            if (node < 0)
-            {
-                return Number(tree.Weight * tree.Leaves[~node]);
-            }
-
-            var left = tree.CategoricalSplits?.GetValueOrDefault(node) is { } set
-                ? $"NOT ({string.Join(" OR ", set.Select(s => $"s{s} > 0"))})"
-                : AtMost($"s{tree.Split[node]}", tree.Threshold[node]);
-            return $"CASE WHEN {left} THEN {Node(tree.Left[node])} ELSE {Node(tree.Right[node])} END";
-        }
-
-        return Node(0);
-    }
+    /// <summary>As <see cref="Script"/> under other limits: a limited warehouse's forms tried on DuckDB.</summary>
+    internal static PlanSqlScript ScriptUnder(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, string table, string key,
+        IReadOnlyCollection<string> columns, string scratchPrefix) =>
+        new PlanSqlWriter(plan, dialect, limits, table, key, columns, null).Write(scratchPrefix);
 
     /// <summary>"The value, rounded to float, is ≤ t", written on the DOUBLE value.</summary>
-    internal static string AtMost(string value, float threshold)
-    {
-        if (float.IsPositiveInfinity(threshold))
-        {
-            return "1 = 1";
-        }
-
-        // The midpoint between t and the next float up is exact in double; above float.MaxValue it is 2^128 − 2^103.
-        var up = MathF.BitIncrement(threshold);
-        var midpoint = float.IsPositiveInfinity(up) ? 3.4028235677973366E+38 : ((double)threshold + up) / 2;
-        var even = (BitConverter.SingleToInt32Bits(threshold) & 1) == 0;
-        return $"{value} {(even ? "<=" : "<")} {Number(midpoint)}";
-    }
+    internal static string AtMost(string value, float threshold) => PlanSqlTrees.AtMost(value, threshold);
 
     /// <summary>A double as a literal that reads back to the same double (exponent form, so it is read as a double).</summary>
     internal static string Number(double value) => value.ToString("E17", CultureInfo.InvariantCulture);
 
-    private static string Double(ISqlDialect dialect) => dialect.Kind == WarehouseKind.DuckDb ? "DOUBLE" : "DOUBLE PRECISION";
-
-    private static string IsNaN(string value, ISqlDialect dialect) => dialect.Kind switch
+    /// <summary>The raw score and the probability, from the running sum of the last layer.</summary>
+    internal static (string Raw, string Probability) Outputs(PlanCalibrator? platt, ISqlDialect dialect, PlanSqlLimits limits)
     {
-        WarehouseKind.DuckDb => $"isnan({value})",
-        // PostgreSQL holds NaN in double precision and treats it as equal to itself.
-        _ => $"{value} = CAST('NaN' AS DOUBLE PRECISION)",
-    };
+        if (PlanSqlFeatures.Classic(dialect))
+        {
+            const string raw = "CAST(running AS REAL)";
+            return (raw, platt is null ? raw
+                : $"CAST(1.0 / (1.0 + EXP({Number(platt.Slope)} * CAST({raw} AS {dialect.FloatType}) + {Number(platt.Offset)})) AS REAL)");
+        }
+
+        // Teradata's REAL is its 8-byte FLOAT: the sum cannot be rounded to float32 there, so its scores equal the
+        // kernel's within 1e-6 rather than bit for bit.
+        var rounded = limits.HasFloat32 ? "CAST(running AS REAL)" : "running";
+        if (platt is null)
+        {
+            return (rounded, rounded);
+        }
+
+        var z = $"{Number(platt.Slope)} * {(limits.HasFloat32 ? $"CAST({rounded} AS {dialect.FloatType})" : rounded)} + {Number(platt.Offset)}";
+        // EXP past 709 is an overflow error there, where the kernel's gives infinity: from z = 104 on the probability is 0
+        // in float anyway.
+        var probability = $"CASE WHEN {z} > 7.0E+002 THEN 0E0 ELSE 1E0 / (1E0 + EXP({z})) END";
+        return (rounded, limits.HasFloat32 ? $"CAST({probability} AS REAL)" : probability);
+    }
+}
+
+/// <summary>One plan being written for one warehouse: the parts every statement of its script shares.</summary>
+internal sealed class PlanSqlWriter
+{
+    private readonly ISqlDialect _dialect;
+    private readonly PlanSqlLimits _limits;
+    private readonly string _key;
+    private readonly string _slotList;
+    private readonly string _carried;
+    private readonly string _featurised;
+    private readonly string _raw;
+    private readonly string _probability;
+    private readonly List<string> _trees;
+    private readonly int _perLayer;
+    private readonly int _columns;
+
+    public PlanSqlWriter(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, string table, string key,
+        IReadOnlyCollection<string> columns, IReadOnlyList<string>? carry)
+    {
+        _dialect = dialect;
+        _limits = limits;
+        var ensemble = plan.Ensemble ?? throw new PlanSqlLimitException(
+            $"Only tree ensembles are written as SQL ({_limits.Name} included): this {plan.Algorithm} plan is linear. Score this version in-process.");
+        var q = dialect.QuoteIdentifier;
+        carry ??= [];
+        _key = q(key);
+        _carried = string.Concat(carry.Select((_, c) => $", c{c}"));
+        _slotList = string.Join(", ", Enumerable.Range(0, plan.Slots).Select(s => $"s{s}")) + _carried;
+        var slots = PlanSqlFeatures.Slots(plan, dialect, _limits, columns.ToHashSet(StringComparer.OrdinalIgnoreCase));
+        _featurised = $"SELECT k, {_slotList}, {PlanSql.Number(ensemble.Bias)} AS running FROM (SELECT {q(key)} AS k, " +
+            string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}").Concat(carry.Select((c, i) => $"{q(c)} AS c{i}"))) +
+            $" FROM {q(table)}) featurised";
+        (_raw, _probability) = PlanSql.Outputs(plan.Calibrator, dialect, _limits);
+        _trees = ensemble.Trees.Select(t => PlanSqlTrees.Tree(t, _limits.TreeCaseNesting)).ToList();
+        _perLayer = _limits.TreesPerLayerFor(_trees.Count);
+        _columns = plan.Slots + carry.Count + 2;
+    }
+
+    /// <param name="scratchPrefix">Null: one statement or a refusal.</param>
+    public PlanSqlScript Write(string? scratchPrefix)
+    {
+        var whole = Final(Layers(_featurised, 0, _trees.Count));
+        if (_limits.StatementBytes is not { } max || _limits.Measure(whole) <= max)
+        {
+            return new([], whole, []);
+        }
+
+        if (scratchPrefix is null)
+        {
+            throw Refused($"this plan's SELECT is {PlanSqlLimits.Describe(_limits.Measure(whole))}: write it as a script of several statements");
+        }
+
+        if (_limits.TableColumns is { } most && _columns > most)
+        {
+            throw new PlanSqlLimitException(
+                $"{_limits.Name} holds at most {most:N0} columns in a table, and the scratch tables this plan needs would hold {_columns:N0}. " +
+                "Score this version in-process.");
+        }
+
+        var setup = new List<string>();
+        string? previous = null;
+        var (next, part) = (0, 0);
+        while (true)
+        {
+            var source = previous is null ? _featurised : $"SELECT k, {_slotList}, running FROM {_dialect.QuoteIdentifier(previous)}";
+            var rest = Final(Layers(source, next, _trees.Count));
+            if (_limits.Measure(rest) <= max)
+            {
+                // The loop starts with the whole plan, which did not fit: there is a scratch table by now.
+                return new(setup, rest, [_dialect.DropTableIfExists(previous!)]);
+            }
+
+            var scratch = string.Create(CultureInfo.InvariantCulture, $"{scratchPrefix}_{++part}");
+            var end = Fill(_limits.Measure(_dialect.CreateTableAs(scratch, source, "k")), next, max);
+            if (end == next)
+            {
+                throw Refused(previous is null && _limits.Measure(Final(_featurised)) > max
+                    ? $"this plan's featurisation alone is {PlanSqlLimits.Describe(_limits.Measure(Final(_featurised)))}"
+                    : $"tree {next + 1} of this plan alone is written in {PlanSqlLimits.Describe(_limits.Measure(_trees[next]))}");
+            }
+
+            var statement = _dialect.CreateTableAs(scratch, Layers(source, next, end), "k");
+            if (_limits.Measure(statement) > max)
+            {
+                throw Refused($"a group of trees came to {PlanSqlLimits.Describe(_limits.Measure(statement))}");
+            }
+
+            setup.Add(statement);
+            if (previous is not null)
+            {
+                setup.Add(_dialect.DropTableIfExists(previous));
+            }
+
+            (previous, next) = (scratch, end);
+        }
+    }
+
+    /// <summary>The trees from <paramref name="first"/> on that one statement of <paramref name="fixedBytes"/> besides them holds; returns the end.</summary>
+    private int Fill(long fixedBytes, int first, long max)
+    {
+        // A layer's text around its trees, with room for a long layer number.
+        var layer = _limits.Measure($"SELECT k, {_slotList}, " + " AS running FROM (" + ") layer999999");
+        var size = fixedBytes;
+        var end = first;
+        while (end < _trees.Count)
+        {
+            var add = _limits.Measure(_trees[end]) + _limits.Measure("( + )") + ((end - first) % _perLayer == 0 ? layer : 0);
+            if (size + add > max)
+            {
+                break;
+            }
+
+            size += add;
+            end++;
+        }
+
+        return end;
+    }
+
+    /// <summary>Trees [first, end) added to the running sum of <paramref name="source"/>, in layers of nested sub-selects.</summary>
+    private string Layers(string source, int first, int end)
+    {
+        var sql = new StringBuilder(source);
+        var layer = 0;
+        for (var start = first; start < end; start += _perLayer)
+        {
+            var sum = "running";
+            for (var t = start; t < Math.Min(end, start + _perLayer); t++)
+            {
+                sum = $"({sum} + {_trees[t]})";
+            }
+
+            sql.Insert(0, $"SELECT k, {_slotList}, {sum} AS running FROM (").Append(CultureInfo.InvariantCulture, $") layer{layer++}");
+        }
+
+        return sql.ToString();
+    }
+
+    private string Final(string source) =>
+        $"SELECT k AS {_key}, {_raw} AS raw_score, {_probability} AS probability{_carried} FROM ({source}) scored";
+
+    private PlanSqlLimitException Refused(string what) => new(
+        $"{_limits.Name}'s {_limits.StatementLimit} is {PlanSqlLimits.Describe(_limits.StatementBytes!.Value)}, and {what}. " +
+        "Score this version in-process.");
 }
