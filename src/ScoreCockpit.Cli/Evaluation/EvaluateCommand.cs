@@ -6,7 +6,7 @@ using ScoreCockpit.Engine.Evaluation;
 
 namespace ScoreCockpit.Cli.Evaluation;
 
-/// <summary>`scorecockpit evaluate SCORE [--date DATE] [--recompute]`: every version on every labelled date, incrementally.</summary>
+/// <summary>`scorecockpit evaluate SCORE [--date DATE] [--recompute] [--execution in-process|in-warehouse]`: every version on every labelled date, incrementally.</summary>
 public static class EvaluateCommand
 {
     public static Command Create(CliContext context)
@@ -18,20 +18,26 @@ public static class EvaluateCommand
             HelpName = "DATE",
         };
         var recompute = new Option<bool>("--recompute") { Description = "Compute again the evaluations already stored (for those dates)." };
+        var execution = PushDown.ExecutionOption.Create("Where to score the versions and compute their metrics");
         var command = new Command("evaluate",
             "Evaluate every version and challenger of a score on its labelled snapshots. Only missing (version, date) pairs are computed.")
-        { score, date, recompute };
+        { score, date, recompute, execution };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var name = parse.GetRequiredValue(score);
             var summary = await host.Get<EvaluateAllVersionsHandler>().HandleAsync(
-                new EvaluateAllVersions(name, parse.GetValue(date), parse.GetValue(recompute)), Actor.System, ct: ct);
+                new EvaluateAllVersions(name, parse.GetValue(date), parse.GetValue(recompute), Execution: PushDown.ExecutionOption.Read(parse, execution)),
+                Actor.System, ct: ct);
             await context.Console.Out.WriteLineAsync(
                 $"Evaluated {name}: {summary.Computed} new evaluation(s) over {summary.Dates.Count} labelled date(s), " +
                 $"{summary.Failed} failed, {summary.AlreadyDone} already stored" +
                 $"{(summary.PurgedVersions > 0 ? $", {summary.PurgedVersions} purged version(s) kept as they were" : "")} " +
                 $"({summary.Duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s).");
+            if (summary.Execution is not null)
+            {
+                await context.Console.Out.WriteLineAsync($"Executed {summary.Execution}.");
+            }
             if (summary.Dates.Count == 0)
             {
                 await context.Console.Out.WriteLineAsync("No snapshot has known labels yet: nothing to evaluate.");

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
+using ScoreCockpit.Engine.PushDown;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
@@ -13,14 +14,20 @@ namespace ScoreCockpit.Engine.Evaluation;
 /// <summary>
 /// Evaluate every stored version (challengers included) on every labelled snapshot of a score, or on one
 /// date. Incremental: pairs already evaluated are kept unless <paramref name="Recompute"/> is asked.
-/// <paramref name="AsOf"/> is "today" for the label calendar (a backfill replays past days).
+/// <paramref name="AsOf"/> is "today" for the label calendar (a backfill replays past days). <paramref name="Execution"/>
+/// overrides where the versions are scored and measured, for this run only.
 /// </summary>
-public sealed record EvaluateAllVersions(string Score, DateOnly? Date = null, bool Recompute = false, DateOnly? AsOf = null);
+public sealed record EvaluateAllVersions(string Score, DateOnly? Date = null, bool Recompute = false, DateOnly? AsOf = null,
+    PushDown.Execution? Execution = null);
 
 public sealed record EvaluationRunSummary(
-    string Score, IReadOnlyList<DateOnly> Dates, int Computed, int Failed, int AlreadyDone, int PurgedVersions, TimeSpan Duration);
+    string Score, IReadOnlyList<DateOnly> Dates, int Computed, int Failed, int AlreadyDone, int PurgedVersions, TimeSpan Duration)
+{
+    /// <summary>Where the evaluations ran and why ("in-warehouse: asked for this run"); null when there was nothing to evaluate.</summary>
+    public string? Execution { get; init; }
+}
 
-public sealed class EvaluateAllVersionsHandler(
+public sealed partial class EvaluateAllVersionsHandler(
     IDbContextFactory<CockpitDbContext> contexts, WarehouseConnections connections, ScoringPlans plans, TimeProvider time, CockpitClock clock,
     Snapshots.RefreshLabelsHandler labels)
 {
@@ -47,6 +54,11 @@ public sealed class EvaluateAllVersionsHandler(
         var already = (dates.Count * live.Count) - work.Sum(w => w.Versions.Count);
         var results = new ConcurrentBag<VersionEvaluation>();
         using var saving = new SemaphoreSlim(1);
+        var choice = work.Count == 0 ? null : await ChooseAsync(db, score.Id, request.Execution, definition, work, snapshots, ct);
+        if (choice is not null)
+        {
+            progress?.Report($"{score.Name}: evaluating {ExecutionNames.Of(choice.Where)} ({choice.Reason})");
+        }
         var parallel = new ParallelOptions { CancellationToken = ct, MaxDegreeOfParallelism = Environment.ProcessorCount };
 
         // Dates in parallel, each with its own warehouse session and snapshot in memory as typed columns; the kernel
@@ -54,18 +66,11 @@ public sealed class EvaluateAllVersionsHandler(
         await Parallel.ForEachAsync(work, parallel, async (item, token) =>
         {
             progress?.Report($"{score.Name} {item.Date:yyyy-MM-dd}: {item.Versions.Count} version(s)");
-            LabelledSnapshot snapshot;
-            await using (var session = await connections.OpenAsync(definition.Connection, token))
-            {
-                var table = snapshots.Single(s => s.ReferenceDate == item.Date).TableName;
-                snapshot = await LabelledSnapshot.LoadAsync(session, item.Date, table, definition.TargetColumn, definition.KeyColumn,
-                    LabelledSnapshot.Uses(item.Versions), token);
-            }
-
             var now = time.GetUtcNow().UtcDateTime;
-            var evaluations = new ConcurrentBag<VersionEvaluation>();
-            await Parallel.ForEachAsync(item.Versions, parallel, async (version, inner) =>
-                evaluations.Add(await EvaluationUnit.RunAsync(() => plans.GetAsync(version, score.Name, inner), version, snapshot, definition, now)));
+            var table = snapshots.Single(s => s.ReferenceDate == item.Date).TableName;
+            var evaluations = choice!.Where == Execution.InWarehouse
+                ? await InWarehouseAsync(score.Name, definition, item.Date, table, item.Versions, choice, progress, now, token)
+                : await InProcessAsync(score.Name, definition, item.Date, table, item.Versions, parallel, now, token);
 
             await saving.WaitAsync(token);
             try
@@ -84,7 +89,27 @@ public sealed class EvaluateAllVersionsHandler(
         });
 
         var failed = results.Count(r => r.Failure is not null);
-        return new EvaluationRunSummary(score.Name, dates, results.Count - failed, failed, already, versions.Count - live.Count, watch.Elapsed);
+        return new EvaluationRunSummary(score.Name, dates, results.Count - failed, failed, already, versions.Count - live.Count, watch.Elapsed)
+        {
+            Execution = choice is null ? null : $"{ExecutionNames.Of(choice.Where)}: {choice.Reason}",
+        };
+    }
+
+    /// <summary>A date's snapshot read once into memory, every version scored on it by the kernel.</summary>
+    private async Task<ConcurrentBag<VersionEvaluation>> InProcessAsync(string scoreName, ScoreDefinition definition, DateOnly date, string table,
+        List<ModelVersion> versions, ParallelOptions parallel, DateTime now, CancellationToken token)
+    {
+        LabelledSnapshot snapshot;
+        await using (var session = await connections.OpenAsync(definition.Connection, token))
+        {
+            snapshot = await LabelledSnapshot.LoadAsync(session, date, table, definition.TargetColumn, definition.KeyColumn,
+                LabelledSnapshot.Uses(versions), token);
+        }
+
+        var evaluations = new ConcurrentBag<VersionEvaluation>();
+        await Parallel.ForEachAsync(versions, parallel, async (version, inner) =>
+            evaluations.Add(await EvaluationUnit.RunAsync(() => plans.GetAsync(version, scoreName, inner), version, snapshot, definition, now)));
+        return evaluations;
     }
 
     /// <summary>One transaction per date: a recompute replaces that date's pairs and nothing else.</summary>

@@ -18,11 +18,12 @@ internal sealed record StagedScores(long Rows, double? Mean, double[] Histogram,
 /// </summary>
 internal static class InWarehouseScoring
 {
-    public static string InsertSql(ISqlDialect dialect, ScoringPlan plan, string table, IReadOnlyCollection<string> held, string key,
+    public static string InsertSql(ISqlDialect dialect, ScoringPlan plan, string table, IReadOnlyCollection<WarehouseColumn> held, string key,
         string staging, DateOnly date, int version)
     {
         var q = dialect.QuoteIdentifier;
-        var scored = PlanSql.Select(plan, dialect, table, key, held);
+        var scored = PlanSql.Select(plan, dialect, table, key, [.. held.Select(c => c.Name)],
+            booleans: [.. held.Where(PushDownSql.IsBoolean).Select(c => c.Name)]);
         var score = PushDownSql.AsDouble(dialect, plan.Calibrator is null ? "raw_score" : "probability");
         var ranked = $"SELECT kt, sc, ROW_NUMBER() OVER (ORDER BY sc DESC, {PushDownSql.Ordinal(dialect, "kt")}) AS rn, COUNT(*) OVER () AS n "
             + $"FROM (SELECT {PushDownSql.KeyText(dialect, q(key))} AS kt, {score} AS sc FROM ({scored}) s) t";
@@ -34,7 +35,7 @@ internal static class InWarehouseScoring
     }
 
     /// <summary>Scores and ranks into a fresh staging table and summarises it; a failure drops what it staged.</summary>
-    public static async Task<StagedScores> StageAsync(WarehouseSession session, ScoringPlan plan, string table, IReadOnlyCollection<string> held,
+    public static async Task<StagedScores> StageAsync(WarehouseSession session, ScoringPlan plan, string table, IReadOnlyCollection<WarehouseColumn> held,
         string key, string output, DateOnly date, int version, CancellationToken ct)
     {
         var staging = ScoreOutput.Staging(output);

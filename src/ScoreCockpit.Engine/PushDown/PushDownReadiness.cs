@@ -9,7 +9,7 @@ namespace ScoreCockpit.Engine.PushDown;
 /// </summary>
 internal static class PushDownReadiness
 {
-    public static string? Why(ScoringPlan plan, IReadOnlyDictionary<string, WarehouseColumn> columns, string key, ISqlDialect dialect)
+    public static string? Why(ScoringPlan plan, IReadOnlyDictionary<string, WarehouseColumn> columns, string key)
     {
         if (plan.Ensemble is null)
         {
@@ -31,11 +31,6 @@ internal static class PushDownReadiness
             if (!input.IsNumber && !PushDownSql.HasPortableText(column))
             {
                 return $"the category '{input.Name}' is a {column.DatabaseType} column, whose text SQL writes otherwise than .NET";
-            }
-
-            if (input.IsNumber && PushDownSql.IsBoolean(column) && dialect.Kind != WarehouseKind.DuckDb)
-            {
-                return $"the feature '{input.Name}' is a boolean read as a number, which {dialect.Kind} does not cast to a double";
             }
         }
 

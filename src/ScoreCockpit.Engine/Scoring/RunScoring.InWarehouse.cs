@@ -21,7 +21,7 @@ public sealed partial class RunScoringHandler
         Dictionary<string, ColumnKind> features, ExecutionChoice choice, WarehouseSession session, IProgress<string>? progress, CancellationToken ct)
     {
         var model = await plans.GetAsync(version, score, ct);
-        var cannot = PushDownReadiness.Why(model.Plan, columns, definition.KeyColumn, session.Dialect);
+        var cannot = PushDownReadiness.Why(model.Plan, columns, definition.KeyColumn);
         StagedScores staged;
         try
         {
@@ -31,7 +31,7 @@ public sealed partial class RunScoringHandler
             }
 
             progress?.Report($"Scoring {table} with v{version.Number} in-warehouse ({choice.Reason})…");
-            staged = await InWarehouseScoring.StageAsync(session, model.Plan, table, columns.Keys, definition.KeyColumn, run.OutputTable,
+            staged = await InWarehouseScoring.StageAsync(session, model.Plan, table, columns.Values, definition.KeyColumn, run.OutputTable,
                 run.ReferenceDate, version.Number, ct);
         }
         catch (Exception e) when (e is ScoringPlanException or WarehouseException)

@@ -24,7 +24,8 @@ internal sealed class ScoredSnapshot : IAsyncDisposable
         IReadOnlyList<WarehouseColumn> columns, CancellationToken ct)
     {
         var dialect = session.Dialect;
-        var plan = PlanSql.Select(model.Plan, dialect, table, key, [.. columns.Select(c => c.Name)], carry: [target]);
+        var plan = PlanSql.Select(model.Plan, dialect, table, key, [.. columns.Select(c => c.Name)], carry: [target],
+            booleans: [.. columns.Where(PushDown.PushDownSql.IsBoolean).Select(c => c.Name)]);
         var held = columns.First(c => string.Equals(c.Name, target, StringComparison.OrdinalIgnoreCase));
         // LabelledSnapshot has already refused any target other than 0, 1 or a boolean, so 1 is the only positive.
         var label = held.ClrType == typeof(bool) ? "CASE WHEN c0 THEN 1 ELSE 0 END" : $"CASE WHEN CAST(c0 AS {dialect.FloatType}) = 1 THEN 1 ELSE 0 END";

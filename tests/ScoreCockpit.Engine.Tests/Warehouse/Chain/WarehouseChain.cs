@@ -85,26 +85,17 @@ public static class WarehouseChain
             run,
             pushed,
             await ScoresAsync(store, definition.EffectiveOutputTable),
-            await EvaluatedInWarehouseAsync(store, evaluations, definition, snapshots));
+            await EvaluatedInWarehouseAsync(store, definition));
     }
 
-    /// <summary>Each stored evaluation computed again inside the warehouse, in the same order.</summary>
-    private static async Task<List<VersionEvaluation>> EvaluatedInWarehouseAsync(TestStore store, IReadOnlyList<VersionEvaluation> stored,
-        ScoreDefinition definition, IReadOnlyList<Snapshot> snapshots)
+    /// <summary>Every evaluation computed again inside the warehouse by evaluate-all, which replaces them, in the same order.</summary>
+    private static async Task<List<VersionEvaluation>> EvaluatedInWarehouseAsync(TestStore store, ScoreDefinition definition)
     {
+        var summary = await store.Get<EvaluateAllVersionsHandler>().HandleAsync(
+            new EvaluateAllVersions(definition.Name, Recompute: true, Execution: Execution.InWarehouse), Ana, ct: Ct);
+        Assert.Equal("in-warehouse: asked for this run", summary.Execution);
         await using var db = await store.OpenAsync();
-        await using var session = await store.Get<WarehouseConnections>().OpenAsync("dwh", Ct);
-        var evaluated = new List<VersionEvaluation>();
-        foreach (var evaluation in stored)
-        {
-            var version = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == evaluation.VersionId, Ct);
-            var table = snapshots.Single(s => s.ReferenceDate == evaluation.EvaluationDate).TableName;
-            var labels = await Engine.Evaluation.InWarehouse.InWarehouseEvaluation.LabelsAsync(session, evaluation.EvaluationDate, table, definition, Ct);
-            evaluated.Add(await Engine.Evaluation.InWarehouse.InWarehouseEvaluation.RunAsync(
-                () => store.Get<ScoringPlans>().GetAsync(version, definition.Name, Ct), version, labels, session, definition, evaluation.ComputedAt, Ct));
-        }
-
-        return evaluated;
+        return await db.Evaluations.AsNoTracking().OrderBy(e => e.VersionId).ThenBy(e => e.EvaluationDate).ToListAsync(Ct);
     }
 
     /// <summary>The active version's plan written as SQL and run by the warehouse on the snapshot the run scored.</summary>

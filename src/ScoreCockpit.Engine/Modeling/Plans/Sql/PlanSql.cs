@@ -27,9 +27,10 @@ public static class PlanSql
     /// <summary>The plan as one SELECT; throws <see cref="PlanSqlLimitException"/> when it needs more (see <see cref="Script"/>).</summary>
     /// <param name="columns">The columns the table holds: an input it lacks is missing on every row, as the kernel scores it.</param>
     /// <param name="carry">Columns of the table passed through unchanged after the probability (a target beside its scores), named c0, c1…</param>
+    /// <param name="booleans">Those columns of boolean type: read as 1 and 0, which not every warehouse casts to a double.</param>
     public static string Select(ScoringPlan plan, ISqlDialect dialect, string table, string key, IReadOnlyCollection<string> columns,
-        IReadOnlyList<string>? carry = null) =>
-        new PlanSqlWriter(plan, dialect, PlanSqlLimits.For(dialect.Kind), table, key, columns, carry).Write(scratchPrefix: null).Select;
+        IReadOnlyList<string>? carry = null, IReadOnlyCollection<string>? booleans = null) =>
+        new PlanSqlWriter(plan, dialect, PlanSqlLimits.For(dialect.Kind), table, key, columns, carry, booleans).Write(scratchPrefix: null).Select;
 
     /// <summary>
     /// The plan as statements: one SELECT when it fits the warehouse's statement limit (then Setup and Cleanup are empty and
@@ -38,13 +39,13 @@ public static class PlanSql
     /// plan no statement of this warehouse can hold.
     /// </summary>
     public static PlanSqlScript Script(ScoringPlan plan, ISqlDialect dialect, string table, string key, IReadOnlyCollection<string> columns,
-        IReadOnlyList<string>? carry = null, string scratchPrefix = "sc_plan") =>
-        new PlanSqlWriter(plan, dialect, PlanSqlLimits.For(dialect.Kind), table, key, columns, carry).Write(scratchPrefix);
+        IReadOnlyList<string>? carry = null, string scratchPrefix = "sc_plan", IReadOnlyCollection<string>? booleans = null) =>
+        new PlanSqlWriter(plan, dialect, PlanSqlLimits.For(dialect.Kind), table, key, columns, carry, booleans).Write(scratchPrefix);
 
     /// <summary>As <see cref="Script"/> under other limits: a limited warehouse's forms tried on DuckDB.</summary>
     internal static PlanSqlScript ScriptUnder(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, string table, string key,
         IReadOnlyCollection<string> columns, string scratchPrefix) =>
-        new PlanSqlWriter(plan, dialect, limits, table, key, columns, null).Write(scratchPrefix);
+        new PlanSqlWriter(plan, dialect, limits, table, key, columns, null, null).Write(scratchPrefix);
 
     /// <summary>"The value, rounded to float, is ≤ t", written on the DOUBLE value.</summary>
     internal static string AtMost(string value, float threshold) => PlanSqlTrees.AtMost(value, threshold);
@@ -94,7 +95,7 @@ internal sealed class PlanSqlWriter
     private readonly int _columns;
 
     public PlanSqlWriter(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, string table, string key,
-        IReadOnlyCollection<string> columns, IReadOnlyList<string>? carry)
+        IReadOnlyCollection<string> columns, IReadOnlyList<string>? carry, IReadOnlyCollection<string>? booleans)
     {
         _dialect = dialect;
         _limits = limits;
@@ -105,7 +106,8 @@ internal sealed class PlanSqlWriter
         _key = q(key);
         _carried = string.Concat(carry.Select((_, c) => $", c{c}"));
         _slotList = string.Join(", ", Enumerable.Range(0, plan.Slots).Select(s => $"s{s}")) + _carried;
-        var slots = PlanSqlFeatures.Slots(plan, dialect, _limits, columns.ToHashSet(StringComparer.OrdinalIgnoreCase));
+        var slots = PlanSqlFeatures.Slots(plan, dialect, _limits, columns.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            (booleans ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase));
         _featurised = $"SELECT k, {_slotList}, {PlanSql.Number(ensemble.Bias)} AS running FROM (SELECT {q(key)} AS k, " +
             string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}").Concat(carry.Select((c, i) => $"{q(c)} AS c{i}"))) +
             $" FROM {q(table)}) featurised";

@@ -8,7 +8,7 @@ namespace ScoreCockpit.Engine.Modeling.Plans.Sql;
 /// </summary>
 internal static class PlanSqlFeatures
 {
-    public static string[] Slots(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, HashSet<string> held)
+    public static string[] Slots(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, HashSet<string> held, HashSet<string> booleans)
     {
         // DECIMAL literals would type SQL Server's and Teradata's slots (and scratch columns) as DECIMAL: FLOAT literals there.
         var (one, zero) = Classic(dialect) ? ("1.0", "0.0") : ("1E0", "0E0");
@@ -20,7 +20,10 @@ internal static class PlanSqlFeatures
             var column = isHeld ? q(input.Name) : "NULL";
             if (input.IsNumber)
             {
-                var value = $"CAST({column} AS {dialect.FloatType})";
+                // A boolean is 1 or 0 to the kernel; PostgreSQL, for one, has no cast from boolean to a double.
+                var value = isHeld && booleans.Contains(input.Name)
+                    ? $"CASE WHEN {column} THEN {one} WHEN NOT {column} THEN {zero} END"
+                    : $"CAST({column} AS {dialect.FloatType})";
                 if (!Classic(dialect) && !isHeld)
                 {
                     // A column the table lacks is missing on every row; a bare NULL is not a typed value everywhere.
