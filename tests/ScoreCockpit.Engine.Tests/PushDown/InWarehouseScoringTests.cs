@@ -82,6 +82,31 @@ public sealed class InWarehouseScoringTests(PostgresClusterFixture postgres)
 
         Assert.Equal(before, await OutputAsync(session));
         Assert.False(await session.TableExistsAsync("scores_churn__staging", Ct));
+        await AnExplicitInWarehouseEvaluationRefusesALinearChallengerAsync(store);
+    }
+
+    /// <summary>The demo's renewal score has a logistic challenger, which is not written as SQL: asked for, the warehouse refuses up front.</summary>
+    private static async Task AnExplicitInWarehouseEvaluationRefusesALinearChallengerAsync(TestStore store)
+    {
+        var asOf = new DateOnly(2025, 6, 1);
+        await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("renewal", asOf), Ana, Ct);
+        await store.Get<TrainChallengersHandler>().HandleAsync(new TrainChallengers("renewal", asOf), Ana, Ct);
+        var evaluate = store.Get<Engine.Evaluation.EvaluateAllVersionsHandler>();
+        var refused = await Assert.ThrowsAsync<CockpitValidationException>(() => evaluate.HandleAsync(
+            new Engine.Evaluation.EvaluateAllVersions("renewal", Execution: Execution.InWarehouse), Ana, ct: Ct));
+        Assert.StartsWith("The versions cannot all be evaluated in the warehouse 'demo' (asked for this run): v2 (logistic): ", refused.Message,
+            StringComparison.Ordinal);
+        Assert.EndsWith("Nothing was evaluated.", refused.Message, StringComparison.Ordinal);
+        await using (var db = await store.OpenAsync())
+        {
+            Assert.Empty(db.Evaluations.Where(e => e.ScoreId == db.Scores.Single(s => s.Name == "renewal").Id));
+        }
+
+        // Auto on DuckDB evaluates in-process, and says so.
+        var summary = await evaluate.HandleAsync(new Engine.Evaluation.EvaluateAllVersions("renewal"), Ana, ct: Ct);
+        Assert.StartsWith("in-process: auto: ", summary.Execution, StringComparison.Ordinal);
+        Assert.Equal(0, summary.Failed);
+        Assert.True(summary.Computed > 0);
     }
 
     private static async Task<(long Rows, double Sum)> OutputAsync(WarehouseSession session)
