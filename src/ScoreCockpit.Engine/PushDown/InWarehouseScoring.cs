@@ -26,7 +26,7 @@ internal static class InWarehouseScoring
             booleans: [.. held.Where(PushDownSql.IsBoolean).Select(c => c.Name)]);
         var score = PushDownSql.AsDouble(dialect, plan.Calibrator is null ? "raw_score" : "probability");
         var ranked = $"SELECT kt, sc, ROW_NUMBER() OVER (ORDER BY sc DESC, {PushDownSql.Ordinal(dialect, "kt")}) AS rn, COUNT(*) OVER () AS n "
-            + $"FROM (SELECT {PushDownSql.KeyText(dialect, q(key))} AS kt, {score} AS sc FROM ({scored}) s) t";
+            + $"FROM (SELECT {PushDownSql.KeyText(dialect, q(key))} AS kt, {score} AS sc FROM ({scored}{PlanSql.Fence(dialect)}) s{PlanSql.Fence(dialect)}) t";
         var decile = $"CAST(FLOOR({PushDownSql.AsDouble(dialect, "10 * (rn - 1)")} / {PushDownSql.AsDouble(dialect, "n")}) AS {dialect.IntegerType}) + 1";
         var percentile = $"{PushDownSql.AsDouble(dialect, "100")} * {PushDownSql.AsDouble(dialect, "n - rn + 1")} / {PushDownSql.AsDouble(dialect, "n")}";
         var columns = string.Join(", ", ScoreOutput.AllColumns(key).Select(q));

@@ -65,7 +65,7 @@ internal static class SqlDrift
         }
 
         var q = session.Dialect.QuoteIdentifier;
-        var values = $"SELECT {string.Join(", ", columns.Select((c, i) => $"{Value(session, c)} AS v{i}"))} FROM {q(table)}";
+        var values = $"SELECT {string.Join(", ", columns.Select((c, i) => $"{Value(session, c)} AS v{i}"))} FROM {q(table)}{PlanSql.Fence(session.Dialect)}";
         var counts = new long[columns.Count];
         await using (var reader = await session.ReadAsync(
             RenderedSql.Plain($"SELECT {string.Join(", ", columns.Select((_, i) => $"COUNT(v{i})"))} FROM ({values}) x"), ct))
@@ -144,7 +144,8 @@ internal static class SqlDrift
         }
 
         var values = string.Join(", ", features.Select((f, i) => $"{Value(session, f.Column)} AS v{i}"));
-        var sql = $"SELECT {string.Join(", ", sums)} FROM (SELECT {values} FROM {q(table)}) x";
+        // Fenced: each value is computed once per row, not once per sum that reads it.
+        var sql = $"SELECT {string.Join(", ", sums)} FROM (SELECT {values} FROM {q(table)}{PlanSql.Fence(session.Dialect)}) x";
         await using var reader = await session.ReadAsync(RenderedSql.Plain(sql), ct);
         await reader.ReadAsync(ct);
         long Count(int ordinal) => PushDownSql.Count(reader.GetValue(ordinal));

@@ -3,8 +3,8 @@ using ScoreCockpit.Engine.Warehouse;
 namespace ScoreCockpit.Benchmarks.PushDown;
 
 /// <summary>
-/// Tables generated in DuckDB copied to PostgreSQL through a CSV file: DuckDB writes it on both cores, the server
-/// reads it with COPY (the benchmark's cluster is its own, so the server may read a local file).
+/// Tables generated in DuckDB copied to PostgreSQL through a CSV file: DuckDB writes it on both cores, and it is
+/// streamed to the server's COPY FROM STDIN (the server runs as another user, who may not read this process's files).
 /// </summary>
 internal static class PostgresCopy
 {
@@ -16,7 +16,18 @@ internal static class PostgresCopy
         await pg.ExecuteAsync($"CREATE TABLE {table} ({string.Join(", ", definitions)})");
         var csv = Path.Combine(folder, $"{table}.csv");
         await duck.ExecuteAsync($"COPY {table} TO '{csv}' (HEADER, DELIMITER ',')");
-        await pg.ExecuteAsync($"COPY {table} FROM '{csv}' WITH (FORMAT csv, HEADER true)");
+        var connection = (Npgsql.NpgsqlConnection)pg.Connection;
+        using (var reader = new StreamReader(csv))
+        await using (var writer = await connection.BeginTextImportAsync($"COPY {table} FROM STDIN WITH (FORMAT csv, HEADER true)"))
+        {
+            var buffer = new char[1 << 16];
+            int read;
+            while ((read = await reader.ReadAsync(buffer)) > 0)
+            {
+                await writer.WriteAsync(buffer.AsMemory(0, read));
+            }
+        }
+
         await pg.ExecuteAsync($"ANALYZE {table}");
         File.Delete(csv);
     }

@@ -47,6 +47,13 @@ public static class PlanSql
         IReadOnlyCollection<string> columns, string scratchPrefix) =>
         new PlanSqlWriter(plan, dialect, limits, table, key, columns, null, null).Write(scratchPrefix);
 
+    /// <summary>
+    /// Keeps PostgreSQL from pulling a sub-select up into the one around it: it would then write each slot's featurisation
+    /// (and each layer's sum) into every condition that reads it, and compute it there again, row after row. A sub-select
+    /// with an OFFSET is computed once, as written.
+    /// </summary>
+    internal static string Fence(ISqlDialect dialect) => dialect.Kind == WarehouseKind.Postgres ? " OFFSET 0" : "";
+
     /// <summary>"The value, rounded to float, is ≤ t", written on the DOUBLE value.</summary>
     internal static string AtMost(string value, float threshold) => PlanSqlTrees.AtMost(value, threshold);
 
@@ -110,7 +117,7 @@ internal sealed class PlanSqlWriter
             (booleans ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase));
         _featurised = $"SELECT k, {_slotList}, {PlanSql.Number(ensemble.Bias)} AS running FROM (SELECT {q(key)} AS k, " +
             string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}").Concat(carry.Select((c, i) => $"{q(c)} AS c{i}"))) +
-            $" FROM {q(table)}) featurised";
+            $" FROM {q(table)}{PlanSql.Fence(dialect)}) featurised";
         (_raw, _probability) = PlanSql.Outputs(plan.Calibrator, dialect, _limits);
         _trees = ensemble.Trees.Select(t => PlanSqlTrees.Tree(t, _limits.TreeCaseNesting)).ToList();
         _perLayer = _limits.TreesPerLayerFor(_trees.Count);
@@ -211,14 +218,14 @@ internal sealed class PlanSqlWriter
                 sum = $"({sum} + {_trees[t]})";
             }
 
-            sql.Insert(0, $"SELECT k, {_slotList}, {sum} AS running FROM (").Append(CultureInfo.InvariantCulture, $") layer{layer++}");
+            sql.Insert(0, $"SELECT k, {_slotList}, {sum} AS running FROM (").Append(CultureInfo.InvariantCulture, $"{PlanSql.Fence(_dialect)}) layer{layer++}");
         }
 
         return sql.ToString();
     }
 
     private string Final(string source) =>
-        $"SELECT k AS {_key}, {_raw} AS raw_score, {_probability} AS probability{_carried} FROM ({source}) scored";
+        $"SELECT k AS {_key}, {_raw} AS raw_score, {_probability} AS probability{_carried} FROM ({source}{PlanSql.Fence(_dialect)}) scored";
 
     private PlanSqlLimitException Refused(string what) => new(
         $"{_limits.Name}'s {_limits.StatementLimit} is {PlanSqlLimits.Describe(_limits.StatementBytes!.Value)}, and {what}. " +
