@@ -51,6 +51,20 @@ public class PushDownJob
     [GlobalSetup]
     public async Task PrepareAsync()
     {
+        try
+        {
+            await SetUpAsync();
+        }
+        catch
+        {
+            // A setup that fails is not cleaned up by the runner: the cluster and the folder would outlive it.
+            await ReportAsync();
+            throw;
+        }
+    }
+
+    private async Task SetUpAsync()
+    {
         var clock = Stopwatch.StartNew();
         _folder = Directory.CreateTempSubdirectory("scorecockpit-push-down-bench-").FullName;
         await using var services = Services();
@@ -104,9 +118,13 @@ public class PushDownJob
             if (_cluster is not null)
             {
                 await _cluster.DisposeAsync();
+                _cluster = null;
             }
 
-            Directory.Delete(_folder, recursive: true);
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
         }
     }
 
