@@ -34,21 +34,28 @@ public sealed class ScoreCommandTests : IDisposable
         Assert.True(first.ExitCode == 0, first.Error);
         var lines = first.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Matches(@"^Scored churn on 2026-02-28 with v1: [0-9,]+ rows into scores_churn, mean score 0\.[0-9]{4} \([0-9.]+ s\)\.$", lines[0]);
-        Assert.Equal("Score PSI vs the previous run: none (first run of this score).", lines[1]);
-        Assert.Equal("Most drifting features against v1's training data (warning at 0.1, alert at 0.25):", lines[2]);
-        Assert.Matches("^FEATURE +PSI +LEVEL$", lines[3]);
+        Assert.StartsWith("Executed in-process: auto: the kernel is faster than DuckDb's SQL", lines[1], StringComparison.Ordinal);
+        Assert.Equal("Score PSI vs the previous run: none (first run of this score).", lines[2]);
+        Assert.Equal("Most drifting features against v1's training data (warning at 0.1, alert at 0.25):", lines[3]);
+        Assert.Matches("^FEATURE +PSI +LEVEL$", lines[4]);
 
         // The five largest PSIs, largest first, each with the level the score's thresholds give it.
-        var features = lines[4..9].Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        var features = lines[5..10].Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
         Assert.All(features, f => Assert.Equal(3, f.Length));
         var psis = features.Select(f => double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(psis.OrderDescending(), psis);
         Assert.All(features, f => Assert.Equal(Level(double.Parse(f[1], System.Globalization.CultureInfo.InvariantCulture)), f[2]));
-        Assert.Equal(9, lines.Length);
+        Assert.Equal(10, lines.Length);
         Assert.Contains("Writing ", first.Error, StringComparison.Ordinal);
 
-        var latest = await _cli.RunAsync("", "score", "churn");
+        var nowhere = await _cli.RunAsync("", "score", "churn", "--execution", "cloud");
+        Assert.Equal((2, "error: 'cloud' is not an execution for --execution: use auto, in-process or in-warehouse."),
+            (nowhere.ExitCode, nowhere.Error.Trim()));
+
+        // The latest snapshot scored inside the warehouse: the same summary, and where it ran.
+        var latest = await _cli.RunAsync("", "score", "churn", "--execution", "in-warehouse");
         Assert.True(latest.ExitCode == 0, latest.Error);
+        Assert.Contains("Executed in-warehouse: asked for this run.", latest.Output, StringComparison.Ordinal);
         Assert.Matches(@"Scored churn on 20[0-9-]{8} with v1: ", latest.Output);
         Assert.Matches(@"Score PSI vs the previous run: [0-9]\.[0-9]{4} \((ok|warning|alert); warning at 0\.1, alert at 0\.25\)\.", latest.Output);
         Assert.Contains("Warnings (2):", latest.Output, StringComparison.Ordinal);
