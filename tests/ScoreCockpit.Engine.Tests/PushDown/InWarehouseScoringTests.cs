@@ -1,13 +1,10 @@
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.PushDown;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scoring;
-using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Engine.Warehouse;
-using ScoreCockpit.Tests.Shared;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.PushDown;
@@ -16,38 +13,41 @@ namespace ScoreCockpit.Engine.Tests.PushDown;
 /// A demo score's run inside the warehouse: the choice and its reason, auto's measurements and fallback, and the
 /// refusals that leave the output as it was. (The rows it writes are compared with the kernel's in the warehouse chain.)
 /// </summary>
-public sealed class InWarehouseScoringTests(PostgresClusterFixture postgres)
+public sealed class InWarehouseScoringTests
 {
     private static readonly Actor Ana = Actor.Of("ana@example.com", Roles.Analyst);
     private static readonly DateOnly January = new(2026, 1, 31);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Auto_follows_what_it_measured_falls_back_when_it_cannot_push_down_and_a_repeated_key_writes_nothing()
+    /// <summary>
+    /// Run at the end of <see cref="Scoring.RunScoringTests"/>, on its store (the demo installed, churn scored in-process
+    /// by auto on DuckDB as <paramref name="first"/>, its latest version active): installing the demo again would cost
+    /// more than these checks.
+    /// </summary>
+    internal static async Task AutoFollowsWhatItMeasuredFallsBackAndARepeatedKeyWritesNothingAsync(TestStore store, ScoringRun first)
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
         var score = store.Get<RunScoringHandler>();
-        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
-        await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", new DateOnly(2025, 6, 1)), Ana, Ct);
-        await store.Get<ActivateVersionHandler>().HandleAsync(new ActivateVersion("churn", 1, "first"), Ana, Ct);
-
-        // Nothing measured yet: DuckDB scores in this process.
-        var first = await score.HandleAsync(new RunScoring("churn", January), Ana, Ct);
+        // Nothing measured yet when the first run went: DuckDB scored in this process.
         Assert.Equal("in-process", first.Execution);
         Assert.StartsWith("auto: the kernel is faster", first.ExecutionReason, StringComparison.Ordinal);
         var pushed = await score.HandleAsync(new RunScoring("churn", January, Execution.InWarehouse), Ana, Ct);
         Assert.Equal(("in-warehouse", "asked for this run"), (pushed.Execution, pushed.ExecutionReason));
 
-        // Both measured: auto takes the faster, here the warehouse once the kernel's run is made to look slow.
+        // Both measured: auto takes the faster, here the warehouse once the kernel's runs are made to look slow.
         await using (var db = await store.OpenAsync())
         {
-            db.ScoringRuns.Single(r => r.Id == first.Id).DurationMs = 3_600_000;
+            foreach (var run in db.ScoringRuns.Where(r => r.Execution == "in-process"))
+            {
+                run.DurationMs = 3_600_000;
+            }
+
             await db.SaveChangesAsync(Ct);
         }
 
         var auto = await score.HandleAsync(new RunScoring("churn", January), Ana, Ct);
         Assert.Equal("in-warehouse", auto.Execution);
+        Assert.Equal(pushed.Rows, auto.Rows);
         Assert.Matches("^auto: in-warehouse measured [0-9,]+ rows/s on this score's last run, in-process [0-9,]+$", auto.ExecutionReason);
 
         await using var session = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct);

@@ -62,6 +62,7 @@ public sealed class RunScoringTests(PostgresClusterFixture postgres)
         await AssertDriftAsReadFromTheTablesAsync(store, session, again);
         await Assert.ThrowsAsync<AccessDeniedException>(
             () => score.HandleAsync(new RunScoring("churn"), Actor.Of("vic@example.com", Roles.Viewer), Ct));
+        await PushDown.InWarehouseScoringTests.AutoFollowsWhatItMeasuredFallsBackAndARepeatedKeyWritesNothingAsync(store, first);
     }
 
     /// <summary>

@@ -43,7 +43,8 @@ public static class WarehouseChain
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<ChainOutcome> RunAsync(WarehouseKind kind, PostgresClusterFixture postgres)
+    /// <param name="pushDown">Also score and evaluate again inside the warehouse (the comparison of two warehouses skips it: each one's test does it).</param>
+    public static async Task<ChainOutcome> RunAsync(WarehouseKind kind, PostgresClusterFixture postgres, bool pushDown = true)
     {
         await using var warehouse = await TestWarehouse.CreateAsync(kind, postgres);
         await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
@@ -72,7 +73,9 @@ public static class WarehouseChain
         await store.Get<ExportScoresHandler>().HandleAsync(new ExportScores(definition.Name, ScoreFileFormat.Csv), csv, Ct);
         var scores = await ScoresAsync(store, definition.EffectiveOutputTable);
         // The same date again, scored inside the warehouse: it replaces the rows the kernel wrote.
-        var pushed = await store.Get<RunScoringHandler>().HandleAsync(new RunScoring(definition.Name, run.ReferenceDate, Execution.InWarehouse), Ana, Ct);
+        var pushed = pushDown
+            ? await store.Get<RunScoringHandler>().HandleAsync(new RunScoring(definition.Name, run.ReferenceDate, Execution.InWarehouse), Ana, Ct)
+            : run;
         await using var db = await store.OpenAsync();
         var evaluations = await db.Evaluations.AsNoTracking().OrderBy(e => e.VersionId).ThenBy(e => e.EvaluationDate).ToListAsync(Ct);
         return new ChainOutcome(
@@ -85,7 +88,7 @@ public static class WarehouseChain
             run,
             pushed,
             await ScoresAsync(store, definition.EffectiveOutputTable),
-            await EvaluatedInWarehouseAsync(store, definition));
+            pushDown ? await EvaluatedInWarehouseAsync(store, definition) : []);
     }
 
     /// <summary>Every evaluation computed again inside the warehouse by evaluate-all, which replaces them, in the same order.</summary>
