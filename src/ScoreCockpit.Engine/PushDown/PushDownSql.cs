@@ -5,10 +5,8 @@ namespace ScoreCockpit.Engine.PushDown;
 /// <summary>The expressions an in-warehouse run writes beyond the plan itself, per warehouse.</summary>
 internal static class PushDownSql
 {
-    public static string Double(ISqlDialect dialect) => dialect.Kind == WarehouseKind.Postgres ? "DOUBLE PRECISION" : dialect.FloatType;
-
     /// <summary>A number as DOUBLE: an integer or a count divided in SQL must not be divided as integers.</summary>
-    public static string AsDouble(ISqlDialect dialect, string expression) => $"CAST({expression} AS {Double(dialect)})";
+    public static string AsDouble(ISqlDialect dialect, string expression) => $"CAST({expression} AS {dialect.FloatType})";
 
     /// <summary>
     /// A key as the kernel's runs hold it: its invariant text, "" for NULL. Only integer and text keys are pushed down:
@@ -32,7 +30,7 @@ internal static class PushDownSql
     /// </summary>
     public static string AsFloat(ISqlDialect dialect, string column, bool boolean)
     {
-        var d = Double(dialect);
+        var d = dialect.FloatType;
         var value = boolean ? $"CASE WHEN {column} THEN 1.0 WHEN NOT {column} THEN 0.0 END" : $"CAST({column} AS {d})";
         var real = dialect.Kind == WarehouseKind.Teradata ? value : $"CAST(CAST({value} AS REAL) AS {d})";
         return $"CASE WHEN {value} IS NULL OR NOT ({Finite(dialect, value)}) THEN NULL "
