@@ -84,7 +84,8 @@ public sealed partial class EvaluateAllVersionsHandler
             var labels = await InWarehouseEvaluation.LabelsAsync(session, date, table, definition, token);
             foreach (var version in versions)
             {
-                if (await WhyNotInWarehouseAsync(version, definition, session.Dialect, table, columns, token) is { } why)
+                // A person's choice was checked for every version and date before anything ran; auto's is checked here.
+                if (choice.ByAuto && await WhyNotInWarehouseAsync(version, definition, session.Dialect, table, columns, token) is { } why)
                 {
                     progress?.Report($"{scoreName} {date:yyyy-MM-dd} v{version.Number}: in-process instead: {why}");
                     inProcess.Add(version);

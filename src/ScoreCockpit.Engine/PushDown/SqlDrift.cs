@@ -14,11 +14,11 @@ namespace ScoreCockpit.Engine.PushDown;
 /// </summary>
 internal static class SqlDrift
 {
+    /// <param name="inCurrent">The scored snapshot's columns, which the run has read already.</param>
     public static async Task<(List<FeatureDrift> Drift, List<string> Warnings)> MeasureAsync(WarehouseSession session, string reference,
-        string current, IReadOnlyDictionary<string, ColumnKind> features, CancellationToken ct)
+        string current, IReadOnlyDictionary<string, WarehouseColumn> inCurrent, IReadOnlyDictionary<string, ColumnKind> features, CancellationToken ct)
     {
-        var inReference = await ColumnsAsync(session, reference, ct);
-        var inCurrent = await ColumnsAsync(session, current, ct);
+        var inReference = (await session.TableColumnsAsync(reference, ct)).ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
         var warnings = features.Keys.Where(f => !inCurrent.ContainsKey(f))
             .Select(f => $"The feature '{f}' is missing from the snapshot scored: no drift measured for it.").ToList();
         var measured = features.Keys.Where(f => inCurrent.ContainsKey(f) && inReference.ContainsKey(f)).ToList();
@@ -44,9 +44,6 @@ internal static class SqlDrift
 
         return ([.. drift.OrderByDescending(d => d.Psi).ThenBy(d => d.Column, StringComparer.Ordinal)], warnings);
     }
-
-    private static async Task<Dictionary<string, WarehouseColumn>> ColumnsAsync(WarehouseSession session, string table, CancellationToken ct) =>
-        (await session.TableColumnsAsync(table, ct)).ToDictionary(c => c.Name, StringComparer.OrdinalIgnoreCase);
 
     private static string Value(WarehouseSession session, WarehouseColumn column) =>
         PushDownSql.AsFloat(session.Dialect, session.Dialect.QuoteIdentifier(column.Name), PushDownSql.IsBoolean(column));

@@ -62,7 +62,7 @@ public sealed partial class RunScoringHandler
             progress?.Report("Measuring the drift in the warehouse…");
             if (reference is not null)
             {
-                var (drift, driftWarnings) = await SqlDrift.MeasureAsync(session, reference.TableName, table, features, ct);
+                var (drift, driftWarnings) = await SqlDrift.MeasureAsync(session, reference.TableName, table, columns, features, ct);
                 run.FeaturePsiJson = JsonSerializer.Serialize(drift, ScoreDefinitionJson.Options);
                 warnings.AddRange(driftWarnings);
             }
