@@ -11,11 +11,6 @@ internal static class PushDownReadiness
 {
     public static string? Why(ScoringPlan plan, IReadOnlyDictionary<string, WarehouseColumn> columns, string key)
     {
-        if (plan.Ensemble is null)
-        {
-            return "only tree ensembles are written as SQL; this version is a linear model";
-        }
-
         if (columns.TryGetValue(key, out var keyColumn) && !PushDownSql.HasPortableText(keyColumn))
         {
             return $"the key column '{keyColumn.Name}' is {keyColumn.DatabaseType}: only integer and text keys keep their text in SQL";

@@ -73,6 +73,11 @@ public sealed class VersionSqlHandler(IDbContextFactory<CockpitDbContext> contex
             header.Add($"-- Past {limits.Name}'s {limits.StatementLimit}: the first statements build scratch tables, the last drops them.");
         }
 
+        if (plan.Linear is not null)
+        {
+            header.Add($"-- Sums in the order of the kernel on the machine that wrote it ({Modeling.Plans.LinearArithmetic.OfThisMachine.Describe()}).");
+        }
+
         if (!limits.HasFloat32)
         {
             header.Add($"-- {limits.Name} has no 4-byte float: scores equal ScoreCockpit's within 1e-6, not bit for bit.");

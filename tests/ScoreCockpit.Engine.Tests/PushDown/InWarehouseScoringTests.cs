@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.PushDown;
@@ -82,31 +83,77 @@ public sealed class InWarehouseScoringTests
 
         Assert.Equal(before, await OutputAsync(session));
         Assert.False(await session.TableExistsAsync("scores_churn__staging", Ct));
-        await AnExplicitInWarehouseEvaluationRefusesALinearChallengerAsync(store);
+        await AnExplicitInWarehouseEvaluationCoversTheLinearChallengerAsync(store);
     }
 
-    /// <summary>The demo's renewal score has a logistic challenger, which is not written as SQL: asked for, the warehouse refuses up front.</summary>
-    private static async Task AnExplicitInWarehouseEvaluationRefusesALinearChallengerAsync(TestStore store)
+    /// <summary>
+    /// The demo's renewal score has a logistic challenger. Asked for, the warehouse evaluates it beside the trees, and the
+    /// figures stored are those of the in-process evaluation to 1e-9. Snapshots whose key SQL would write otherwise are
+    /// refused up front, naming each version, and nothing is evaluated.
+    /// </summary>
+    private static async Task AnExplicitInWarehouseEvaluationCoversTheLinearChallengerAsync(TestStore store)
     {
         var asOf = new DateOnly(2025, 6, 1);
         await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("renewal", asOf), Ana, Ct);
         await store.Get<TrainChallengersHandler>().HandleAsync(new TrainChallengers("renewal", asOf), Ana, Ct);
         var evaluate = store.Get<Engine.Evaluation.EvaluateAllVersionsHandler>();
-        var refused = await Assert.ThrowsAsync<CockpitValidationException>(() => evaluate.HandleAsync(
-            new Engine.Evaluation.EvaluateAllVersions("renewal", Execution: Execution.InWarehouse), Ana, ct: Ct));
-        Assert.StartsWith("The versions cannot all be evaluated in the warehouse 'demo' (asked for this run): v2 (logistic): ", refused.Message,
-            StringComparison.Ordinal);
-        Assert.EndsWith("Nothing was evaluated.", refused.Message, StringComparison.Ordinal);
+        int renewal;
+        List<string> tables;
         await using (var db = await store.OpenAsync())
         {
-            Assert.Empty(db.Evaluations.Where(e => e.ScoreId == db.Scores.Single(s => s.Name == "renewal").Id));
+            renewal = db.Scores.Single(s => s.Name == "renewal").Id;
+            tables = [.. db.Snapshots.Where(s => s.ScoreId == renewal).Select(s => s.TableName)];
         }
 
-        // Auto on DuckDB evaluates in-process, and says so.
+        await using (var session = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct))
+        {
+            foreach (var table in tables)
+            {
+                await session.ExecuteAsync($"ALTER TABLE {table} ALTER customer_id SET DATA TYPE DOUBLE", Ct);
+            }
+
+            var refused = await Assert.ThrowsAsync<CockpitValidationException>(() => evaluate.HandleAsync(
+                new Engine.Evaluation.EvaluateAllVersions("renewal", Execution: Execution.InWarehouse), Ana, ct: Ct));
+            Assert.StartsWith("The versions cannot all be evaluated in the warehouse 'demo' (asked for this run): v1: the key column 'customer_id' is Double",
+                refused.Message, StringComparison.Ordinal);
+            Assert.Contains("; v2 (logistic): the key column", refused.Message, StringComparison.Ordinal);
+            Assert.EndsWith("Nothing was evaluated.", refused.Message, StringComparison.Ordinal);
+            foreach (var table in tables)
+            {
+                await session.ExecuteAsync($"ALTER TABLE {table} ALTER customer_id SET DATA TYPE BIGINT", Ct);
+            }
+        }
+
+        await using (var db = await store.OpenAsync())
+        {
+            Assert.Empty(db.Evaluations.Where(e => e.ScoreId == renewal));
+        }
+
+        var pushed = await evaluate.HandleAsync(new Engine.Evaluation.EvaluateAllVersions("renewal", Execution: Execution.InWarehouse), Ana, ct: Ct);
+        Assert.Equal("in-warehouse: asked for this run", pushed.Execution);
+        Assert.Equal(0, pushed.Failed);
+        List<Engine.Evaluation.VersionEvaluation> inWarehouse;
+        await using (var db = await store.OpenAsync())
+        {
+            inWarehouse = [.. db.Evaluations.Where(e => e.ScoreId == renewal)];
+            Assert.Contains(inWarehouse, e => e.VersionId == db.ModelVersions.Single(v => v.ScoreId == renewal && v.ChallengerName == "logistic").Id);
+            await db.Evaluations.Where(e => e.ScoreId == renewal).ExecuteDeleteAsync(Ct);
+        }
+
+        // The same versions and dates in-process: auto on DuckDB chooses the kernel, and says so.
         var summary = await evaluate.HandleAsync(new Engine.Evaluation.EvaluateAllVersions("renewal"), Ana, ct: Ct);
         Assert.StartsWith("in-process: auto: ", summary.Execution, StringComparison.Ordinal);
-        Assert.Equal(0, summary.Failed);
-        Assert.True(summary.Computed > 0);
+        Assert.Equal((0, pushed.Computed), (summary.Failed, summary.Computed));
+        await using (var db = await store.OpenAsync())
+        {
+            var inProcess = db.Evaluations.Where(e => e.ScoreId == renewal).ToDictionary(e => (e.VersionId, e.EvaluationDate, e.Kind));
+            Assert.Equal(inWarehouse.Count, inProcess.Count);
+            foreach (var actual in inWarehouse)
+            {
+                Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertSame(inProcess[(actual.VersionId, actual.EvaluationDate, actual.Kind)], actual,
+                    $"renewal version {actual.VersionId} on {actual.EvaluationDate:yyyy-MM-dd}");
+            }
+        }
     }
 
     private static async Task<(long Rows, double Sum)> OutputAsync(WarehouseSession session)

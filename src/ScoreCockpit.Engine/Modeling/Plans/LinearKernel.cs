@@ -13,7 +13,7 @@ namespace ScoreCockpit.Engine.Modeling.Plans;
 /// </summary>
 internal sealed class LinearKernel
 {
-    private const int SparseVectorThreshold = 16;
+    internal const int SparseVectorThreshold = 16;
     private readonly float[] _weights;
     private readonly float _bias;
     private readonly float[] _scale;

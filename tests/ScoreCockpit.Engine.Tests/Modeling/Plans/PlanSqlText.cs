@@ -36,7 +36,7 @@ internal static partial class PlanSqlText
 
     /// <summary>
     /// The script keeps within the warehouse's limits, every double literal reads back to the value written, every value
-    /// the plan means (bias, leaves, thresholds' midpoints) is there, and each number input the table holds is tested for NULL.
+    /// the plan means (bias, leaves, thresholds' midpoints; or bias, weights and scaling) is there, and each number input the table holds is tested for NULL.
     /// </summary>
     public static PlanSqlScript AssertWithinLimits(ScoringPlan plan, ISqlDialect dialect, string table, string key, IReadOnlyCollection<string> columns)
     {
@@ -75,6 +75,18 @@ internal static partial class PlanSqlText
 
     private static IEnumerable<double> Meant(ScoringPlan plan)
     {
+        if (plan.Linear is { } linear)
+        {
+            // Bias, weights and scaling, each a float written as the double it is.
+            IEnumerable<float> floats = [linear.Bias, .. linear.Weights, .. plan.Scaling?.Scale ?? [], .. plan.Scaling?.Offset ?? []];
+            foreach (var value in floats)
+            {
+                yield return value;
+            }
+
+            yield break;
+        }
+
         var ensemble = plan.Ensemble!;
         yield return ensemble.Bias;
         foreach (var tree in ensemble.Trees)

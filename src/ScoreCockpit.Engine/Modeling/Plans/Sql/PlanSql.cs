@@ -5,9 +5,9 @@ using ScoreCockpit.Engine.Warehouse;
 namespace ScoreCockpit.Engine.Modeling.Plans.Sql;
 
 /// <summary>
-/// A tree plan written as SQL the warehouse runs: the key, the raw score and the probability, equal to the kernel's
-/// floats (on Teradata within 1e-6: it has no 4-byte float). DuckDB, PostgreSQL, SQL Server and Teradata; not yet used by
-/// runs (see docs/scoring-plans.md).
+/// A plan written as SQL the warehouse runs: the key, the raw score and the probability, equal to the kernel's
+/// floats (on Teradata within 1e-6: it has no 4-byte float). DuckDB, PostgreSQL, SQL Server and Teradata (see
+/// docs/scoring-plans.md). Below, tree ensembles; linear models are summed in REAL by <see cref="PlanSqlLinear"/>.
 /// <list type="bullet">
 /// <item>Featurisation gives each slot as a double that is never NULL (<see cref="PlanSqlFeatures"/>).</item>
 /// <item>A float threshold t is compared on the double value with the midpoint between t and the next float up, so the
@@ -66,8 +66,22 @@ public static class PlanSql
         if (PlanSqlFeatures.Classic(dialect))
         {
             const string raw = "CAST(running AS REAL)";
-            return (raw, platt is null ? raw
-                : $"CAST(1.0 / (1.0 + EXP({Number(platt.Slope)} * CAST({raw} AS {dialect.FloatType}) + {Number(platt.Offset)})) AS REAL)");
+            if (platt is null)
+            {
+                return (raw, raw);
+            }
+
+            var exact = $"1.0 / (1.0 + EXP({Number(platt.Slope)} * CAST({raw} AS {dialect.FloatType}) + {Number(platt.Offset)}))";
+            if (dialect.Kind == WarehouseKind.DuckDb)
+            {
+                return (raw, $"CAST({exact} AS REAL)");
+            }
+
+            // PostgreSQL raises an error where EXP passes 709 and where a double too small for a float is cast to REAL;
+            // the kernel's probability is 0 there: below 2^-150 a double rounds to float 0.
+            var logit = $"{Number(platt.Slope)} * CAST({raw} AS {dialect.FloatType}) + {Number(platt.Offset)}";
+            return (raw, $"CASE WHEN {logit} > 7.0E+002 THEN CAST(0E0 AS REAL) WHEN {exact} <= {Number(Math.Pow(2, -150))} THEN CAST(0E0 AS REAL) " +
+                $"ELSE CAST({exact} AS REAL) END");
         }
 
         // Teradata's REAL is its 8-byte FLOAT: the sum cannot be rounded to float32 there, so its scores equal the
@@ -100,14 +114,13 @@ internal sealed class PlanSqlWriter
     private readonly List<string> _trees;
     private readonly int _perLayer;
     private readonly int _columns;
+    private readonly bool _linear;
 
     public PlanSqlWriter(ScoringPlan plan, ISqlDialect dialect, PlanSqlLimits limits, string table, string key,
         IReadOnlyCollection<string> columns, IReadOnlyList<string>? carry, IReadOnlyCollection<string>? booleans)
     {
         _dialect = dialect;
         _limits = limits;
-        var ensemble = plan.Ensemble ?? throw new PlanSqlLimitException(
-            $"Only tree ensembles are written as SQL ({_limits.Name} included): this {plan.Algorithm} plan is linear. Score this version in-process.");
         var q = dialect.QuoteIdentifier;
         carry ??= [];
         _key = q(key);
@@ -115,11 +128,22 @@ internal sealed class PlanSqlWriter
         _slotList = string.Join(", ", Enumerable.Range(0, plan.Slots).Select(s => $"s{s}")) + _carried;
         var slots = PlanSqlFeatures.Slots(plan, dialect, _limits, columns.ToHashSet(StringComparer.OrdinalIgnoreCase),
             (booleans ?? []).ToHashSet(StringComparer.OrdinalIgnoreCase));
-        _featurised = $"SELECT k, {_slotList}, {PlanSql.Number(ensemble.Bias)} AS running FROM (SELECT {q(key)} AS k, " +
-            string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}").Concat(carry.Select((c, i) => $"{q(c)} AS c{i}"))) +
-            $" FROM {q(table)}{PlanSql.Fence(dialect)}) featurised";
+        var inner = $"SELECT {q(key)} AS k, " +
+            string.Join(", ", slots.Select((e, s) => $"{e} AS s{s}").Concat(carry.Select((c, i) => $"{q(c)} AS c{i}"))) + $" FROM {q(table)}";
         (_raw, _probability) = PlanSql.Outputs(plan.Calibrator, dialect, _limits);
-        _trees = ensemble.Trees.Select(t => PlanSqlTrees.Tree(t, _limits.TreeCaseNesting)).ToList();
+        if (plan.Ensemble is { } ensemble)
+        {
+            _featurised = $"SELECT k, {_slotList}, {PlanSql.Number(ensemble.Bias)} AS running FROM ({inner}{PlanSql.Fence(dialect)}) featurised";
+            _trees = ensemble.Trees.Select(t => PlanSqlTrees.Tree(t, _limits.TreeCaseNesting)).ToList();
+        }
+        else
+        {
+            var linear = plan.Linear ?? throw new PlanSqlLimitException($"This {plan.Algorithm} plan holds neither trees nor weights. Score this version in-process.");
+            _featurised = PlanSqlLinear.Running(plan, linear, dialect, inner, _carried, LinearArithmetic.OfThisMachine);
+            _trees = [];
+            _linear = true;
+        }
+
         _perLayer = _limits.TreesPerLayerFor(_trees.Count);
         _columns = plan.Slots + carry.Count + 2;
     }
@@ -133,9 +157,11 @@ internal sealed class PlanSqlWriter
             return new([], whole, []);
         }
 
-        if (scratchPrefix is null)
+        if (scratchPrefix is null || _linear)
         {
-            throw Refused($"this plan's SELECT is {PlanSqlLimits.Describe(_limits.Measure(whole))}: write it as a script of several statements");
+            throw Refused(_linear
+                ? $"this linear plan's SELECT is {PlanSqlLimits.Describe(_limits.Measure(whole))}"
+                : $"this plan's SELECT is {PlanSqlLimits.Describe(_limits.Measure(whole))}: write it as a script of several statements");
         }
 
         if (_limits.TableColumns is { } most && _columns > most)
