@@ -78,7 +78,7 @@ public static class WarehouseChain
             : run;
         await using var db = await store.OpenAsync();
         var evaluations = await db.Evaluations.AsNoTracking().OrderBy(e => e.VersionId).ThenBy(e => e.EvaluationDate).ToListAsync(Ct);
-        return new ChainOutcome(
+        var outcome = new ChainOutcome(
             [.. snapshots.Select(s => (s.ReferenceDate, s.Rows, s.Positives))],
             trained.Version,
             evaluations,
@@ -89,6 +89,13 @@ public static class WarehouseChain
             pushed,
             await ScoresAsync(store, definition.EffectiveOutputTable),
             pushDown ? await EvaluatedInWarehouseAsync(store, definition) : []);
+        if (pushDown && kind == WarehouseKind.Postgres)
+        {
+            await LockedDownWarehouse.AssertFallsBackAsync(store, warehouse, definition, run.ReferenceDate,
+                () => ScoresAsync(store, definition.EffectiveOutputTable));
+        }
+
+        return outcome;
     }
 
     /// <summary>Every evaluation computed again inside the warehouse by evaluate-all, which replaces them, in the same order.</summary>
