@@ -20,7 +20,8 @@ namespace ScoreCockpit.Benchmarks.PushDown;
 /// on DuckDB (embedded: its memory is this process's) and on a PostgreSQL cluster started here (a separate process, as
 /// a real warehouse is). The score is <see cref="BenchScore"/>'s. One line starting with "// push-down" per case.
 /// Sizes: SCORECOCKPIT_BENCH_CUSTOMERS (comma-separated), default 1,000,000 and 10,000,000; warehouses:
-/// SCORECOCKPIT_BENCH_WAREHOUSES (DuckDb, Postgres), default both.
+/// SCORECOCKPIT_BENCH_WAREHOUSES (DuckDb, Postgres), default both. On PostgreSQL the in-warehouse run is repeated by the
+/// command line in a process of its own (<see cref="CliRun"/>), whose peak memory is the host's cost of the run.
 /// Run with: dotnet run -c Release --project tests/ScoreCockpit.Benchmarks -- --filter '*PushDownJob*'
 /// Results: docs/benchmarks/push-down.md.
 /// </summary>
@@ -31,6 +32,8 @@ public class PushDownJob
     private PostgresCluster? _cluster;
     private TimeSpan _setup;
     private (RunMeasure Time, ScoringRun Run)? _inProcess, _inWarehouse;
+    private string? _cli;
+    private CliRun? _cliRun;
 
     public static IEnumerable<int> Sizes() => ScoringRunJob.Sizes();
 
@@ -76,6 +79,7 @@ public class PushDownJob
             var database = await _cluster.CreateDatabaseAsync("bench");
             await services.GetRequiredService<WarehouseConnections>().SaveAsync(
                 new SaveConnection(Connection, WarehouseKind.Postgres, database), Actor.Of("bench", Roles.Admin));
+            _cli = await CliRun.BuildAsync(_folder);
         }
 
         await BenchScore.PrepareAsync(services, Customers, Connection, _folder);
@@ -95,6 +99,13 @@ public class PushDownJob
             handler.HandleAsync(new RunScoring(BenchScore.Score, date, Execution.InProcess), Actor.System, stages, CancellationToken.None));
         _inWarehouse = await RunMeasure.OfAsync(stages =>
             handler.HandleAsync(new RunScoring(BenchScore.Score, date, Execution.InWarehouse), Actor.System, stages, CancellationToken.None));
+        if (_cli is not null)
+        {
+            // The same run from the command line, in a process of its own: the memory a scoring host needs for it.
+            _cliRun = await CliRun.OfAsync(_cli, ["score", BenchScore.Score, "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                "--execution", "in-warehouse", "--data", _folder]);
+        }
+
         return _inWarehouse.Value.Run.Rows;
     }
 
@@ -110,7 +121,7 @@ public class PushDownJob
                     $"in-process rows={local.Run.Rows} rowsPerSec={local.Run.Rows / local.Time.Seconds:0} {local.Time} | " +
                     $"in-warehouse rows={pushed.Run.Rows} rowsPerSec={pushed.Run.Rows / pushed.Time.Seconds:0} {pushed.Time} | " +
                     $"in-warehouse/in-process wall={local.Time.Seconds / pushed.Time.Seconds:0.00}x same-histogram={local.Run.HistogramJson == pushed.Run.HistogramJson} " +
-                    $"same-cuts={local.Run.DecileCutsJson == pushed.Run.DecileCutsJson}"));
+                    $"same-cuts={local.Run.DecileCutsJson == pushed.Run.DecileCutsJson}{(_cliRun is { } cli ? $" | cli in-warehouse {cli}" : "")}"));
             }
         }
         finally
