@@ -21,10 +21,10 @@ public sealed class WarehouseCheckCommandTests : IDisposable
         Assert.Equal(ExitCodes.Ok, result.ExitCode);
         var lines = result.Output.TrimEnd().Split('\n');
         Assert.Matches(@"^CHECK\s+RESULT\s+TIME\s+MESSAGE$", lines[0]);
-        Assert.Equal(19, lines.Length - 2);
+        Assert.Equal(20, lines.Length - 2);
         Assert.All(lines[1..^1], line => Assert.Matches(@"^\S.*\s+pass\s+\d+\.\d\d s$", line));
         Assert.Contains(lines, line => line.StartsWith("swap onto existing target ", StringComparison.Ordinal));
-        Assert.Equal("All 19 checks passed on demo (DuckDb).", lines[^1]);
+        Assert.Equal("All 20 checks passed on demo (DuckDb).", lines[^1]);
         await using var session = await new WarehouseConnector(Microsoft.Extensions.Logging.Abstractions.NullLogger<WarehouseConnector>.Instance)
             .OpenAsync(WarehouseConnectionInfo.Demo(new Engine.Storage.DataFolder(sandbox.DataPath)), TestContext.Current.CancellationToken);
         Assert.Equal(0L, await Warehouse.WarehouseConformanceTests.ScratchTablesAsync(session));
@@ -40,7 +40,7 @@ public sealed class WarehouseCheckCommandTests : IDisposable
         Assert.Equal("demo", json.RootElement.GetProperty("connection").GetString());
         Assert.True(json.RootElement.GetProperty("passed").GetBoolean());
         var checks = json.RootElement.GetProperty("checks").EnumerateArray().ToList();
-        Assert.Equal(19, checks.Count);
+        Assert.Equal(20, checks.Count);
         Assert.All(checks, c => Assert.Equal("passed", c.GetProperty("outcome").GetString()));
     }
 

@@ -13,7 +13,7 @@ public sealed class WarehouseConformanceTests(PostgresClusterFixture postgres)
         "create table", "batched insert", "create table as select (key)", "drop missing table", "drop present table",
         "swap onto missing target", "swap onto existing target", "profile", "correlation", "WITH dataprep", "window function",
         "date and float round trip", "nulls round trip", "plan: nested CASE", "plan: float literals", "plan: midpoint comparison",
-        "plan: EXP and REAL", "plan: NULL routing and levels", "plan: scratch layer",
+        "plan: EXP and REAL", "plan: NULL routing and levels", "plan: scratch layer", "plan: linear sums in REAL",
     ];
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -141,6 +141,33 @@ internal sealed partial class ConformanceChecks
             await session.ExecuteAsync(statement, ct);
         }
 
+        await AssertKernelsAsync(plan, inWarehouse, ct);
+    }
+
+    /// <summary>
+    /// Linear plans in REAL, through the one-by-one sum and the short dense sum (four slots), and through the eight fused
+    /// lanes (forty slots, most of them zero): the kernel's floats, bit for bit where REAL is 4 bytes.
+    /// </summary>
+    private async Task LinearPlanAsync(CancellationToken ct)
+    {
+        foreach (var plan in new[] { LinearPlan(0), LinearPlan(36) })
+        {
+            var inWarehouse = new Dictionary<string, double>();
+            await using (var reader = await session.ReadAsync(RenderedSql.Plain(PlanSql.Select(plan, d, typedTable, "id", ["id", "v", "name"])), ct))
+            {
+                while (await reader.ReadAsync(ct))
+                {
+                    inWarehouse[Convert.ToString(reader.GetValue(0), CultureInfo.InvariantCulture)!] = Convert.ToDouble(reader.GetValue(2), CultureInfo.InvariantCulture);
+                }
+            }
+
+            await AssertKernelsAsync(plan, inWarehouse, ct);
+        }
+    }
+
+    /// <summary>The plan's probabilities by the kernel on the typed table, against those the warehouse gave.</summary>
+    private async Task AssertKernelsAsync(ScoringPlan plan, Dictionary<string, double> inWarehouse, CancellationToken ct)
+    {
         var model = new CompiledModel(plan);
         ColumnBatch batch;
         await using (var reader = await session.ReadAsync(RenderedSql.Plain($"SELECT id, v, name FROM {Q(typedTable)}"), ct))
@@ -167,6 +194,29 @@ internal sealed partial class ConformanceChecks
             }
         }
     }
+
+    /// <summary>
+    /// Weights on v (with a missing flag) and name (two levels), min-max scaled, then <paramref name="absent"/> inputs the
+    /// table lacks, imputed: half of them to 0, so a row has fewer than half its slots non-zero and takes the lanes.
+    /// </summary>
+    private static ScoringPlan LinearPlan(int absent) => new()
+    {
+        Algorithm = "LogisticRegression",
+        Slots = 4 + absent,
+        Inputs =
+        [
+            new() { Name = "v", Kind = PlanInputKind.Number, Slot = 0, Impute = 0.25f, MissingSlot = 1 },
+            new() { Name = "name", Kind = PlanInputKind.Category, Slot = 2, Levels = ["customer 3", "customer 4"] },
+            .. Enumerable.Range(0, absent).Select(i => new PlanInput
+            {
+                Name = string.Create(CultureInfo.InvariantCulture, $"absent_{i}"), Kind = PlanInputKind.Number, Slot = 4 + i,
+                Impute = i % 2 == 0 ? 0f : 0.1f * (i + 1),
+            }),
+        ],
+        Scaling = new PlanScaling([0.00137f, 1f, 1f, 1f, .. Enumerable.Range(0, absent).Select(i => 1f / (i + 3))], null),
+        Linear = new PlanLinear([0.731f, -0.42f, 0.3f, -1.1f, .. Enumerable.Range(0, absent).Select(i => (i % 3) - 0.77f)], -0.123f, null),
+        Calibrator = new PlanCalibrator(-1.3, 0.2),
+    };
 
     /// <summary>Three trees on v (a number with a missing flag) and name (two levels), with a calibrator.</summary>
     private static ScoringPlan ConformancePlan() => new()

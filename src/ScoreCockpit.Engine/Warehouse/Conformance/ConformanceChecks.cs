@@ -44,6 +44,7 @@ internal sealed partial class ConformanceChecks(WarehouseSession session, Scratc
         new("plan: EXP and REAL", [CreateAsSelect], ExpAndRealAsync),
         new("plan: NULL routing and levels", [DateAndFloat], NullRoutingAsync),
         new("plan: scratch layer", [CreateAsSelect], ScratchLayerAsync),
+        new("plan: linear sums in REAL", [CreateAsSelect], LinearPlanAsync),
     ];
 
     private static string? Name(int i) => (i % 3) switch
