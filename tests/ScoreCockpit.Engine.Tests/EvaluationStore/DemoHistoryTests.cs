@@ -95,5 +95,8 @@ public sealed class DemoHistoryTests(PostgresClusterFixture postgres)
         var again = await store.Get<BackfillHandler>().HandleAsync(
             new Backfill("renewal", options.ReferenceDate(1).AddDays(1), today), Actor.System, ct: Ct);
         Assert.Equal((0, 0, 0), (again.Trained, again.Challengers, again.Evaluations));
+
+        // Last, as it breaks a plan on purpose: every version's plan against ML.NET, in SQL and evaluated in the warehouse.
+        await Modeling.Plans.DemoPlans.EveryVersionScoresAsMLNetDoesAndABrokenPlanFailsItsVersionAloneAsync(store);
     }
 }

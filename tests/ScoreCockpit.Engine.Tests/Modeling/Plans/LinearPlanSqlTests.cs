@@ -14,7 +14,7 @@ namespace ScoreCockpit.Engine.Tests.Modeling.Plans;
 
 /// <summary>
 /// Linear plans written as SQL: the order of additions against the tensor library's, then made-up plans of every size
-/// the kernel treats differently, run by DuckDB against the kernel bit for bit (the demo's challengers are in DemoPlansTests).
+/// the kernel treats differently, run by DuckDB against the kernel bit for bit (the demo's challengers are in DemoPlans).
 /// </summary>
 public sealed class LinearPlanSqlTests(PostgresClusterFixture postgres)
 {

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Modeling.Plans;
 
-/// <summary>Plans written as SQL (the in-warehouse checks are in DemoPlansTests and the warehouse chain).</summary>
+/// <summary>Plans written as SQL (the in-warehouse checks are in DemoPlans (run by DemoHistoryTests) and the warehouse chain).</summary>
 public sealed class PlanSqlTests
 {
     /// <summary>The written comparison, evaluated here on doubles, routes every value as ML.NET's float comparison does.</summary>

@@ -9,27 +9,23 @@ using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Engine.Warehouse;
-using ScoreCockpit.Tests.Shared;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Modeling.Plans;
 
 /// <summary>
 /// Every version and challenger the demo trains, compiled and checked against ML.NET on its latest labelled snapshot;
-/// then what a broken plan does: refused with the version's name and what to do.
+/// then what a broken plan does: refused with the version's name and what to do. Run at the end of
+/// <see cref="EvaluationStore.DemoHistoryTests"/>, on its demo and history (building them again would cost minutes).
 /// </summary>
-public sealed class DemoPlansTests(PostgresClusterFixture postgres)
+internal static class DemoPlans
 {
     private static readonly Actor Ana = Actor.Of("ana@example.com", Roles.Analyst);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task Every_demo_version_scores_as_MLNET_does_and_a_broken_plan_fails_its_version_alone()
+    public static async Task EveryVersionScoresAsMLNetDoesAndABrokenPlanFailsItsVersionAloneAsync(TestStore store)
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(1_000, ct: Ct);
-        await store.Get<DemoHistory>().BuildAsync(ct: Ct);
         var verify = store.Get<VerifyVersionsHandler>();
         var checkedVersions = 0;
         foreach (var score in DemoScores.All)
