@@ -4,9 +4,12 @@ using System.Text;
 
 namespace ScoreCockpit.Benchmarks.Evaluation;
 
-/// <summary>A whole process under GNU time: its wall time and peak resident memory, which covers native and managed heaps alike.</summary>
+/// <summary>A whole process under GNU time: its wall time, CPU time and peak resident memory, which covers native and managed heaps alike.</summary>
 public sealed record TimedProcess(TimeSpan Wall, long PeakRssKilobytes, string Output)
 {
+    /// <summary>User plus system CPU seconds.</summary>
+    public double CpuSeconds { get; init; }
+
     public static async Task<TimedProcess> RunAsync(string program, params string[] args)
     {
         var start = new ProcessStartInfo("/usr/bin/time")
@@ -15,7 +18,7 @@ public sealed record TimedProcess(TimeSpan Wall, long PeakRssKilobytes, string O
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { "-f", "timed %e %M", program }.Concat(args))
+        foreach (var arg in new[] { "-f", "timed %e %M %U %S", program }.Concat(args))
         {
             start.ArgumentList.Add(arg);
         }
@@ -32,7 +35,10 @@ public sealed record TimedProcess(TimeSpan Wall, long PeakRssKilobytes, string O
         }
 
         var timed = error.Split('\n').Last(l => l.StartsWith("timed ", StringComparison.Ordinal)).Split(' ');
-        return new TimedProcess(wall, long.Parse(timed[2], CultureInfo.InvariantCulture), await output);
+        return new TimedProcess(wall, long.Parse(timed[2], CultureInfo.InvariantCulture), await output)
+        {
+            CpuSeconds = double.Parse(timed[3], CultureInfo.InvariantCulture) + double.Parse(timed[4], CultureInfo.InvariantCulture),
+        };
     }
 }
 

@@ -102,8 +102,8 @@ public class PushDownJob
         if (_cli is not null)
         {
             // The same run from the command line, in a process of its own: the memory a scoring host needs for it.
-            _cliRun = await CliRun.OfAsync(_cli, ["score", BenchScore.Score, "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                "--execution", "in-warehouse", "--data", _folder]);
+            _cliRun = await CliRun.OfAsync(_cli, "score", BenchScore.Score, "--date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                "--execution", "in-warehouse", "--data", _folder);
         }
 
         return _inWarehouse.Value.Run.Rows;
