@@ -36,7 +36,7 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.ApplyConfigurationsFromAssembly(typeof(CockpitDbContext).Assembly);
+        Maps.CockpitMaps.ApplyTo(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
