@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace ScoreCockpit.Engine.Storage;
@@ -5,17 +6,14 @@ namespace ScoreCockpit.Engine.Storage;
 /// <summary>Points a context at the configured provider and that provider's migrations project.</summary>
 public static class StoreOptions
 {
-    public static DbContextOptionsBuilder UseCockpitStore(this DbContextOptionsBuilder options, StoreSettings store)
-    {
-        var assembly = store.MigrationsAssembly;
-        return store.Provider switch
+    public static DbContextOptionsBuilder UseCockpitStore(this DbContextOptionsBuilder options, StoreSettings store) =>
+        store.Provider switch
         {
-            StoreProvider.Sqlite => options.UseSqlite(store.ConnectionString, o => o.MigrationsAssembly(assembly)),
-            StoreProvider.Postgres => options.UseNpgsql(store.ConnectionString, o => o.MigrationsAssembly(assembly)),
-            StoreProvider.SqlServer => options.UseSqlServer(store.ConnectionString, o => o.MigrationsAssembly(assembly)),
+            StoreProvider.Sqlite => Sqlite(options, store),
+            StoreProvider.Postgres => Postgres(options, store),
+            StoreProvider.SqlServer => SqlServer(options, store),
             _ => throw new CockpitSetupException($"Store:Provider {store.Provider} is not supported."),
         };
-    }
 
     public static CockpitDbContext CreateContext(StoreSettings store)
     {
@@ -23,4 +21,18 @@ public static class StoreOptions
         options.UseCockpitStore(store);
         return new CockpitDbContext(options.Options);
     }
+
+    // One method per provider, never inlined: compiling a method loads the assemblies it calls into, so a single
+    // switch would load all three EF Core providers (and SqlClient) into a process that uses one.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder Sqlite(DbContextOptionsBuilder options, StoreSettings store) =>
+        options.UseSqlite(store.ConnectionString, o => o.MigrationsAssembly(store.MigrationsAssembly));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder Postgres(DbContextOptionsBuilder options, StoreSettings store) =>
+        options.UseNpgsql(store.ConnectionString, o => o.MigrationsAssembly(store.MigrationsAssembly));
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbContextOptionsBuilder SqlServer(DbContextOptionsBuilder options, StoreSettings store) =>
+        options.UseSqlServer(store.ConnectionString, o => o.MigrationsAssembly(store.MigrationsAssembly));
 }

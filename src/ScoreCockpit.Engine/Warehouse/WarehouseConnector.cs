@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using DuckDB.NET.Data;
 using Microsoft.Data.SqlClient;
 using Microsoft.Extensions.Logging;
@@ -52,13 +53,27 @@ public sealed class WarehouseConnector(ILogger<WarehouseConnector> logger, Wareh
 
         return info.Kind switch
         {
-            WarehouseKind.DuckDb => new DuckDBConnection(info.ConnectionString),
-            WarehouseKind.Postgres => new NpgsqlConnection(info.ConnectionString),
-            WarehouseKind.SqlServer => new SqlConnection(info.ConnectionString),
+            WarehouseKind.DuckDb => DuckDb(info),
+            WarehouseKind.Postgres => Postgres(info),
+            WarehouseKind.SqlServer => SqlServer(info),
             WarehouseKind.Teradata => Connection(RegisteredTeradata(info), info),
             _ => throw new ArgumentException($"Unknown warehouse kind {info.Kind}."),
         };
     }
+
+    // One method per provider, never inlined, each returning the base type: compiling a method loads the assemblies
+    // named by what it calls, so one switch (or a concrete return type) would load DuckDB's, PostgreSQL's and SQL
+    // Server's clients into a process that talks to one warehouse.
+#pragma warning disable CA1859
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection DuckDb(WarehouseConnectionInfo info) => new DuckDBConnection(info.ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection Postgres(WarehouseConnectionInfo info) => new NpgsqlConnection(info.ConnectionString);
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static DbConnection SqlServer(WarehouseConnectionInfo info) => new SqlConnection(info.ConnectionString);
+#pragma warning restore CA1859
 
     private static DbProviderFactory RegisteredTeradata(WarehouseConnectionInfo info) =>
         DbProviderFactories.TryGetFactory(TeradataProviderName, out var factory)

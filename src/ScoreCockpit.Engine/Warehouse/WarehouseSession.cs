@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 
 namespace ScoreCockpit.Engine.Warehouse;
 
@@ -31,11 +32,9 @@ public sealed class WarehouseSession(DbConnection connection, ISqlDialect dialec
     public async Task<DbDataReader> ReadAsync(RenderedSql sql, CancellationToken ct = default)
     {
         var command = Command(sql, null);
-        if (command is DuckDB.NET.Data.DuckDBCommand duck)
+        if (Info.Kind == WarehouseKind.DuckDb)
         {
-            // Rows as they come, not the whole result materialised first: a million-row snapshot would otherwise
-            // sit in memory before the first row is read. Safe because a reader is disposed before the next command.
-            duck.UseStreamingMode = true;
+            StreamRows(command);
         }
 
         try
@@ -46,6 +45,19 @@ public sealed class WarehouseSession(DbConnection connection, ISqlDialect dialec
         {
             await command.DisposeAsync();
             throw Failed(e);
+        }
+    }
+
+    // Apart, and only for DuckDB: naming DuckDB's command type where every warehouse passes would load its client
+    // into a process that talks to PostgreSQL.
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void StreamRows(DbCommand command)
+    {
+        if (command is DuckDB.NET.Data.DuckDBCommand duck)
+        {
+            // Rows as they come, not the whole result materialised first: a million-row snapshot would otherwise
+            // sit in memory before the first row is read. Safe because a reader is disposed before the next command.
+            duck.UseStreamingMode = true;
         }
     }
 
