@@ -36,7 +36,7 @@ internal static class BenchScore
                 await using var other = await services.GetRequiredService<WarehouseConnections>().OpenAsync(connection);
                 foreach (var table in new[] { "bench_202401", "bench_202402", "bench_202403" })
                 {
-                    await PushDown.PostgresCopy.CopyAsync(session, other, table, folder);
+                    await ScoreCockpit.Tests.Shared.PostgresCopy.CopyAsync(session, other, table, folder);
                 }
             }
         }

@@ -97,6 +97,6 @@ public sealed class DemoHistoryTests(PostgresClusterFixture postgres)
         Assert.Equal((0, 0, 0), (again.Trained, again.Challengers, again.Evaluations));
 
         // Last, as it breaks a plan on purpose: every version's plan against ML.NET, in SQL and evaluated in the warehouse.
-        await Modeling.Plans.DemoPlans.EveryVersionScoresAsMLNetDoesAndABrokenPlanFailsItsVersionAloneAsync(store);
+        await Modeling.Plans.DemoPlans.EveryVersionScoresAsMLNetDoesAndABrokenPlanFailsItsVersionAloneAsync(store, postgres);
     }
 }

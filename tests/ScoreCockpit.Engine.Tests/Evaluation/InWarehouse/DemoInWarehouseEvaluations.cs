@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Evaluation.InWarehouse;
 using ScoreCockpit.Engine.Modeling.Plans;
@@ -28,10 +27,9 @@ public static class DemoInWarehouseEvaluations
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Returns the (version, date) pairs compared in full; a plan PlanSql cannot write must fail with its refusal.</summary>
-    public static async Task<int> AssertEqualAsync(TestStore store, CockpitDbContext db, IReadOnlyList<ModelVersion> versions)
+    public static async Task<int> AssertEqualAsync(WarehouseSession session, TestStore store, CockpitDbContext db, IReadOnlyList<ModelVersion> versions)
     {
         var plans = store.Get<ScoringPlans>();
-        await using var session = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct);
         var (compared, refused, largest) = (0, 0, 0.0);
         var (inProcess, inWarehouse) = (Stopwatch.StartNew(), new Stopwatch());
         inProcess.Reset();
@@ -74,7 +72,7 @@ public static class DemoInWarehouseEvaluations
 
         Assert.Equal(versions.Count, compared + refused);
         TestContext.Current.TestOutputHelper?.WriteLine(
-            $"In-warehouse evaluations on DuckDB: {compared} compared, {refused} refused by PlanSql, largest difference " +
+            $"In-warehouse evaluations on {session.Dialect.Kind}: {compared} compared, {refused} refused by PlanSql, largest difference " +
             $"{largest.ToString("R", CultureInfo.InvariantCulture)}; in-process {inProcess.ElapsedMilliseconds} ms, in-warehouse {inWarehouse.ElapsedMilliseconds} ms");
         return compared;
     }

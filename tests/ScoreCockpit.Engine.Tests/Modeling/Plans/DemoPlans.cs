@@ -9,6 +9,7 @@ using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Engine.Warehouse;
+using ScoreCockpit.Tests.Shared;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Modeling.Plans;
@@ -24,7 +25,7 @@ internal static class DemoPlans
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task EveryVersionScoresAsMLNetDoesAndABrokenPlanFailsItsVersionAloneAsync(TestStore store)
+    public static async Task EveryVersionScoresAsMLNetDoesAndABrokenPlanFailsItsVersionAloneAsync(TestStore store, PostgresClusterFixture postgres)
     {
         var verify = store.Get<VerifyVersionsHandler>();
         var checkedVersions = 0;
@@ -44,9 +45,17 @@ internal static class DemoPlans
         Assert.True(checkedVersions >= 6, $"Only {checkedVersions} versions were checked.");
         Assert.Contains(versions, v => v.IsChallenger);
         Assert.All(versions, v => Assert.NotNull(v.PlanSha256));
-        Assert.Equal(versions.Count, await ScoredInDuckDbAsync(store, db, versions));
-        // The same versions evaluated inside the warehouse: the in-process evaluations, metrics and intervals, to 1e-9.
-        Assert.Equal(versions.Count, await Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertEqualAsync(store, db, versions));
+        await using (var duck = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct))
+        {
+            Assert.Equal(versions.Count, await ScoredInWarehouseAsync(duck, store, db, versions));
+            // The same versions evaluated inside the warehouse: the in-process evaluations, metrics and intervals, to 1e-9.
+            Assert.Equal(versions.Count, await Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertEqualAsync(duck, store, db, versions));
+
+            // And in the tests' PostgreSQL, on copies of the snapshots they read: its arithmetic and text are not DuckDB's.
+            await using var pg = await InPostgresAsync(duck, db, postgres);
+            Assert.Equal(versions.Count, await ScoredInWarehouseAsync(pg, store, db, versions));
+            Assert.Equal(versions.Count, await Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertEqualAsync(pg, store, db, versions));
+        }
 
         var churn = await db.Scores.AsNoTracking().SingleAsync(s => s.Name == "churn", Ct);
         var victim = versions.Where(v => v.ScoreId == churn.Id).MaxBy(v => v.Number)!;
@@ -79,13 +88,48 @@ internal static class DemoPlans
     }
 
     /// <summary>
-    /// Each version's plan, trees or linear, written as SQL (<see cref="PlanSql"/>) and run by the demo's DuckDB on its
-    /// score's latest snapshot gives the kernel's floats bit for bit, and its text for SQL Server and Teradata keeps within their
-    /// limits; returns how many versions were checked.
+    /// The snapshots the checks read (each score's newest, and the snapshot of its newest evaluation date) copied from
+    /// the demo's DuckDB to a database of the tests' PostgreSQL; returns a session on that database.
     /// </summary>
-    private static async Task<int> ScoredInDuckDbAsync(TestStore store, CockpitDbContext db, List<ModelVersion> versions)
+    private static async Task<WarehouseSession> InPostgresAsync(WarehouseSession duck, CockpitDbContext db, PostgresClusterFixture postgres)
     {
-        await using var session = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct);
+        var cluster = await postgres.GetClusterAsync();
+        var info = new WarehouseConnectionInfo("pg", WarehouseKind.Postgres, await cluster.CreateDatabaseAsync($"demo_plans_{Guid.NewGuid():N}"[..24], Ct));
+        var pg = await new WarehouseConnector(Microsoft.Extensions.Logging.Abstractions.NullLogger<WarehouseConnector>.Instance).OpenAsync(info, Ct);
+        var folder = Directory.CreateTempSubdirectory("scorecockpit-demo-plans-");
+        try
+        {
+            foreach (var score in await db.Scores.AsNoTracking().ToListAsync(Ct))
+            {
+                var newest = await db.Snapshots.AsNoTracking().Where(s => s.ScoreId == score.Id).OrderBy(s => s.ReferenceDate).LastAsync(Ct);
+                var evaluated = await db.Evaluations.AsNoTracking().Where(e => e.ScoreId == score.Id).MaxAsync(e => e.EvaluationDate, Ct);
+                var labelled = await db.Snapshots.AsNoTracking().SingleAsync(s => s.ScoreId == score.Id && s.ReferenceDate == evaluated, Ct);
+                foreach (var table in new[] { newest.TableName, labelled.TableName }.Distinct())
+                {
+                    await PostgresCopy.CopyAsync(duck, pg, table, folder.FullName, Ct);
+                }
+            }
+
+            return pg;
+        }
+        catch
+        {
+            await pg.DisposeAsync();
+            throw;
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Each version's plan, trees or linear, written as SQL (<see cref="PlanSql"/>) and run by the warehouse on its
+    /// score's latest snapshot gives the kernel's floats, read from the same table, bit for bit; on DuckDB, its text for
+    /// SQL Server and Teradata keeps within their limits too. Returns how many versions were checked.
+    /// </summary>
+    private static async Task<int> ScoredInWarehouseAsync(WarehouseSession session, TestStore store, CockpitDbContext db, List<ModelVersion> versions)
+    {
         var plans = store.Get<ScoringPlans>();
         var checkedVersions = 0;
         foreach (var version in versions)
@@ -107,14 +151,16 @@ internal static class DemoPlans
             var keys = batch.Find(key)!;
             var kernel = Enumerable.Range(0, batch.Rows).ToDictionary(i => keys.Texts![keys.Codes![i]], i => model.GivesProbabilities ? probability[i] : raw[i]);
 
-            var columns = (await session.TableColumnsAsync(table, Ct)).Select(c => c.Name).ToList();
-            foreach (var kind in new[] { WarehouseKind.SqlServer, WarehouseKind.Teradata })
+            var described = await session.TableColumnsAsync(table, Ct);
+            var columns = described.Select(c => c.Name).ToList();
+            foreach (var kind in session.Dialect.Kind == WarehouseKind.DuckDb ? [WarehouseKind.SqlServer, WarehouseKind.Teradata] : Array.Empty<WarehouseKind>())
             {
                 PlanSqlText.AssertWithinLimits(model.Plan, Dialects.For(kind), table, key, columns);
             }
 
             var inWarehouse = new Dictionary<string, float>();
-            await using (var reader = await session.ReadAsync(RenderedSql.Plain(PlanSql.Select(model.Plan, session.Dialect, table, key, columns)), Ct))
+            await using (var reader = await session.ReadAsync(RenderedSql.Plain(PlanSql.Select(model.Plan, session.Dialect, table, key, columns,
+                booleans: [.. described.Where(Engine.PushDown.PushDownSql.IsBoolean).Select(c => c.Name)])), Ct))
             {
                 while (await reader.ReadAsync(Ct))
                 {
@@ -124,7 +170,7 @@ internal static class DemoPlans
 
             Assert.Equal(kernel.Count, inWarehouse.Count);
             var differing = kernel.Count(p => BitConverter.SingleToInt32Bits(p.Value) != BitConverter.SingleToInt32Bits(inWarehouse[p.Key]));
-            Assert.True(differing == 0, $"{score.Name} v{version.Number} in DuckDB: {differing} of {kernel.Count} rows differ");
+            Assert.True(differing == 0, $"{score.Name} v{version.Number} in {session.Dialect.Kind}: {differing} of {kernel.Count} rows differ");
             checkedVersions++;
         }
 
