@@ -52,7 +52,7 @@ internal static class DemoPlans
             Assert.Equal(versions.Count, await Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertEqualAsync(duck, store, db, versions));
 
             // And in the tests' PostgreSQL, on copies of the snapshots they read: its arithmetic and text are not DuckDB's.
-            await using var pg = await InPostgresAsync(duck, db, postgres);
+            await using var pg = await InPostgresAsync(store, duck, db, postgres);
             Assert.Equal(versions.Count, await ScoredInWarehouseAsync(pg, store, db, versions));
             Assert.Equal(versions.Count, await Evaluation.InWarehouse.DemoInWarehouseEvaluations.AssertEqualAsync(pg, store, db, versions));
         }
@@ -91,11 +91,11 @@ internal static class DemoPlans
     /// The snapshots the checks read (each score's newest, and the snapshot of its newest evaluation date) copied from
     /// the demo's DuckDB to a database of the tests' PostgreSQL; returns a session on that database.
     /// </summary>
-    private static async Task<WarehouseSession> InPostgresAsync(WarehouseSession duck, CockpitDbContext db, PostgresClusterFixture postgres)
+    private static async Task<WarehouseSession> InPostgresAsync(TestStore store, WarehouseSession duck, CockpitDbContext db, PostgresClusterFixture postgres)
     {
         var cluster = await postgres.GetClusterAsync();
         var info = new WarehouseConnectionInfo("pg", WarehouseKind.Postgres, await cluster.CreateDatabaseAsync($"demo_plans_{Guid.NewGuid():N}"[..24], Ct));
-        var pg = await new WarehouseConnector(Microsoft.Extensions.Logging.Abstractions.NullLogger<WarehouseConnector>.Instance).OpenAsync(info, Ct);
+        var pg = await store.Get<WarehouseConnector>().OpenAsync(info, Ct);
         var folder = Directory.CreateTempSubdirectory("scorecockpit-demo-plans-");
         try
         {
