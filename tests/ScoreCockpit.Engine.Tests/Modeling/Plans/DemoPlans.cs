@@ -153,9 +153,13 @@ internal static class DemoPlans
 
             var described = await session.TableColumnsAsync(table, Ct);
             var columns = described.Select(c => c.Name).ToList();
-            foreach (var kind in session.Dialect.Kind == WarehouseKind.DuckDb ? [WarehouseKind.SqlServer, WarehouseKind.Teradata] : Array.Empty<WarehouseKind>())
+            if (session.Dialect.Kind == WarehouseKind.DuckDb)
             {
-                PlanSqlText.AssertWithinLimits(model.Plan, Dialects.For(kind), table, key, columns);
+                // The text checks depend on the plan alone: once, on the first warehouse's pass.
+                foreach (var kind in new[] { WarehouseKind.SqlServer, WarehouseKind.Teradata })
+                {
+                    PlanSqlText.AssertWithinLimits(model.Plan, Dialects.For(kind), table, key, columns);
+                }
             }
 
             var inWarehouse = new Dictionary<string, float>();
