@@ -44,6 +44,7 @@ public static class ScoreCockpitCli
             Connections.ConnectionsCommand.Create(context),
             Evaluation.EvaluateFileCommand.Create(context),
             Scenarios.ScenarioCommands.Create(context),
+            Scenarios.SchedulerCommand.Create(context),
             Reporting.ReportCommand.Create(context),
         };
 }

@@ -55,6 +55,12 @@ public sealed class ScenarioRun
     /// <summary>Checks that ended in WARNING or ERROR during the run.</summary>
     public int CheckWarnings { get; set; }
 
+    /// <summary>The interrupted run this one tries again (<see cref="Scheduling.InterruptedRunRetries"/>); null for a first attempt.</summary>
+    public long? RetryOf { get; set; }
+
+    /// <summary>1 for a first attempt, 2 for its first retry after an interruption…</summary>
+    public int Attempt { get; set; } = 1;
+
     /// <summary>Set when the duration alert went out, so it goes out once.</summary>
     public DateTime? DurationAlertAt { get; set; }
 

@@ -14,6 +14,7 @@ public static class ScenarioServices
         services.AddSingleton<RunQueries>();
         services.AddSingleton<ScenarioRunner>();
         services.AddSingleton<ScenarioScheduler>();
+        services.AddSingleton<SchedulerLeadership>();
         services.AddSingleton<ScenarioFacts>();
         services.AddSingleton<IStepExecutor, SetVariablesExecutor>();
         services.AddSingleton<IStepExecutor, RunSqlExecutor>();

@@ -31,6 +31,8 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<Scenarios.ScenarioStepRun> ScenarioStepRuns => Set<Scenarios.ScenarioStepRun>();
     public DbSet<Quality.QualityMeasurement> QualityMeasurements => Set<Quality.QualityMeasurement>();
     public DbSet<Quality.CheckResult> CheckResults => Set<Quality.CheckResult>();
+    public DbSet<Units.UnitRun> UnitRuns => Set<Units.UnitRun>();
+    public DbSet<Scenarios.Scheduling.SchedulerLease> SchedulerLeases => Set<Scenarios.Scheduling.SchedulerLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -715,6 +715,9 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("CheckWarnings")
                         .HasColumnType("INTEGER");
 
@@ -742,6 +745,9 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("RetryOf")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("ScenarioId")
                         .HasColumnType("INTEGER");
@@ -844,6 +850,31 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("scenario_step_runs", (string)null);
+                });
+
+            modelBuilder.Entity("ScoreCockpit.Engine.Scenarios.Scheduling.SchedulerLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcquiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RenewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("scheduler_leases", (string)null);
                 });
 
             modelBuilder.Entity("ScoreCockpit.Engine.Scores.Score", b =>
@@ -1065,6 +1096,89 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                     b.ToTable("snapshots", (string)null);
                 });
 
+            modelBuilder.Entity("ScoreCockpit.Engine.Units.UnitRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ArgumentsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Attempt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DurationMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Executor")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScenarioRunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ScoreId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StartedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ScenarioRunId");
+
+                    b.HasIndex("Status");
+
+                    b.HasIndex("ScoreId", "Kind", "StartedAt");
+
+                    b.ToTable("unit_runs", (string)null);
+                });
+
             modelBuilder.Entity("ScoreCockpit.Engine.Variables.VariableRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1250,6 +1364,15 @@ namespace ScoreCockpit.Migrations.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("ScoreCockpit.Engine.Snapshots.Snapshot", b =>
+                {
+                    b.HasOne("ScoreCockpit.Engine.Scores.Score", null)
+                        .WithMany()
+                        .HasForeignKey("ScoreId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("ScoreCockpit.Engine.Units.UnitRun", b =>
                 {
                     b.HasOne("ScoreCockpit.Engine.Scores.Score", null)
                         .WithMany()

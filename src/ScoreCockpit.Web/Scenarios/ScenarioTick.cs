@@ -9,12 +9,19 @@ namespace ScoreCockpit.Web.Scenarios;
 
 /// <summary>
 /// Coravel calls this every minute: the engine's scheduler decides what is due (and what was missed while the portal
-/// was down); each scenario's runs go to the queue as one task, so they run one after the other.
+/// was down); each scenario's runs go to the queue as one task, so they run one after the other. Where several
+/// schedulers share the store (replicas, `scorecockpit scheduler`), only the lease holder fires.
 /// </summary>
-public sealed class ScenarioTick(ScenarioScheduler scheduler, ScenarioRunner runner, IQueue queue, ILogger<ScenarioTick> logger) : IInvocable
+public sealed class ScenarioTick(
+    SchedulerLeadership leadership, ScenarioScheduler scheduler, ScenarioRunner runner, IQueue queue, ILogger<ScenarioTick> logger) : IInvocable
 {
     public async Task Invoke()
     {
+        if (!await leadership.TryLeadAsync())
+        {
+            return;
+        }
+
         foreach (var runs in await scheduler.TickAsync())
         {
             queue.QueueAsyncTask(async () =>

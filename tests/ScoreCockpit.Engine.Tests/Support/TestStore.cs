@@ -84,6 +84,20 @@ public sealed class TestStore : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
+    /// <summary>
+    /// A second host on this store and clock (another portal replica, a headless scheduler), named
+    /// <paramref name="host"/> in the owners it writes; dispose it to stop it.
+    /// </summary>
+    public ServiceProvider Replica(string host)
+    {
+        var services = new ServiceCollection();
+        var leases = Engine.Scoring.RunLeaseSettings.Default with { Host = host };
+        services.AddScoreCockpitEngine(new DataFolder(_folder.Path), Settings, leases);
+        services.AddSingleton<TimeProvider>(Time);
+        services.AddSingleton(_ => new Engine.Settings.CockpitTimeZone(Time.LocalTimeZone));
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
+    }
+
     /// <summary>The data folder: a command line run with --data here reads this store (SQLite).</summary>
     public string DataPath => _folder.Path;
 

@@ -16,8 +16,9 @@ namespace ScoreCockpit.Engine.Scenarios.Running;
 /// <paramref name="ReplayedAt"/> dates a replayed run in the past (the demo's history): its times are shifted to start
 /// then, and it counts as scheduled (no role check), like an activation's replay date.
 /// </remarks>
+/// <paramref name="RetryOf"/> is the interrupted run a retry tries again, with its day and fire time.
 public sealed record StartRun(string Scenario, string Trigger = "manual", DateTime? ScheduledFor = null, DateOnly? AsOf = null,
-    IReadOnlyList<Variable>? Variables = null, DateTime? ReplayedAt = null);
+    IReadOnlyList<Variable>? Variables = null, DateTime? ReplayedAt = null, long? RetryOf = null, int Attempt = 1);
 
 /// <summary>
 /// Runs a scenario's steps in order, each by its run-if rule, recording the run and every step in the store as it
@@ -217,6 +218,8 @@ public sealed class ScenarioRunner(
             StartedAt = now,
             Owner = leases.Owner,
             LeaseExpiresAt = leases.FirstExpiry(),
+            RetryOf = request.RetryOf,
+            Attempt = request.Attempt,
             Steps = definition.Steps.Select((s, i) => new ScenarioStepRun { Position = i, Name = s.Name, Type = s.Type, Status = StepStatus.Pending }).ToList(),
         };
     }

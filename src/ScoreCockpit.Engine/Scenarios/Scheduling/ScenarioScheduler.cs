@@ -14,10 +14,12 @@ namespace ScoreCockpit.Engine.Scenarios.Scheduling;
 /// One scheduler tick (the portal calls it every minute): for each enabled scenario, the fire times since it was
 /// last looked at are due; the catch-up policy decides which of the late ones run. The stored "scheduled through"
 /// instant moves to now, so a restart sees exactly what it missed. Returns the runs to start, per scenario, oldest
-/// first; a scenario's runs must be started one after the other.
+/// first; a scenario's runs must be started one after the other. A scheduled run that was interrupted is tried again
+/// first, per <see cref="RunLeaseSettings.RetryInterrupted"/>. Where several schedulers share the store, only the
+/// <see cref="SchedulerLeadership"/> holder should tick; the tick stays safe if two do.
 /// </summary>
 public sealed class ScenarioScheduler(
-    IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IRunObserver> observers, RunLeases leases, TimeProvider time, CockpitClock clock,
+    IDbContextFactory<CockpitDbContext> contexts, IEnumerable<IRunObserver> observers, RunLeases leases, RunLeaseSettings settings, TimeProvider time, CockpitClock clock,
     ILogger<ScenarioScheduler> logger)
 {
     /// <summary>A fire time this close to now is on time; older ones were missed (the process was down).</summary>
@@ -34,7 +36,8 @@ public sealed class ScenarioScheduler(
             logger.LogWarning("{Count} run(s) whose lease expired were marked interrupted", interrupted);
         }
 
-        var scenarios = await db.Scenarios.Where(s => s.Enabled).OrderBy(s => s.Name).ToListAsync(ct);
+        var scenarios = await db.Scenarios.AsNoTracking().Where(s => s.Enabled).OrderBy(s => s.Name).ToListAsync(ct);
+        var retries = await InterruptedRunRetries.DueAsync(db, settings.RetryInterrupted, now.UtcDateTime, ct);
         var starts = new List<IReadOnlyList<StartRun>>();
         foreach (var scenario in scenarios)
         {
@@ -52,19 +55,28 @@ public sealed class ScenarioScheduler(
             var through = new DateTimeOffset(scenario.ScheduledThrough, TimeSpan.Zero);
             var due = ScenarioSchedule.Due(definition, through, now);
             var plan = CatchUp.Plan(due.Select(d => d.At).ToList(), now, definition.CatchUp, Grace);
+
+            // Claimed only if no other scheduler moved "scheduled through" since it was read: each due time fires once.
+            var next = ScenarioSchedule.NextFire(definition, now)?.UtcDateTime;
+            var claimed = await db.Scenarios.Where(s => s.Id == scenario.Id && s.ScheduledThrough == scenario.ScheduledThrough)
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.ScheduledThrough, now.UtcDateTime).SetProperty(s => s.NextFireAt, next), ct);
+            if (claimed == 0)
+            {
+                logger.LogInformation("Scenario {Scenario}: its due times were taken by another scheduler", scenario.Name);
+                continue;
+            }
+
             if (plan.Dropped.Count > 0)
             {
                 db.ScenarioRuns.Add(Dropped(scenario, definition, plan.Dropped, now));
             }
 
-            var runs = plan.Run.Select(at => new StartRun(scenario.Name, Describe(due.First(d => d.At == at).Trigger, at, now), at.UtcDateTime)).ToList();
+            var runs = retries.Where(r => r.Scenario == scenario.Name)
+                .Concat(plan.Run.Select(at => new StartRun(scenario.Name, Describe(due.First(d => d.At == at).Trigger, at, now), at.UtcDateTime))).ToList();
             if (runs.Count > 0)
             {
                 starts.Add(runs);
             }
-
-            scenario.ScheduledThrough = now.UtcDateTime;
-            scenario.NextFireAt = ScenarioSchedule.NextFire(definition, now)?.UtcDateTime;
         }
 
         await db.SaveChangesAsync(ct);

@@ -26,5 +26,7 @@ internal static class CockpitMaps
         builder.ApplyConfiguration(new ScenarioStepRunMap());
         builder.ApplyConfiguration(new QualityMeasurementMap());
         builder.ApplyConfiguration(new CheckResultMap());
+        builder.ApplyConfiguration(new UnitRunMap());
+        builder.ApplyConfiguration(new SchedulerLeaseMap());
     }
 }
