@@ -15,10 +15,14 @@ namespace ScoreCockpit.Engine.Evaluation;
 /// Evaluate every stored version (challengers included) on every labelled snapshot of a score, or on one
 /// date. Incremental: pairs already evaluated are kept unless <paramref name="Recompute"/> is asked.
 /// <paramref name="AsOf"/> is "today" for the label calendar (a backfill replays past days). <paramref name="Execution"/>
-/// overrides where the versions are scored and measured, for this run only.
+/// overrides where the versions are scored and measured, for this run only. <paramref name="Versions"/> limits the run
+/// to these version numbers (a unit of an evaluation split by date).
 /// </summary>
 public sealed record EvaluateAllVersions(string Score, DateOnly? Date = null, bool Recompute = false, DateOnly? AsOf = null,
-    PushDown.Execution? Execution = null);
+    PushDown.Execution? Execution = null, IReadOnlyList<int>? Versions = null);
+
+/// <summary>What an evaluation run has to do: per labelled date, the numbers of the versions to evaluate there.</summary>
+public sealed record EvaluationPlan(IReadOnlyList<DateOnly> Dates, IReadOnlyList<(DateOnly Date, IReadOnlyList<int> Versions)> Work, int AlreadyDone, int PurgedVersions);
 
 public sealed record EvaluationRunSummary(
     string Score, IReadOnlyList<DateOnly> Dates, int Computed, int Failed, int AlreadyDone, int PurgedVersions, TimeSpan Duration)
@@ -44,7 +48,7 @@ public sealed partial class EvaluateAllVersionsHandler(
         var dates = EvaluationDates.For(scope, asOf, request.Date);
         var versions = await db.ModelVersions.AsNoTracking()
             .Where(v => v.ScoreId == score.Id && v.AsOfDate <= asOf).OrderBy(v => v.Number).ToListAsync(ct);
-        var live = versions.Where(v => v.PurgedAt == null).ToList();
+        var live = versions.Where(v => v.PurgedAt == null && (request.Versions is null || request.Versions.Contains(v.Number))).ToList();
         var done = (await db.Evaluations.AsNoTracking().Where(e => e.ScoreId == score.Id)
             .Select(e => new { e.VersionId, e.EvaluationDate }).ToListAsync(ct))
             .Select(e => (e.VersionId, e.EvaluationDate)).ToHashSet();
@@ -93,6 +97,29 @@ public sealed partial class EvaluateAllVersionsHandler(
         {
             Execution = choice is null ? null : $"{ExecutionNames.Of(choice.Where)}: {choice.Reason}",
         };
+    }
+
+    /// <summary>
+    /// The (date, versions) pairs a run would compute, without computing them: an evaluation split into units (one per
+    /// date) is planned here, after the labels that became final were refreshed, so that no unit has to.
+    /// </summary>
+    public async Task<EvaluationPlan> PlanAsync(EvaluateAllVersions request, Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(Roles.Analyst, "evaluate model versions");
+        var asOf = request.AsOf ?? clock.Today;
+        await labels.RefreshDueAsync(request.Score, actor, null, ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var scope = await ScoreScope.LoadAsync(db, request.Score, clock, ct);
+        var dates = EvaluationDates.For(scope, asOf, request.Date);
+        var versions = await db.ModelVersions.AsNoTracking()
+            .Where(v => v.ScoreId == scope.Score.Id && v.AsOfDate <= asOf).OrderBy(v => v.Number).ToListAsync(ct);
+        var live = versions.Where(v => v.PurgedAt == null && (request.Versions is null || request.Versions.Contains(v.Number))).ToList();
+        var done = (await db.Evaluations.AsNoTracking().Where(e => e.ScoreId == scope.Score.Id)
+            .Select(e => new { e.VersionId, e.EvaluationDate }).ToListAsync(ct))
+            .Select(e => (e.VersionId, e.EvaluationDate)).ToHashSet();
+        var work = dates.Select(d => (Date: d, Versions: (IReadOnlyList<int>)live.Where(v => request.Recompute || !done.Contains((v.Id, d))).Select(v => v.Number).ToList()))
+            .Where(w => w.Versions.Count > 0).ToList();
+        return new EvaluationPlan(dates, work, (dates.Count * live.Count) - work.Sum(w => w.Versions.Count), versions.Count - live.Count);
     }
 
     /// <summary>A date's snapshot read once into memory, every version scored on it by the kernel.</summary>

@@ -27,7 +27,13 @@ public static class InterruptedRuns
         }
 
         var scenarioRuns = await Scenarios.Running.InterruptedScenarioRuns.MarkAsync(db, now, ct);
+        var units = await db.UnitRuns.Where(r => r.Status == Units.UnitRunStatus.Running && (r.LeaseExpiresAt == null || r.LeaseExpiresAt <= now))
+            .ExecuteUpdateAsync(u => u
+                .SetProperty(r => r.Status, Units.UnitRunStatus.Interrupted)
+                .SetProperty(r => r.FinishedAt, now)
+                .SetProperty(r => r.LeaseExpiresAt, (DateTime?)null)
+                .SetProperty(r => r.Failure, "Neither the unit's process nor the one that dispatched it renewed its lease: both stopped."), ct);
         await db.SaveChangesAsync(ct);
-        return dead.Count + scenarioRuns;
+        return dead.Count + scenarioRuns + units;
     }
 }

@@ -35,6 +35,18 @@ public sealed class RunLeases(IDbContextFactory<CockpitDbContext> contexts, RunL
             .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseExpiresAt, until), ct);
     }, $"scoring run {id}");
 
+    /// <summary>
+    /// Renews a unit's lease until disposed. Both the process that dispatched it and the unit's own process renew: the
+    /// lease lapses only when neither is left to tell what became of it.
+    /// </summary>
+    public IAsyncDisposable HoldUnitRun(long id) => new Renewal(settings.Renewal, time, logger, async ct =>
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var until = FirstExpiry();
+        await db.UnitRuns.Where(r => r.Id == id && r.Status == Units.UnitRunStatus.Running)
+            .ExecuteUpdateAsync(u => u.SetProperty(r => r.LeaseExpiresAt, until), ct);
+    }, $"unit run {id}");
+
     /// <summary>A timer on the injected clock; each tick moves the lease's end to now + expiry.</summary>
     private sealed class Renewal : IAsyncDisposable
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ScoreCockpit.Engine.PushDown;
+using ScoreCockpit.Engine.Variables;
 
 namespace ScoreCockpit.Engine.Units;
 
@@ -21,8 +22,11 @@ public sealed record UnitOfWork(UnitKind Kind, string Score)
     /// <summary>evaluate: only these version numbers; empty: every version not yet evaluated.</summary>
     public IReadOnlyList<int> Versions { get; init; } = [];
 
-    /// <summary>build-snapshot: run variables, name to value, on top of the score's own.</summary>
-    public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
+    /// <summary>build-snapshot: run variables on top of the score's own.</summary>
+    public IReadOnlyList<Variable> Variables { get; init; } = [];
+
+    /// <summary>evaluate: compute again the pairs already stored.</summary>
+    public bool Recompute { get; init; }
 
     public Execution? Execution { get; init; }
 
@@ -65,9 +69,15 @@ public sealed record UnitOfWork(UnitKind Kind, string Score)
             arguments.AddRange(["--version", version.ToString(CultureInfo.InvariantCulture)]);
         }
 
-        foreach (var (name, value) in Variables.OrderBy(v => v.Key, StringComparer.Ordinal))
+        foreach (var variable in Variables.OrderBy(v => v.Name, StringComparer.Ordinal))
         {
-            arguments.AddRange(["--var", $"{name}={value}"]);
+            // The type is spelled out: "0042" may be text, and must not come back as the integer 42.
+            arguments.AddRange(["--var", $"{variable.Name}:{variable.Type.ToString().ToLowerInvariant()}={variable.Value}"]);
+        }
+
+        if (Recompute)
+        {
+            arguments.Add("--recompute");
         }
 
         if (Execution is { } execution)
