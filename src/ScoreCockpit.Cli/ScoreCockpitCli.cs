@@ -45,6 +45,7 @@ public static class ScoreCockpitCli
             Evaluation.EvaluateFileCommand.Create(context),
             Scenarios.ScenarioCommands.Create(context),
             Scenarios.SchedulerCommand.Create(context),
+            Units.UnitCommand.Create(context),
             Reporting.ReportCommand.Create(context),
         };
 }

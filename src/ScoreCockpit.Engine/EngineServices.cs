@@ -12,6 +12,7 @@ using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Settings;
 using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Units;
 using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Warehouse;
 
@@ -25,8 +26,11 @@ public static class EngineServices
     /// </summary>
     /// <param name="leases">How runs renew their leases; null: every 30 s for 2 min (<see cref="Scoring.RunLeaseSettings.Default"/>).</param>
     /// <param name="providers">ADO.NET providers set in configuration (Warehouse:Providers:…); null: the shipped ones only.</param>
+    /// <param name="units">Where units of work run; null: in this process (<see cref="Units.UnitSettings.Default"/>).</param>
+    /// <param name="setting">Reads a setting by key (Units:Kubernetes:Image…); null: from the environment (Units__Kubernetes__Image…).</param>
     public static IdentityBuilder AddScoreCockpitEngine(this IServiceCollection services, DataFolder data, StoreSettings store,
-        Scoring.RunLeaseSettings? leases = null, WarehouseProviders? providers = null)
+        Scoring.RunLeaseSettings? leases = null, WarehouseProviders? providers = null, Units.UnitSettings? units = null,
+        Func<string, string?>? setting = null)
     {
         services.AddSingleton(data);
         services.AddSingleton(store);
@@ -94,6 +98,8 @@ public static class EngineServices
         services.AddQuality();
         services.AddPortfolio();
         services.AddReporting();
+        services.AddUnits(store, units ?? Units.UnitSettings.Default,
+            setting ?? (key => Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal))));
 
         // Keys live in the cockpit store so the portal and the command line read the same secrets.
         services.AddDataProtection().SetApplicationName("ScoreCockpit").PersistKeysToDbContext<CockpitDbContext>();

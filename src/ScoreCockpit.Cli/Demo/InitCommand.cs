@@ -7,6 +7,8 @@ namespace ScoreCockpit.Cli.Demo;
 /// <summary>`scorecockpit init [--demo] [--customers N]`: prepare a data folder, with the demo if asked.</summary>
 public static class InitCommand
 {
+    private const int MinimumMonths = 12;
+
     public static Command Create(CliContext context)
     {
         var demo = new Option<bool>("--demo") { Description = "Create the demo warehouse, the three demo scores and their snapshots." };
@@ -20,8 +22,14 @@ public static class InitCommand
         {
             Description = "Skip the demo's history (the monthly versions since the start of its data, their evaluations and activations).",
         };
+        var months = new Option<int>("--months")
+        {
+            Description = "How many monthly snapshots the demo has, ending at the last month-end.",
+            DefaultValueFactory = _ => DemoOptions.DefaultMonths,
+            HelpName = "N",
+        };
         var command = new Command("init", "Create the cockpit store in the data folder; with --demo, install the demo and its history.")
-        { demo, customers, noHistory };
+        { demo, customers, noHistory, months };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             var size = parse.GetValue(customers);
@@ -29,6 +37,12 @@ public static class InitCommand
             {
                 throw new Engine.Accounts.CockpitValidationException(
                     $"--customers must be between 100 and {DemoOptions.MaxCustomers:N0}, not {size}.");
+            }
+
+            if (parse.GetValue(months) is var count and (< MinimumMonths or > DemoOptions.MaxMonths))
+            {
+                throw new Engine.Accounts.CockpitValidationException(
+                    $"--months must be between {MinimumMonths} (a year of history for the first versions to learn from) and {DemoOptions.MaxMonths}, not {count}.");
             }
 
             await using var host = await CliHost.StartAsync(parse, context, ct);
@@ -47,7 +61,7 @@ public static class InitCommand
                     context.Console.Out.WriteLine($"[{p.Done,3}/{p.Total}] {p.Stage}");
                 }
             });
-            var elapsed = await host.Get<DemoInstaller>().InstallAsync(size, progress, ct);
+            var elapsed = await host.Get<DemoInstaller>().InstallAsync(size, parse.GetValue(months), progress, ct);
             if (!parse.GetValue(noHistory))
             {
                 elapsed += await host.Get<DemoHistory>().BuildAsync(progress, ct);

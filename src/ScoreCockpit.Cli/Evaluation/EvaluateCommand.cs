@@ -19,16 +19,20 @@ public static class EvaluateCommand
         };
         var recompute = new Option<bool>("--recompute") { Description = "Compute again the evaluations already stored (for those dates)." };
         var execution = PushDown.ExecutionOption.Create("Where to score the versions and compute their metrics");
+        var executor = new Units.ExecutorOptions();
         var command = new Command("evaluate",
-            "Evaluate every version and challenger of a score on its labelled snapshots. Only missing (version, date) pairs are computed.")
+            "Evaluate every version and challenger of a score on its labelled snapshots. Only missing (version, date) pairs are computed. " +
+            "With an executor other than in-process, each date is a unit of its own, and units run side by side.")
         { score, date, recompute, execution };
+        executor.AddTo(command);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var name = parse.GetRequiredValue(score);
-            var summary = await host.Get<EvaluateAllVersionsHandler>().HandleAsync(
+            var choice = executor.Read(parse, host.Get<Engine.Units.UnitDispatcher>());
+            var summary = await host.Get<Engine.Units.EvaluationUnits>().HandleAsync(
                 new EvaluateAllVersions(name, parse.GetValue(date), parse.GetValue(recompute), Execution: PushDown.ExecutionOption.Read(parse, execution)),
-                Actor.System, ct: ct);
+                Actor.System, choice, line => context.Console.Error.WriteLine(line), ct: ct);
             await context.Console.Out.WriteLineAsync(
                 $"Evaluated {name}: {summary.Computed} new evaluation(s) over {summary.Dates.Count} labelled date(s), " +
                 $"{summary.Failed} failed, {summary.AlreadyDone} already stored" +

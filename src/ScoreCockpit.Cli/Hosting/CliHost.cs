@@ -9,7 +9,7 @@ namespace ScoreCockpit.Cli.Hosting;
 /// <summary>
 /// The engine's services for one command: the data folder and the cockpit store from `--data` and the
 /// environment (`SCORECOCKPIT_DATA`, `Store__Provider`, `Store__ConnectionString`, `Runs__…` for run leases,
-/// `Warehouse__Providers__…` for warehouse providers), prepared
+/// `Warehouse__Providers__…` for warehouse providers, `Units__…` for where units run), prepared
 /// before any verb runs.
 /// </summary>
 public sealed class CliHost : IAsyncDisposable
@@ -51,7 +51,8 @@ public sealed class CliHost : IAsyncDisposable
         // Settings as the portal reads them, from the environment (Runs__LeaseRenewalSeconds…, Warehouse__Providers__…).
         Func<string, string?> setting = key => context.Console.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal));
         var leases = Engine.Scoring.RunLeaseSettings.Resolve(setting);
-        collection.AddScoreCockpitEngine(data, store, leases, Engine.Warehouse.WarehouseProviders.Resolve(setting));
+        collection.AddScoreCockpitEngine(data, store, leases, Engine.Warehouse.WarehouseProviders.Resolve(setting),
+            Engine.Units.UnitSettings.Resolve(setting), setting);
         collection.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(setting(Engine.Settings.CockpitTimeZone.Setting)));
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new CliHost(provider, data, store);

@@ -31,5 +31,11 @@ public static class ErrorHandling
                 await context.Console.Error.WriteLineAsync($"error: {e.Message}");
                 return ExitCodes.BadInput;
             }
+            catch (Engine.Units.UnitFailedException e)
+            {
+                // The command was fine; a unit it dispatched did not finish its work.
+                await context.Console.Error.WriteLineAsync($"error: {e.Message}");
+                return ExitCodes.RunFailed;
+            }
         });
 }

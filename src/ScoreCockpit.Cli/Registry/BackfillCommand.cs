@@ -25,13 +25,16 @@ public static class BackfillCommand
             "with their evaluations on every date labelled today. Versions that exist for a date are kept; a month that brought no newly " +
             "labelled snapshot trains nothing (\"no new data: same as vN\").")
         { score, from, to, replay };
+        var executor = new Units.ExecutorOptions();
+        executor.AddTo(command);
         command.SetGuardedAction(context, async (parse, ct) =>
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var name = parse.GetRequiredValue(score);
             var progress = new Engine.InlineProgress<BackfillProgress>(p => context.Console.Error.WriteLine($"[{p.Done}/{p.Total}] {p.Stage}"));
             var summary = await host.Get<BackfillHandler>().HandleAsync(
-                new Backfill(name, parse.GetValue(from), parse.GetValue(to), parse.GetValue(replay)), Actor.System, progress, ct);
+                new Backfill(name, parse.GetValue(from), parse.GetValue(to), parse.GetValue(replay), executor.Read(parse, host.Get<Engine.Units.UnitDispatcher>())),
+                Actor.System, progress, ct);
             await context.Console.Out.WriteLineAsync(
                 $"Backfilled {name}: {summary.Trained} version(s) and {summary.Challengers} challenger(s) trained, " +
                 $"{summary.AlreadyThere} date(s) already had one, {summary.NoNewData.Count} with no new data, " +

@@ -32,10 +32,14 @@ public sealed class DemoInstaller(
         return !await db.Scores.AnyAsync(ct) && !File.Exists(data.File(WarehouseConnectionInfo.DemoFileName));
     }
 
-    public async Task<TimeSpan> InstallAsync(int customers, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
+    public Task<TimeSpan> InstallAsync(int customers, IProgress<DemoProgress>? progress = null, CancellationToken ct = default) =>
+        InstallAsync(customers, DemoOptions.DefaultMonths, progress, ct);
+
+    /// <param name="months">Monthly reference dates, ending at the last month-end.</param>
+    public async Task<TimeSpan> InstallAsync(int customers, int months, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var options = DemoOptions.ForToday(clock) with { Customers = customers };
+        var options = DemoOptions.ForToday(clock) with { Customers = customers, Months = months };
         var dates = options.ReferenceDates();
         var total = 1 + (DemoScores.All.Count * dates.Count);
         progress?.Report(new DemoProgress("Generating the demo warehouse", 0, total));

@@ -13,8 +13,10 @@ namespace ScoreCockpit.Engine.Registry;
 /// snapshot ("no new data: same as vN") — then evaluate every version on every date labelled today, later than
 /// <paramref name="To"/> included. With <paramref name="ActivationComment"/>, activations a careful analyst would have
 /// made are replayed too, dated the day after each as-of date, with that comment in front of the reason.
+/// <paramref name="Executor"/> runs the training and evaluation units elsewhere (child processes, Jobs): trainings one
+/// after the other, since version numbers follow their order; evaluations of different dates side by side.
 /// </summary>
-public sealed record Backfill(string Score, DateOnly From, DateOnly To, string? ActivationComment = null);
+public sealed record Backfill(string Score, DateOnly From, DateOnly To, string? ActivationComment = null, Units.ExecutorChoice? Executor = null);
 
 public sealed record BackfillProgress(string Score, int Done, int Total, string Stage);
 
@@ -26,7 +28,7 @@ public sealed record BackfillSummary(
 public sealed class BackfillHandler(
     IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train, TrainChallengersHandler challengers,
     EvaluateAllVersionsHandler evaluate, ActivateVersionHandler activate, Snapshots.RefreshLabelsHandler labels,
-    TimeProvider time, CockpitClock cockpit)
+    Units.UnitDispatcher units, Units.EvaluationUnits evaluations, TimeProvider time, CockpitClock cockpit)
 {
     public async Task<BackfillSummary> HandleAsync(Backfill request, Actor actor, IProgress<BackfillProgress>? progress = null, CancellationToken ct = default)
     {
@@ -60,7 +62,7 @@ public sealed class BackfillHandler(
             var version = existing.FirstOrDefault(v => v.ChallengerName is null);
             if (version is null)
             {
-                var outcome = await train.HandleAsync(new TrainVersion(request.Score, asOf), actor, ct);
+                var outcome = await TrainAsync(request, asOf, actor, ct);
                 version = outcome.Version;
                 trained += outcome.IsNew ? 1 : 0;
                 if (outcome.Note is { } note)
@@ -76,14 +78,14 @@ public sealed class BackfillHandler(
 
             if (existing.All(v => v.ChallengerName is null))
             {
-                challengerCount += (await challengers.HandleAsync(new TrainChallengers(request.Score, asOf), actor, ct)).Count(c => c.IsNew);
+                challengerCount += await ChallengersAsync(request, asOf, actor, ct);
             }
 
             // The month's new labelled date now, for the decision; the rest in one pass at the end, where each
             // snapshot is read once for every version instead of once per month.
             if (version.ValidationDate is { } newest)
             {
-                var evaluated = await evaluate.HandleAsync(new EvaluateAllVersions(request.Score, newest, AsOf: asOf), actor, ct: ct);
+                var evaluated = await EvaluateAsync(request, new EvaluateAllVersions(request.Score, newest, AsOf: asOf), actor, ct);
                 evaluations += evaluated.Computed + evaluated.Failed;
             }
 
@@ -98,10 +100,46 @@ public sealed class BackfillHandler(
 
         // Every version on every date labelled today, not only up to --to: the history a person opens today is complete.
         progress?.Report(new BackfillProgress(request.Score, days.Count, days.Count, $"{request.Score}: evaluating every version"));
-        var rest = await evaluate.HandleAsync(new EvaluateAllVersions(request.Score, AsOf: today), actor, ct: ct);
+        var rest = await EvaluateAsync(request, new EvaluateAllVersions(request.Score, AsOf: today), actor, ct);
         evaluations += rest.Computed + rest.Failed;
 
         return new BackfillSummary(request.Score, trained, challengerCount, already, skipped, evaluations, activations, time.GetElapsedTime(clock), unchanged);
+    }
+
+    private static bool InProcess(Backfill request) => request.Executor is null || request.Executor.Kind == Units.ExecutorKind.InProcess;
+
+    private async Task<TrainingOutcome> TrainAsync(Backfill request, DateOnly asOf, Actor actor, CancellationToken ct)
+    {
+        if (InProcess(request))
+        {
+            return await train.HandleAsync(new TrainVersion(request.Score, asOf), actor, ct);
+        }
+
+        var result = await RunUnitAsync(request, new Units.UnitOfWork(Units.UnitKind.Train, request.Score) { Date = asOf }, actor, ct);
+        var version = await VersionAsync(request.Score, (int)result.Number("version"), ct);
+        // A version trained by the unit is new; one it reused ("no new data") is not, as the handler would say.
+        return new TrainingOutcome(version, !result.Flag("reused"));
+    }
+
+    private async Task<int> ChallengersAsync(Backfill request, DateOnly asOf, Actor actor, CancellationToken ct) => InProcess(request)
+        ? (await challengers.HandleAsync(new TrainChallengers(request.Score, asOf), actor, ct)).Count(c => c.IsNew)
+        : (int)(await RunUnitAsync(request, new Units.UnitOfWork(Units.UnitKind.TrainChallengers, request.Score) { Date = asOf }, actor, ct)).Number("trained");
+
+    private Task<EvaluationRunSummary> EvaluateAsync(Backfill request, EvaluateAllVersions evaluation, Actor actor, CancellationToken ct) =>
+        InProcess(request) ? evaluate.HandleAsync(evaluation, actor, ct: ct) : evaluations.HandleAsync(evaluation, actor, request.Executor, ct: ct);
+
+    private async Task<Units.UnitResult> RunUnitAsync(Backfill request, Units.UnitOfWork unit, Actor actor, CancellationToken ct)
+    {
+        var result = await units.RunAsync(unit, actor, _ => { }, request.Executor, ct: ct);
+        Units.UnitFailedException.ThrowIfAny([(unit, result)]);
+        return result;
+    }
+
+    private async Task<ModelVersion> VersionAsync(string scoreName, int number, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var score = await ScoreRecords.FindAsync(db, scoreName, ct);
+        return await db.ModelVersions.AsNoTracking().SingleAsync(v => v.ScoreId == score.Id && v.Number == number, ct);
     }
 
     /// <summary>The score's snapshot dates and horizon: which days have enough labelled snapshots to train on.</summary>

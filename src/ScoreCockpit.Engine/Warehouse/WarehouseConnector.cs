@@ -16,30 +16,46 @@ public sealed class WarehouseConnector(ILogger<WarehouseConnector> logger, Wareh
     /// <summary>The invariant name under which a user registers Teradata's ADO.NET provider.</summary>
     public const string TeradataProviderName = "Teradata.Client.Provider";
 
+    /// <summary>
+    /// How long to wait for a DuckDB file another process has open. DuckDB lets one process at a time open a file:
+    /// units in child processes take turns to read their snapshot, then compute side by side.
+    /// </summary>
+    public static readonly TimeSpan DuckDbLockWait = TimeSpan.FromMinutes(10);
+
     public async Task<WarehouseSession> OpenAsync(WarehouseConnectionInfo info, CancellationToken ct = default)
     {
         // Chosen before connecting, so a kind without a dialect cannot leave an open connection behind.
         var dialect = Dialects.For(info.Kind);
-        DbConnection? connection = null;
-        try
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
         {
-            connection = Create(info);
-            await connection.OpenAsync(ct);
-            logger.LogDebug("Opened warehouse {Warehouse}", info);
-            return new WarehouseSession(connection, dialect, info);
-        }
-        catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or IOException)
-        {
-            if (connection is not null)
+            DbConnection? connection = null;
+            try
             {
-                await connection.DisposeAsync();
+                connection = Create(info);
+                await connection.OpenAsync(ct);
+                logger.LogDebug("Opened warehouse {Warehouse}", info);
+                return new WarehouseSession(connection, dialect, info);
             }
+            catch (Exception e) when (e is DbException or ArgumentException or InvalidOperationException or IOException)
+            {
+                if (connection is not null)
+                {
+                    await connection.DisposeAsync();
+                }
 
-            var advice = e is DbException db ? dialect.Advice(db) : null;
-            throw new WarehouseException(
-                $"Cannot connect to the warehouse {info}: {e.Message.Trim().TrimEnd('.')}. " +
-                (advice ?? "Check its connection string and that it is reachable."),
-                e);
+                if (info.Kind == WarehouseKind.DuckDb && e.Message.Contains("Could not set lock", StringComparison.Ordinal) && waiting.Elapsed < DuckDbLockWait)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(100), ct);
+                    continue;
+                }
+
+                var advice = e is DbException db ? dialect.Advice(db) : null;
+                throw new WarehouseException(
+                    $"Cannot connect to the warehouse {info}: {e.Message.Trim().TrimEnd('.')}. " +
+                    (advice ?? "Check its connection string and that it is reachable."),
+                    e);
+            }
         }
     }
 

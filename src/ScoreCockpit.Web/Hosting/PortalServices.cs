@@ -23,7 +23,8 @@ public static class PortalServices
 
         var services = builder.Services;
         services.AddScoreCockpitEngine(data, store, Engine.Scoring.RunLeaseSettings.Resolve(key => config[key]),
-            Engine.Warehouse.WarehouseProviders.Resolve(key => config[key])).AddSignInManager();
+            Engine.Warehouse.WarehouseProviders.Resolve(key => config[key]), Engine.Units.UnitSettings.Resolve(key => config[key]),
+            key => config[key]).AddSignInManager();
         services.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(config[Engine.Settings.CockpitTimeZone.Setting]));
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();

@@ -14,6 +14,18 @@ public sealed partial record KubernetesSettings(
     string? Namespace, string Image, string ServiceAccount, string? Kubeconfig, string ConfigMap, string Secret,
     string Cpu, string Memory, int TtlSeconds, string? ImagePullPolicy)
 {
+    /// <summary>
+    /// The ReadWriteMany claim holding the data folder (model artifacts live there), mounted in each Job at
+    /// <see cref="DataPath"/>: a unit that trains writes its model where the portal and the next unit read it.
+    /// </summary>
+    public string DataClaim { get; init; } = DefaultDataClaim;
+
+    /// <summary>Where the claim is mounted: the image's data folder (SCORECOCKPIT_DATA).</summary>
+    public string DataPath { get; init; } = "/data";
+
+    public const string DataClaimKey = "Units:Kubernetes:DataClaim";
+    public const string DefaultDataClaim = "scorecockpit-data";
+
     public const string NamespaceKey = "Units:Kubernetes:Namespace";
     public const string ImageKey = "Units:Kubernetes:Image";
     public const string ServiceAccountKey = "Units:Kubernetes:ServiceAccount";
@@ -49,7 +61,11 @@ public sealed partial record KubernetesSettings(
             Quantity(setting(CpuKey), CpuKey, "1", "a CPU amount such as 1, 2 or 500m"),
             Quantity(setting(MemoryKey), MemoryKey, "2Gi", "a memory amount such as 2Gi or 512Mi"),
             Ttl(setting(TtlSecondsKey)),
-            PullPolicy(setting(ImagePullPolicyKey)));
+            PullPolicy(setting(ImagePullPolicyKey)))
+        {
+            DataClaim = Name(setting(DataClaimKey), DataClaimKey, DefaultDataClaim, DnsSubdomain(), SubdomainHint)!,
+            DataPath = Text(setting(DataFolder.EnvironmentVariable)) ?? "/data",
+        };
     }
 
     private const string SubdomainHint = "a Kubernetes object name (lower-case letters, digits, '-' and '.', at most 253)";

@@ -92,11 +92,20 @@ public static class UnitJob
                     ReadOnlyRootFilesystem = true,
                     Capabilities = new V1Capabilities { Drop = ["ALL"] },
                 },
-                // The root file system is read-only: temporary files (ML.NET, .NET diagnostics) go to a scratch volume.
-                VolumeMounts = [new V1VolumeMount { Name = "tmp", MountPath = "/tmp" }],
+                // The root file system is read-only: temporary files (ML.NET, .NET diagnostics) go to a scratch volume,
+                // models to the data folder the portal and the other units share.
+                VolumeMounts =
+                [
+                    new V1VolumeMount { Name = "tmp", MountPath = "/tmp" },
+                    new V1VolumeMount { Name = "data", MountPath = settings.DataPath },
+                ],
             },
         ],
-        Volumes = [new V1Volume { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource() }],
+        Volumes =
+        [
+            new V1Volume { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource() },
+            new V1Volume { Name = "data", PersistentVolumeClaim = new V1PersistentVolumeClaimVolumeSource { ClaimName = settings.DataClaim } },
+        ],
     };
 
     private static Dictionary<string, string> Labels(UnitOfWork unit)

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using ScoreCockpit.Engine.Units;
 using ScoreCockpit.Engine.Units.Kubernetes;
+using ScoreCockpit.Engine.Variables;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Units.Kubernetes;
@@ -20,7 +21,7 @@ public sealed class UnitJobTests
     private static readonly UnitOfWork Build = new(UnitKind.BuildSnapshot, "Churn Q1/2025 — été")
     {
         Date = new DateOnly(2025, 3, 31),
-        Variables = new Dictionary<string, string> { ["region"] = "north" },
+        Variables = [new Variable("region", VariableType.Text, "north")],
         RunId = 7,
     };
 
@@ -75,8 +76,10 @@ public sealed class UnitJobTests
         Assert.False(container.Resources.Limits.ContainsKey("cpu"));
         Assert.Equal((true, false, true, "ALL"), (container.SecurityContext.RunAsNonRoot, container.SecurityContext.AllowPrivilegeEscalation,
             container.SecurityContext.ReadOnlyRootFilesystem, Assert.Single(container.SecurityContext.Capabilities.Drop)));
-        Assert.Equal(("tmp", "/tmp"), (Assert.Single(container.VolumeMounts).Name, container.VolumeMounts[0].MountPath));
-        Assert.NotNull(Assert.Single(pod.Volumes).EmptyDir);
+        // Scratch space on the read-only root, and the shared data folder where trained models are written and read.
+        Assert.Equal([("tmp", "/tmp"), ("data", "/data")], container.VolumeMounts.Select(m => (m.Name, m.MountPath)));
+        Assert.NotNull(pod.Volumes.Single(v => v.Name == "tmp").EmptyDir);
+        Assert.Equal("scorecockpit-data", pod.Volumes.Single(v => v.Name == "data").PersistentVolumeClaim.ClaimName);
         Assert.Equal((true, false), (pod.SecurityContext.RunAsNonRoot, pod.AutomountServiceAccountToken));
     }
 
