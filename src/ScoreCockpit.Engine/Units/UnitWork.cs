@@ -139,6 +139,7 @@ public sealed class UnitWork(
         outputs.Set("rows", run.Rows);
         outputs.Set("reference_date", run.ReferenceDate);
         outputs.Set("run", run.Id);
+        outputs.Set("table", run.OutputTable);
         if (run.Mean is { } mean)
         {
             outputs.Set("mean", mean);

@@ -2,9 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
-using ScoreCockpit.Engine.Scoring;
-using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Units;
 using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Warehouse;
 
@@ -48,45 +47,27 @@ public sealed class RunSqlExecutor(IDbContextFactory<CockpitDbContext> contexts,
     }
 }
 
-public sealed class BuildSnapshotExecutor(BuildSnapshotHandler build) : IStepExecutor
+public sealed class BuildSnapshotExecutor(UnitDispatcher units) : IStepExecutor
 {
     public string Type => StepTypes.BuildSnapshot;
 
-    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
-    {
-        var score = context.ScoreOf(step);
-        var date = context.Date(((BuildSnapshotStep)step).Date);
-        var snapshot = await build.HandleAsync(new BuildSnapshot(score, date, context.RunVariables()), context.Actor, ct);
-        context.Log($"Snapshot {snapshot.TableName}: {snapshot.Rows:N0} rows");
-        context.Output("rows", snapshot.Rows);
-        context.Output("reference_date", date);
-        context.Output("table", snapshot.TableName);
-    }
+    public Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct) =>
+        UnitSteps.RunAsync(units, new UnitOfWork(UnitKind.BuildSnapshot, context.ScoreOf(step))
+        {
+            Date = context.Date(((BuildSnapshotStep)step).Date),
+            Variables = context.RunVariables(),
+        }, context, ct);
 }
 
 /// <summary>Scores the snapshot of the step's date; with no date and no <c>${date_ref}</c> set, the latest snapshot.</summary>
-public sealed class ScoreExecutor(RunScoringHandler scoring) : IStepExecutor
+public sealed class ScoreExecutor(UnitDispatcher units) : IStepExecutor
 {
     public string Type => StepTypes.Score;
 
-    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    public Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
     {
-        var score = context.ScoreOf(step);
         var definition = (ScoreStep)step;
         DateOnly? date = definition.Date is null && !context.Variables.ContainsKey(BuiltInVariables.DateRef) ? null : context.Date(definition.Date);
-        var run = await scoring.HandleAsync(new RunScoring(score, date), context.Actor, ct);
-        context.Log($"Scored {run.Rows:N0} customers of {StepContext.Day(run.ReferenceDate)} into {run.OutputTable}"
-            + (run.ScorePsi is { } psi ? $"; score PSI {psi:0.000}" : ""));
-        context.Output("rows", run.Rows);
-        context.Output("reference_date", run.ReferenceDate);
-        if (run.Mean is { } mean)
-        {
-            context.Output("mean", mean);
-        }
-
-        if (run.ScorePsi is { } drift)
-        {
-            context.Output("psi", drift);
-        }
+        return UnitSteps.RunAsync(units, new UnitOfWork(UnitKind.Score, context.ScoreOf(step)) { Date = date }, context, ct);
     }
 }

@@ -3,9 +3,8 @@ using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
-using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Snapshots;
-using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Units;
 
 namespace ScoreCockpit.Engine.Scenarios.Steps;
 
@@ -13,85 +12,30 @@ namespace ScoreCockpit.Engine.Scenarios.Steps;
 /// Trains the month's version; a version already trained as of that day is reused, so a re-run adds nothing, and so is
 /// the previous version when no new data came since ("no new data: same as vN").
 /// </summary>
-public sealed class TrainVersionExecutor(IDbContextFactory<CockpitDbContext> contexts, TrainVersionHandler train, RefreshLabelsHandler labels) : IStepExecutor
+public sealed class TrainVersionExecutor(UnitDispatcher units) : IStepExecutor
 {
     public string Type => StepTypes.TrainVersion;
 
-    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    public Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
     {
-        var definition = (TrainVersionStep)step;
-        var score = context.ScoreOf(step);
-        var asOf = definition.AsOf is null ? context.Today : context.Date(definition.AsOf);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var record = await ScoreRecords.FindAsync(db, score, ct);
-        var version = (await TrainedVersions.OfDayAsync(db, record.Id, asOf, ct)).FirstOrDefault(v => v.ChallengerName is null);
-        var reused = version is not null;
-        string? noNewData = null;
-        if (version is null)
-        {
-            await RefreshLabelsExecutor.RefreshAsync(labels, score, context, ct);
-            context.Log($"Training {score} as of {StepContext.Day(asOf)}");
-            var outcome = await train.HandleAsync(new TrainVersion(score, asOf), context.Actor, ct);
-            (version, noNewData) = (outcome.Version, outcome.Note);
-        }
-
-        context.Log(reused
-            ? $"{score} already has version {version.Number} trained as of {StepContext.Day(asOf)}: reused"
-            : noNewData is not null
-                ? $"{score} as of {StepContext.Day(asOf)}: {noNewData}; nothing trained"
-                : $"Version {version.Number} trained on {version.TrainingRows:N0} rows, validation AUC {version.ValidationAuc:0.000}");
-        context.Output("version", version.Number);
-        context.Output("reused", reused || noNewData is not null);
-        context.Output("no_new_data", noNewData is not null);
-        if (version.ValidationAuc is { } auc)
-        {
-            context.Output("auc", auc);
-        }
+        var asOf = ((TrainVersionStep)step).AsOf is { } expression ? context.Date(expression) : context.Today;
+        return UnitSteps.RunAsync(units, new UnitOfWork(UnitKind.Train, context.ScoreOf(step)) { Date = asOf }, context, ct);
     }
 }
 
-public sealed class TrainChallengersExecutor(IDbContextFactory<CockpitDbContext> contexts, TrainChallengersHandler challengers) : IStepExecutor
+public sealed class TrainChallengersExecutor(UnitDispatcher units) : IStepExecutor
 {
     public string Type => StepTypes.TrainChallengers;
 
-    public async Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
+    public Task ExecuteAsync(StepDefinition step, StepContext context, CancellationToken ct)
     {
-        var definition = (TrainChallengersStep)step;
-        var score = context.ScoreOf(step);
-        var asOf = definition.AsOf is null ? context.Today : context.Date(definition.AsOf);
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var record = await ScoreRecords.FindAsync(db, score, ct);
-        var existing = (await TrainedVersions.OfDayAsync(db, record.Id, asOf, ct)).Count(v => v.ChallengerName is not null);
-        if (existing > 0)
-        {
-            context.Log($"{score} already has {existing} challenger(s) trained as of {StepContext.Day(asOf)}: kept");
-            context.Output("count", existing);
-            return;
-        }
-
-        var outcomes = await challengers.HandleAsync(new TrainChallengers(score, asOf), context.Actor, ct);
-        var trained = outcomes.Where(o => o.IsNew).Select(o => o.Version).ToList();
-        if (outcomes.Count == 0)
-        {
-            context.Log($"{score} defines no challengers");
-        }
-
-        if (trained.Count > 0)
-        {
-            context.Log($"Trained {string.Join(", ", trained.Select(v => $"{v.ChallengerName} (version {v.Number})"))}");
-        }
-
-        foreach (var same in outcomes.Where(o => !o.IsNew))
-        {
-            context.Log($"Challenger {same.Version.ChallengerName}: {same.Note}; nothing trained");
-        }
-
-        context.Output("count", trained.Count);
+        var asOf = ((TrainChallengersStep)step).AsOf is { } expression ? context.Date(expression) : context.Today;
+        return UnitSteps.RunAsync(units, new UnitOfWork(UnitKind.TrainChallengers, context.ScoreOf(step)) { Date = asOf }, context, ct);
     }
 }
 
 /// <summary>Evaluates every (version, labelled date) pair not yet evaluated, as of the run's day.</summary>
-public sealed class EvaluateAllVersionsExecutor(EvaluateAllVersionsHandler evaluate, RefreshLabelsHandler labels) : IStepExecutor
+public sealed class EvaluateAllVersionsExecutor(EvaluationUnits evaluations, RefreshLabelsHandler labels) : IStepExecutor
 {
     public string Type => StepTypes.EvaluateAllVersions;
 
@@ -99,7 +43,9 @@ public sealed class EvaluateAllVersionsExecutor(EvaluateAllVersionsHandler evalu
     {
         var score = context.ScoreOf(step);
         await RefreshLabelsExecutor.RefreshAsync(labels, score, context, ct);
-        var summary = await evaluate.HandleAsync(new EvaluateAllVersions(score, AsOf: context.Today), context.Actor, ct: ct);
+        // One unit per labelled date on the installation's executor (in this process: the whole run at once).
+        var summary = await evaluations.HandleAsync(new EvaluateAllVersions(score, AsOf: context.Today), context.Actor, log: context.Log,
+            scenarioRunId: context.Run.Id, ct: ct);
         context.Log($"{summary.Computed} evaluation(s) computed, {summary.Failed} failed, {summary.AlreadyDone} already there, over {summary.Dates.Count} labelled date(s)");
         context.Output("evaluations", summary.Computed);
         context.Output("failed", summary.Failed);

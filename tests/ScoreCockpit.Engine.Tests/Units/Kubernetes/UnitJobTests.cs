@@ -65,7 +65,7 @@ public sealed class UnitJobTests
 
         var pod = job.Spec.Template.Spec;
         var container = Assert.Single(pod.Containers);
-        Assert.Equal(["unit", "run", "build-snapshot", "--score", "Churn Q1/2025 — été", "--date", "2025-03-31", "--var", "region=north",
+        Assert.Equal(["unit", "run", "build-snapshot", "--score", "Churn Q1/2025 — été", "--date", "2025-03-31", "--var", "region:text=north",
             "--unit-run", "7"], container.Args);
         Assert.Equal(("IfNotPresent", 91L), (container.ImagePullPolicy, job.Spec.ActiveDeadlineSeconds));
         Assert.Equal(["scorecockpit-config", "scorecockpit-secrets"],
