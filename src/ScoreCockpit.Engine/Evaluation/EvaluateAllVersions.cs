@@ -45,16 +45,7 @@ public sealed partial class EvaluateAllVersionsHandler(
         await using var db = await contexts.CreateDbContextAsync(ct);
         var scope = await ScoreScope.LoadAsync(db, request.Score, clock, ct);
         var (score, definition, snapshots) = (scope.Score, scope.Definition, scope.Snapshots);
-        var dates = EvaluationDates.For(scope, asOf, request.Date);
-        var versions = await db.ModelVersions.AsNoTracking()
-            .Where(v => v.ScoreId == score.Id && v.AsOfDate <= asOf).OrderBy(v => v.Number).ToListAsync(ct);
-        var live = versions.Where(v => v.PurgedAt == null && (request.Versions is null || request.Versions.Contains(v.Number))).ToList();
-        var done = (await db.Evaluations.AsNoTracking().Where(e => e.ScoreId == score.Id)
-            .Select(e => new { e.VersionId, e.EvaluationDate }).ToListAsync(ct))
-            .Select(e => (e.VersionId, e.EvaluationDate)).ToHashSet();
-
-        var work = dates.Select(d => (Date: d, Versions: live.Where(v => request.Recompute || !done.Contains((v.Id, d))).ToList()))
-            .Where(w => w.Versions.Count > 0).ToList();
+        var (dates, versions, live, work) = await PendingAsync(db, scope, request, asOf, ct);
         var already = (dates.Count * live.Count) - work.Sum(w => w.Versions.Count);
         var results = new ConcurrentBag<VersionEvaluation>();
         using var saving = new SemaphoreSlim(1);
@@ -110,6 +101,15 @@ public sealed partial class EvaluateAllVersionsHandler(
         await labels.RefreshDueAsync(request.Score, actor, null, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var scope = await ScoreScope.LoadAsync(db, request.Score, clock, ct);
+        var (dates, versions, live, work) = await PendingAsync(db, scope, request, asOf, ct);
+        return new EvaluationPlan(dates, work.Select(w => (w.Date, (IReadOnlyList<int>)w.Versions.Select(v => v.Number).ToList())).ToList(),
+            (dates.Count * live.Count) - work.Sum(w => w.Versions.Count), versions.Count - live.Count);
+    }
+
+    /// <summary>The labelled dates, the versions that existed as of the day, those not purged (and asked for), and per date those still to evaluate.</summary>
+    private static async Task<(IReadOnlyList<DateOnly> Dates, List<ModelVersion> Versions, List<ModelVersion> Live, List<(DateOnly Date, List<ModelVersion> Versions)> Work)>
+        PendingAsync(CockpitDbContext db, ScoreScope scope, EvaluateAllVersions request, DateOnly asOf, CancellationToken ct)
+    {
         var dates = EvaluationDates.For(scope, asOf, request.Date);
         var versions = await db.ModelVersions.AsNoTracking()
             .Where(v => v.ScoreId == scope.Score.Id && v.AsOfDate <= asOf).OrderBy(v => v.Number).ToListAsync(ct);
@@ -117,9 +117,9 @@ public sealed partial class EvaluateAllVersionsHandler(
         var done = (await db.Evaluations.AsNoTracking().Where(e => e.ScoreId == scope.Score.Id)
             .Select(e => new { e.VersionId, e.EvaluationDate }).ToListAsync(ct))
             .Select(e => (e.VersionId, e.EvaluationDate)).ToHashSet();
-        var work = dates.Select(d => (Date: d, Versions: (IReadOnlyList<int>)live.Where(v => request.Recompute || !done.Contains((v.Id, d))).Select(v => v.Number).ToList()))
+        var work = dates.Select(d => (Date: d, Versions: live.Where(v => request.Recompute || !done.Contains((v.Id, d))).ToList()))
             .Where(w => w.Versions.Count > 0).ToList();
-        return new EvaluationPlan(dates, work, (dates.Count * live.Count) - work.Sum(w => w.Versions.Count), versions.Count - live.Count);
+        return (dates, versions, live, work);
     }
 
     /// <summary>A date's snapshot read once into memory, every version scored on it by the kernel.</summary>

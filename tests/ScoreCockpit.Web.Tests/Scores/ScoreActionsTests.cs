@@ -7,7 +7,6 @@ using MudBlazor.Services;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Scores;
-using ScoreCockpit.Engine.Snapshots;
 using ScoreCockpit.Tests.Shared;
 using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components.Pages.Scores;
@@ -28,7 +27,7 @@ public sealed class ScoreActionsTests : BunitContext
         foreach (var type in new[]
         {
             typeof(CloneScoreHandler), typeof(GetScoreHandler), typeof(ArchiveScoreHandler), typeof(DeleteScoreHandler),
-            typeof(BuildSnapshotHandler), typeof(ListScoresHandler), typeof(ImportScoreHandler),
+            typeof(ScoreCockpit.Engine.Units.UnitDispatcher), typeof(ListScoresHandler), typeof(ImportScoreHandler),
             typeof(ScoreCockpit.Engine.Settings.CockpitClock),
         })
         {

@@ -27,7 +27,7 @@ public sealed class ScoringPanelTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddSingleton(_portal.Services.GetRequiredService<ListScoringRunsHandler>());
-        Services.AddSingleton(_portal.Services.GetRequiredService<RunScoringHandler>());
+        Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Units.UnitDispatcher>());
         Services.AddScoped<CurrentActor>();
     }
 

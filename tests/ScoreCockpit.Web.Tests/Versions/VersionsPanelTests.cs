@@ -22,9 +22,8 @@ public sealed class VersionsPanelTests : BunitContext
         Services.AddMudServices();
         Services.AddSingleton(_portal.Services.GetRequiredService<ListVersionsHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ActiveVersions>());
-        Services.AddSingleton(_portal.Services.GetRequiredService<TrainVersionHandler>());
-        Services.AddSingleton(_portal.Services.GetRequiredService<TrainChallengersHandler>());
-        Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Evaluation.EvaluateAllVersionsHandler>());
+        Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Units.UnitDispatcher>());
+        Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Units.EvaluationUnits>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ActivateVersionHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<PurgeVersionsHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Settings.CockpitClock>());
