@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using ScoreCockpit.Benchmarks.Evaluation;
 using ScoreCockpit.Benchmarks.PushDown;
+using ScoreCockpit.Tests.Shared;
 
 namespace ScoreCockpit.Benchmarks.Units;
 
@@ -56,7 +57,7 @@ public class ExecutorJob
             Directory.Delete(data, recursive: true);
         }
 
-        Copy(_demo, data);
+        FolderCopy.Copy(_demo, data);
         // The demo's last six month-starts, as the monthly retrain would have run on them.
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var first = new DateOnly(today.Year, today.Month, 1);
@@ -68,16 +69,6 @@ public class ExecutorJob
             $"// units-bench work={Work} executor={executor} workers={workers} wall={run.Wall.TotalSeconds:0.0}s cpu={run.CpuSeconds:0.0}s peakRss={run.PeakRssKilobytes / 1024}MB"));
         Console.WriteLine($"// units-bench output: {run.Output.Split('\n').FirstOrDefault(l => l.StartsWith("Evaluated", StringComparison.Ordinal) || l.StartsWith("Backfilled", StringComparison.Ordinal))}");
         return run.Wall.TotalSeconds;
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Tests.Cli;
+using ScoreCockpit.Tests.Shared;
 using Xunit;
 
 namespace ScoreCockpit.Engine.Tests.Units;
@@ -26,7 +27,7 @@ public sealed class ProcessExecutorTests : IDisposable
     {
         var init = await _inProcess.RunAsync("", "init", "--demo", "--customers", "600", "--no-history", "--months", "12");
         Assert.Equal(0, init.ExitCode);
-        Copy(_inProcess.DataPath, _processes.DataPath);
+        FolderCopy.Copy(_inProcess.DataPath, _processes.DataPath);
         // Three monthly retrains late in the demo: enough labelled months for each, and a challenger on renewal-like scores.
         var (from, to) = (_demo.ReferenceDate(8).AddDays(1), _demo.ReferenceDate(10).AddDays(1));
         string[] backfill = ["backfill", "churn", "--from", Iso(from), "--to", Iso(to)];
@@ -131,16 +132,6 @@ public sealed class ProcessExecutorTests : IDisposable
 
     /// <summary>The backfill's summary line without its duration.</summary>
     private static string Summary(string output) => output.Split('\n')[0][..output.Split('\n')[0].LastIndexOf(" (", StringComparison.Ordinal)];
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
-    }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
