@@ -148,7 +148,8 @@ public static class ScenarioCommands
         }
     }
 
-    private static Variable ParseVariable(string text)
+    /// <summary>NAME=VALUE with the type read from the value; `unit run --var` takes the same form.</summary>
+    internal static Variable ParseVariable(string text)
     {
         var equals = text.IndexOf('=', StringComparison.Ordinal);
         if (equals <= 0)

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
 using ScoreCockpit.Cli.Hosting;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Units;
@@ -74,19 +73,16 @@ public static class UnitCommand
 
         var (head, value) = (text[..equals], text[(equals + 1)..]);
         var colon = head.IndexOf(':', StringComparison.Ordinal);
-        var name = VariableNames.Validate(colon < 0 ? head : head[..colon]);
-        var type = colon < 0 ? Infer(value)
-            : Enum.TryParse<VariableType>(head[(colon + 1)..], ignoreCase: true, out var given) && Enum.IsDefined(given) ? given
+        if (colon < 0)
+        {
+            return Scenarios.ScenarioCommands.ParseVariable(text);
+        }
+
+        var type = Enum.TryParse<VariableType>(head[(colon + 1)..], ignoreCase: true, out var given) && Enum.IsDefined(given) ? given
             : throw new Engine.Accounts.CockpitValidationException(
                 $"--var {text}: '{head[(colon + 1)..]}' is not a variable type; use {string.Join(", ", Enum.GetNames<VariableType>().Select(n => n.ToLowerInvariant()))}.");
-        var variable = new Variable(name, type, value);
+        var variable = new Variable(VariableNames.Validate(head[..colon]), type, value);
         variable.Parse();
         return variable;
     }
-
-    private static VariableType Infer(string value) =>
-        DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? VariableType.Date
-        : long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _) ? VariableType.Integer
-        : decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out _) ? VariableType.Decimal
-        : VariableType.Text;
 }
