@@ -38,6 +38,7 @@ public static class EngineServices
         services.AddSingleton<Scoring.RunLeases>();
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(CockpitTimeZone.Default);
+        services.AddSingleton(Localization.CockpitCulture.Default);
         services.AddSingleton<CockpitClock>();
         services.AddDbContextFactory<CockpitDbContext>(o => o.UseCockpitStore(store));
 

@@ -54,6 +54,7 @@ public sealed class CliHost : IAsyncDisposable
         collection.AddScoreCockpitEngine(data, store, leases, Engine.Warehouse.WarehouseProviders.Resolve(setting),
             Engine.Units.UnitSettings.Resolve(setting), setting);
         collection.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(setting(Engine.Settings.CockpitTimeZone.Setting)));
+        collection.AddSingleton(Engine.Localization.CockpitCulture.Resolve(setting(Engine.Localization.CockpitCulture.Setting)));
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var host = new CliHost(provider, data, store);
         try

@@ -6,4 +6,7 @@ namespace ScoreCockpit.Engine.Accounts;
 public sealed class CockpitUser : IdentityUser
 {
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>The language the person chose from the user menu (en, fr); null follows the browser.</summary>
+    public string? Language { get; set; }
 }

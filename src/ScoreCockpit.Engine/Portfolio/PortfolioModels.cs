@@ -75,7 +75,14 @@ public sealed record ScoreHealthRow
     public string? QualityStatus { get; init; }
 
     public HealthLevel Health { get; init; } = HealthLevel.NoData;
+
+    /// <summary>The reasons in English (CLI, logs); <see cref="HealthReasonIn"/> gives them in a reader's language.</summary>
     public string HealthReason { get; init; } = "";
+
+    public IReadOnlyList<HealthFinding> HealthFindings { get; init; } = [];
+
+    public string HealthReasonIn(System.Globalization.CultureInfo culture) =>
+        HealthFindings.Count == 0 ? HealthReason : HealthRules.Explain(HealthFindings, culture);
 }
 
 /// <summary>

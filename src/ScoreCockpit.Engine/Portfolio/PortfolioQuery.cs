@@ -63,7 +63,7 @@ public sealed class PortfolioQuery(IDbContextFactory<CockpitDbContext> contexts,
         return rows.Select(r =>
         {
             var verdict = HealthRules.Assess(new HealthInputs(r.ActiveVersion, r.Auc, r.FirstAuc, r.ScorePsi, r.LastRunStatus, r.QualityStatus, r.Drift));
-            return r with { Health = verdict.Level, HealthReason = verdict.Reason };
+            return r with { Health = verdict.Level, HealthReason = verdict.Reason, HealthFindings = verdict.Findings };
         }).ToList();
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.FileProviders;
 using ScoreCockpit.Web.Accounts;
 using ScoreCockpit.Web.Components;
+using ScoreCockpit.Web.Localization;
 using ScoreCockpit.Web.Portfolio;
 using ScoreCockpit.Web.Reporting;
 using ScoreCockpit.Web.Scenarios;
@@ -22,9 +23,7 @@ public static class PortalPipeline
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(brand), RequestPath = "/brand" });
         }
 
-        // Numbers and dates follow the browser's language; the circuit keeps the culture of its first request.
-        string[] cultures = ["en-GB", "en-US", "fr-FR", "de-DE", "es-ES", "it-IT", "nl-NL", "pt-PT"];
-        app.UseRequestLocalization(o => o.SetDefaultCulture("en-GB").AddSupportedCultures(cultures).AddSupportedUICultures(cultures));
+        app.UsePortalCultures(app.Services.GetRequiredService<Engine.Localization.CockpitCulture>());
 
         app.UseAuthentication();
         app.UseAuthorization();
@@ -32,6 +31,7 @@ public static class PortalPipeline
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapAccountEndpoints();
+        app.MapLanguageEndpoints();
         app.MapScoreEndpoints();
         app.MapScoreDownloadEndpoints();
         app.MapPortfolioEndpoints();

@@ -26,6 +26,9 @@ public static class PortalServices
             Engine.Warehouse.WarehouseProviders.Resolve(key => config[key]), Engine.Units.UnitSettings.Resolve(key => config[key]),
             key => config[key]).AddSignInManager();
         services.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(config[Engine.Settings.CockpitTimeZone.Setting]));
+        services.AddSingleton(Engine.Localization.CockpitCulture.Resolve(config[Engine.Localization.CockpitCulture.Setting]));
+        services.AddLocalization();
+        services.AddTransient<MudBlazor.MudLocalizer, Localization.CockpitMudLocalizer>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.ConfigureApplicationCookie(cookie =>
