@@ -19,7 +19,7 @@ public sealed class ConnectionsPageTests : BunitContext
     public ConnectionsPageTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<WarehouseConnections>());
         Services.AddScoped<CurrentActor>();
         AddAuthorization().SetAuthorized("admin@example.com").SetRoles(Roles.Admin);

@@ -21,7 +21,7 @@ public sealed class MailSettingsPanelTests : BunitContext
     public MailSettingsPanelTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<MailSettingsHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<MailSender>());
         Services.AddScoped<CurrentActor>();

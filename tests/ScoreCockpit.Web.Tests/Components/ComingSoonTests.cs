@@ -12,7 +12,7 @@ public sealed class SharedComponentTests : BunitContext
     public SharedComponentTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class NavMenuTests : BunitContext
     public NavMenuTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
     }
 
     [Fact]

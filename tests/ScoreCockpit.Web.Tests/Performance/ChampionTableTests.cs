@@ -15,7 +15,7 @@ public sealed class ChampionTableTests : BunitContext
     public ChampionTableTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
     }
 

@@ -28,7 +28,7 @@ public sealed class CompareVerdictsTests : BunitContext
     public CompareVerdictsTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<ActivateVersionHandler>());
         Services.AddScoped<CurrentActor>();
     }

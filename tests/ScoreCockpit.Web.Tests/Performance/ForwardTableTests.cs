@@ -14,7 +14,7 @@ public sealed class ForwardTableTests : BunitContext
     public ForwardTableTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
     }
 

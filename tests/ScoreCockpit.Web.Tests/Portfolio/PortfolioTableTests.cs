@@ -19,7 +19,7 @@ public sealed class PortfolioTableTests : BunitContext
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<PortfolioQuery>());
     }
 

@@ -25,7 +25,7 @@ public sealed class DataQualityPageTests : BunitContext
     public DataQualityPageTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<QualityQueries>());
     }
 

@@ -21,7 +21,7 @@ public sealed class RunDetailTests : BunitContext
     public RunDetailTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<RunQueries>());
         AddAuthorization().SetAuthorized("vic@example.com").SetRoles(Roles.Viewer);
     }

@@ -14,7 +14,7 @@ public sealed class ScenarioComponentsTests : BunitContext
     public ScenarioComponentsTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class ScenarioListTests : BunitContext
     public ScenarioListTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<ScenarioQueries>());
         Services.AddSingleton(TimeProvider.System);
     }

@@ -23,7 +23,7 @@ public sealed class ScoreActionsTests : BunitContext
     public ScoreActionsTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         foreach (var type in new[]
         {
             typeof(CloneScoreHandler), typeof(GetScoreHandler), typeof(ArchiveScoreHandler), typeof(DeleteScoreHandler),

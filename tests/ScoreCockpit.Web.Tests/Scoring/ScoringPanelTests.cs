@@ -25,7 +25,7 @@ public sealed class ScoringPanelTests : BunitContext
     public ScoringPanelTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<ListScoringRunsHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Units.UnitDispatcher>());
         Services.AddScoped<CurrentActor>();

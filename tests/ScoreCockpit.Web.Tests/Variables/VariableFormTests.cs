@@ -12,7 +12,7 @@ public sealed class VariableFormTests : BunitContext
     public VariableFormTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class VersionTablesTests : BunitContext
     public VersionTablesTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
     }
 
     [Fact]

@@ -19,7 +19,7 @@ public sealed class VersionsPanelTests : BunitContext
     public VersionsPanelTests()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
-        Services.AddMudServices();
+        Services.AddMudServices().AddLocalization();
         Services.AddSingleton(_portal.Services.GetRequiredService<ListVersionsHandler>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ActiveVersions>());
         Services.AddSingleton(_portal.Services.GetRequiredService<ScoreCockpit.Engine.Units.UnitDispatcher>());
