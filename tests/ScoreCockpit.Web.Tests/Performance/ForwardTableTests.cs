@@ -1,5 +1,6 @@
 using System.Globalization;
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Web.Components.Pages.Scores.Performance;

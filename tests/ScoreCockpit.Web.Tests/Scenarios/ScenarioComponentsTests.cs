@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Scenarios.Definition;

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Registry;
