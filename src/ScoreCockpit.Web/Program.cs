@@ -15,7 +15,7 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (CockpitSetupException e)
+catch (Exception e) when (e is CockpitSetupException or ScoreCockpit.Engine.Accounts.CockpitValidationException)
 {
     // A start-up problem a person must fix: say what and how, without a stack trace.
     await Console.Error.WriteLineAsync($"ScoreCockpit cannot start: {e.Message}");

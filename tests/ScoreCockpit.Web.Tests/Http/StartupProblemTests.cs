@@ -50,6 +50,19 @@ public sealed class StartupProblemTests
         Directory.Delete(data, recursive: true);
     }
 
+    [Fact]
+    public async Task An_unsupported_culture_is_refused_with_the_supported_ones()
+    {
+        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
+        var (exit, output) = await RunPortalAsync("--data", data, "--Cockpit:Culture", "de-DE");
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Cockpit:Culture = 'de-DE' is not a supported culture", output, StringComparison.Ordinal);
+        Assert.Contains("en (English), fr (français)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+        Directory.Delete(data, recursive: true);
+    }
+
     private static async Task<(int Exit, string Output)> RunPortalAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
