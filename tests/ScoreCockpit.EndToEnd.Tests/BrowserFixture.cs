@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A new browser context (own cookies) on a page of the given size; skips or fails without Chromium.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1366, int height = 850)
+    public async Task<IPage> NewPageAsync(int width = 1366, int height = 850, string locale = "en-GB")
     {
         if (MissingChromium is not null)
         {
@@ -68,7 +68,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
             BaseURL = BaseUrl,
-            Locale = "en-GB",
+            Locale = locale,
         });
         // Before any page script: records every chart marked drawn while it held no drawn Plotly plot, which the
         // chart waits then refuse. An observer's callback runs right after the marking, before Plotly could catch up.

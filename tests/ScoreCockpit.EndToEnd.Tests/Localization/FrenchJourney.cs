@@ -1,0 +1,101 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Demo;
+using Xunit;
+using static Microsoft.Playwright.Assertions;
+
+namespace ScoreCockpit.EndToEnd.Tests.Localization;
+
+/// <summary>An admin switches the portal to French from the user menu and walks through it on a laptop and a tablet:
+/// every page speaks French, and the longer labels keep the layout whole.</summary>
+public sealed class FrenchJourney(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private const string Email = "adele.admin@example.com";
+    private const string Password = "Admin2026okay";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_admin_reads_the_cockpit_in_French_at_laptop_and_tablet_width()
+    {
+        if (browser.MissingChromium is null)
+        {
+            var services = browser.Portal.Services;
+            await services.GetRequiredService<DemoInstaller>().InstallAsync(1_500, months: 12, ct: Ct);
+            await services.GetRequiredService<DemoHistory>().BuildAsync(ct: Ct);
+        }
+
+        await browser.Portal.AddUserAsync(Email, Password, Roles.Admin, Roles.Analyst);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.FillAsync("#email", Email);
+        await page.FillAsync("#password", Password);
+        await page.ClickAsync("button[type=submit]");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+
+        // The user menu's language choice reloads the page in French.
+        await page.Locator(".user-menu").First.ClickAsync();
+        await page.ClickAsync("#language-fr");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Vue d'ensemble", Exact = true })).ToBeVisibleAsync();
+
+        await ReadAsync(page, "/", "80-fr-overview", "#portfolio-table");
+        await ReadAsync(page, "/scores/churn", "81-fr-score", "#performance-chart");
+        var tabs = await page.GetByRole(AriaRole.Tab).AllInnerTextsAsync();
+        Assert.True(tabs.Count >= 3, $"the score page shows {tabs.Count} tabs");
+        for (var i = 1; i < tabs.Count; i++)
+        {
+            await BrowserFixture.OpenTabAsync(page, tabs[i].Trim());
+            await CheckAsync(page, $"82-fr-score-tab-{i}");
+        }
+
+        await ReadAsync(page, "/scores/churn/compare", "83-fr-compare", "#compare-chart");
+        await ReadAsync(page, "/scenarios", "84-fr-scenarios", "table");
+        await ReadAsync(page, "/runs", "85-fr-runs", "table");
+        await ReadAsync(page, "/quality", "86-fr-quality", "main");
+        await ReadAsync(page, "/admin/users", "87-fr-admin-users", "table");
+        await ReadAsync(page, "/admin/connections", "88-fr-admin-connections", "table");
+        await ReadAsync(page, "/admin/settings", "89-fr-admin-settings", "main");
+
+        // A tablet in a French browser: no menu choice needed, the browser's language applies.
+        await browser.Portal.AddUserAsync("tablette@example.com", Password, Roles.Viewer);
+        var tablet = await browser.NewPageAsync(width: 820, height: 1180, locale: "fr-FR");
+        await tablet.GotoAsync("/account/signin");
+        await tablet.FillAsync("#email", "tablette@example.com");
+        await tablet.FillAsync("#password", Password);
+        await tablet.ClickAsync("button[type=submit]");
+        await Expect(tablet.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await ReadAsync(tablet, "/", "90-fr-tablet-overview", "#portfolio-table");
+        await ReadAsync(tablet, "/scores/churn", "91-fr-tablet-score", "#performance-chart");
+        await ReadAsync(tablet, "/scores/churn/compare", "92-fr-tablet-compare", "#compare-chart");
+        await ReadAsync(tablet, "/scenarios", "93-fr-tablet-scenarios", "table");
+    }
+
+    private static async Task ReadAsync(IPage page, string path, string screenshot, string shown)
+    {
+        await page.GotoAsync(path);
+        await Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await Expect(page.Locator(shown).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        if (shown.EndsWith("-chart", StringComparison.Ordinal))
+        {
+            await BrowserFixture.ChartDrawnAsync(page, shown.TrimStart('#'));
+        }
+
+        await CheckAsync(page, screenshot);
+    }
+
+    /// <summary>No English resource text is visible, and nothing is wider than the window.</summary>
+    private static async Task CheckAsync(IPage page, string screenshot)
+    {
+        await BrowserFixture.ScreenshotAsync(page, screenshot);
+        var visible = await page.EvaluateAsync<string>("document.body.innerText");
+        var english = EnglishTexts.In(visible);
+        Assert.True(english.Count == 0, $"{page.Url} shows English: {string.Join(" | ", english)}");
+
+        var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 1, $"{page.Url} is {overflow} px wider than the {page.ViewportSize?.Width} px window");
+    }
+}
