@@ -25,7 +25,7 @@ public sealed class ChartDatesTests : BunitContext
     [Fact]
     public void Date_axes_tick_and_hover_in_the_one_date_style_while_plotly_is_handed_iso_dates()
     {
-        var (psiTraces, psi) = PsiHistoryChartData.Build(Runs(new DateOnly(2025, 11, 30), new DateOnly(2025, 12, 31)), Thresholds, dark: false);
+        var (psiTraces, psi) = PsiHistoryChartData.Build(Runs(new DateOnly(2025, 11, 30), new DateOnly(2025, 12, 31)), Thresholds, dark: false, Words);
         var (_, signIns) = SignInsChartData.Build([new DailyCount(new DateOnly(2025, 11, 1), 2, 0), new DailyCount(new DateOnly(2025, 11, 2), 1, 1)]);
 
         foreach (var layout in new[] { psi, signIns })
@@ -41,7 +41,7 @@ public sealed class ChartDatesTests : BunitContext
     [Fact]
     public void A_chart_of_one_date_is_ranged_a_few_days_around_it_with_a_single_tick_on_that_date()
     {
-        var (traces, layout) = PsiHistoryChartData.Build(Runs(new DateOnly(2026, 2, 28)), Thresholds, dark: false);
+        var (traces, layout) = PsiHistoryChartData.Build(Runs(new DateOnly(2026, 2, 28)), Thresholds, dark: false, Words);
 
         ChartDates.Fit(traces, layout);
 
@@ -54,12 +54,12 @@ public sealed class ChartDatesTests : BunitContext
     [Fact]
     public void Charts_of_several_dates_and_charts_without_dates_keep_plotly_autoscale()
     {
-        var (traces, layout) = PsiHistoryChartData.Build(Runs(new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28)), Thresholds, dark: false);
+        var (traces, layout) = PsiHistoryChartData.Build(Runs(new DateOnly(2026, 1, 31), new DateOnly(2026, 2, 28)), Thresholds, dark: false, Words);
         ChartDates.Fit(traces, layout);
         Assert.Null(layout.XAxis[0].Range);
         Assert.Null(layout.XAxis[0].TickVals);
 
-        var (bars, linear) = DistributionChartData.Build(Run(1, new DateOnly(2026, 2, 28)), null, dark: false);
+        var (bars, linear) = DistributionChartData.Build(Run(1, new DateOnly(2026, 2, 28)), null, dark: false, Words);
         var range = linear.XAxis[0].Range?.ToList();
         ChartDates.Fit(bars, linear);
         Assert.Equal(range, linear.XAxis[0].Range?.ToList());

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Plotly.Blazor.Traces;
 using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Web.Components.Pages.Scores.Scoring;
@@ -8,6 +11,10 @@ namespace ScoreCockpit.Web.Tests.Scoring;
 public sealed class ScoringChartDataTests
 {
     private static readonly DriftThresholds Thresholds = new();
+
+    /// <summary>The Scoring tab's words as the portal reads them (the test culture's, English here).</summary>
+    internal static readonly IStringLocalizer<ScoringWords> Words =
+        new StringLocalizer<ScoringWords>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
     /// <summary>A run as the list handler returns it; the histogram puts everything in the bin given.</summary>
     internal static ScoringRunView Run(long id, DateOnly date, ScoringStatus status = ScoringStatus.Succeeded, double? psi = null,
@@ -26,7 +33,7 @@ public sealed class ScoringChartDataTests
         var latest = Run(3, new DateOnly(2026, 2, 28), psi: 0.02, bin: 1, version: 2);
         var previous = Run(1, new DateOnly(2026, 1, 31), bin: 0);
 
-        var (traces, layout) = DistributionChartData.Build(latest, previous, dark: false);
+        var (traces, layout) = DistributionChartData.Build(latest, previous, dark: false, Words);
 
         var bars = Assert.IsType<Bar>(traces[0]);
         var line = Assert.IsType<Scatter>(traces[1]);
@@ -40,7 +47,7 @@ public sealed class ScoringChartDataTests
         Assert.Equal("2026-02-28 (v2)", bars.Name);
         Assert.StartsWith("2026-01-31 (v1)", line.Name, StringComparison.Ordinal);
         Assert.Equal([0m, 1m], layout.XAxis[0].Range.Select(Convert.ToDecimal));
-        Assert.Single(DistributionChartData.Build(latest, null, dark: true).Traces);
+        Assert.Single(DistributionChartData.Build(latest, null, dark: true, Words).Traces);
     }
 
     [Fact]
@@ -70,7 +77,7 @@ public sealed class ScoringChartDataTests
         var points = PsiHistoryChartData.Series(runs);
 
         Assert.Equal([new PsiPoint(new DateOnly(2025, 12, 31), 0.12, "warning"), new PsiPoint(new DateOnly(2026, 2, 28), 0.3, "alert")], points);
-        var (traces, layout) = PsiHistoryChartData.Build(runs, Thresholds, dark: false);
+        var (traces, layout) = PsiHistoryChartData.Build(runs, Thresholds, dark: false, Words);
         var line = Assert.IsType<Scatter>(Assert.Single(traces));
         Assert.Equal(["2025-12-31", "2026-02-28"], line.X.Cast<string>());
         Assert.Equal([0.12, 0.3], line.Y.Cast<double>());
@@ -84,7 +91,7 @@ public sealed class ScoringChartDataTests
     [Fact]
     public void The_thresholds_stay_in_view_when_every_psi_is_small()
     {
-        var (_, layout) = PsiHistoryChartData.Build([Run(2, new DateOnly(2026, 2, 28), psi: 0.01)], new DriftThresholds { Warning = 0.2, Alert = 0.4 }, false);
+        var (_, layout) = PsiHistoryChartData.Build([Run(2, new DateOnly(2026, 2, 28), psi: 0.01)], new DriftThresholds { Warning = 0.2, Alert = 0.4 }, false, Words);
 
         Assert.True(Convert.ToDouble(layout.YAxis[0].Range[1]) > 0.4);
         Assert.Equal($"alert {ScoringText.Psi(0.4)}", layout.Shapes[1].Label.Text);
@@ -96,7 +103,7 @@ public sealed class ScoringChartDataTests
         var drift = Enumerable.Range(0, 14).Select(i => new FeatureDrift($"f{i:00}", i / 50.0)).ToList();
 
         var top = FeatureDriftChartData.TopFeatures(drift, Thresholds);
-        var (traces, layout) = FeatureDriftChartData.Build(drift, Thresholds, dark: true);
+        var (traces, layout) = FeatureDriftChartData.Build(drift, Thresholds, dark: true, Words);
 
         Assert.Equal(10, top.Count);
         Assert.Equal(new FeatureDriftBar("f13", 13 / 50.0, "alert"), top[0]);
@@ -122,6 +129,6 @@ public sealed class ScoringChartDataTests
         Assert.Equal("/scores/cross-sell/scores.xlsx?date=2026-02-28", ScoringText.ExcelUrl("cross-sell", new DateOnly(2026, 2, 28)));
         Assert.Equal("—", ScoringText.Psi(null));
         string[] levels = ["ok", "warning", "alert", "none"];
-        Assert.Equal(["ok", "warning", "alert", "no previous run"], levels.Select(ScoringText.LevelText));
+        Assert.Equal(["ok", "warning", "alert", "no previous run"], levels.Select(l => ScoringText.LevelText(l, Words)));
     }
 }

@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using Plotly.Blazor.Traces;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Web.Components.Pages.Scores.Versions;
@@ -9,13 +12,16 @@ namespace ScoreCockpit.Web.Tests.Versions;
 public sealed class ImportanceChartDataTests
 {
     /// <summary>40 features whose shares grow with their index (f39 is the most important) and sum to 1.</summary>
+    private static readonly IStringLocalizer<VersionWords> Words =
+        new StringLocalizer<VersionWords>(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
+
     private static readonly IReadOnlyList<FeatureImportance> Forty =
         Enumerable.Range(0, 40).Select(i => new FeatureImportance($"f{i:00}", (i + 1) / 820.0)).ToList();
 
     [Fact]
     public void The_top_thirty_are_drawn_as_horizontal_bars_most_important_first()
     {
-        var (traces, layout) = ImportanceChartData.Build(Forty, dark: false);
+        var (traces, layout) = ImportanceChartData.Build(Forty, dark: false, Words);
 
         var bar = Assert.IsType<Bar>(Assert.Single(traces));
         Assert.Equal(Plotly.Blazor.Traces.BarLib.OrientationEnum.H, bar.Orientation);
@@ -42,11 +48,11 @@ public sealed class ImportanceChartDataTests
     {
         var few = Forty.Take(4).ToList();
 
-        var light = ImportanceChartData.Build(few, dark: false).Layout;
-        var dark = ImportanceChartData.Build(few, dark: true).Layout;
+        var light = ImportanceChartData.Build(few, dark: false, Words).Layout;
+        var dark = ImportanceChartData.Build(few, dark: true, Words).Layout;
 
         Assert.Equal(ChartTheme.Text(true), dark.Font.Color);
         Assert.NotEqual(light.Font.Color, dark.Font.Color);
-        Assert.True(ImportanceChartData.Build(Forty, dark: false).Layout.Height > light.Height);
+        Assert.True(ImportanceChartData.Build(Forty, dark: false, Words).Layout.Height > light.Height);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -34,7 +35,7 @@ public static class DistributionChartData
 
     public static IReadOnlyList<double> Percent(IReadOnlyList<double> shares) => shares.Select(s => Math.Round(s * 100, 2)).ToList();
 
-    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(ScoringRunView latest, ScoringRunView? previous, bool dark)
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(ScoringRunView latest, ScoringRunView? previous, bool dark, IStringLocalizer<ScoringWords> words)
     {
         var bins = latest.Histogram.Count;
         var x = BinCentres(bins).Select(c => (object)c).ToList();
@@ -51,7 +52,7 @@ public static class DistributionChartData
         {
             traces.Add(new Scatter
             {
-                Name = $"{ScoringText.Date(previous.ReferenceDate)} (v{previous.VersionNumber}), previous",
+                Name = words["ChartPreviousRun", ScoringText.Date(previous.ReferenceDate), previous.VersionNumber],
                 X = x,
                 Y = Percent(previous.Histogram).Select(s => (object)s).ToList(),
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
@@ -67,7 +68,7 @@ public static class DistributionChartData
         [
             new XAxis
             {
-                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "score" },
+                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = words["AxisScore"] },
                 Range = [0, end], DTick = end <= 0.5 ? 0.05m : 0.1m, GridColor = ChartTheme.Grid(dark),
                 TickFormat = end <= 0.5 ? ".2f" : ".1f",
             },
@@ -76,7 +77,7 @@ public static class DistributionChartData
         [
             new YAxis
             {
-                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "customers (%)" }, GridColor = ChartTheme.Grid(dark),
+                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = words["AxisCustomersPercent"] }, GridColor = ChartTheme.Grid(dark),
                 RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero,
             },
         ];

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -30,18 +31,18 @@ public static class FeatureDriftChartData
         _ => OkColour,
     };
 
-    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<FeatureDrift> drift, DriftThresholds thresholds, bool dark)
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<FeatureDrift> drift, DriftThresholds thresholds, bool dark, IStringLocalizer<ScoringWords> words)
     {
         var top = TopFeatures(drift, thresholds);
         IList<ITrace> traces =
         [
             new Bar
             {
-                Name = "feature PSI",
+                Name = words["FeaturePsi"],
                 Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
                 X = top.Select(f => (object)Math.Round(f.Psi, 4)).ToList(),
                 Y = top.Select(f => (object)f.Column).ToList(),
-                TextArray = top.Select(f => f.Level == "ok" ? ScoringText.Psi(f.Psi) : $"{ScoringText.Psi(f.Psi)} {f.Level}").ToList(),
+                TextArray = top.Select(f => f.Level == "ok" ? ScoringText.Psi(f.Psi) : $"{ScoringText.Psi(f.Psi)} {ScoringText.LevelText(f.Level, words)}").ToList(),
                 TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Outside,
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = top.Select(f => (object)Colour(f.Level)).ToList() },
             },
@@ -53,7 +54,7 @@ public static class FeatureDriftChartData
         [
             new XAxis
             {
-                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "PSI vs the version's training data" },
+                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = words["AxisFeaturePsi"] },
                 GridColor = ChartTheme.Grid(dark),
                 // Room past the longest bar for its "0.312 alert" label, which Plotly would otherwise clip.
                 Range = [0, Math.Round(longest * 1.3, 3)],
@@ -69,8 +70,8 @@ public static class FeatureDriftChartData
         ];
         layout.Shapes =
         [
-            PsiHistoryChartData.Threshold("warning", thresholds.Warning, PsiHistoryChartData.WarningColour, horizontal: false),
-            PsiHistoryChartData.Threshold("alert", thresholds.Alert, PsiHistoryChartData.AlertColour, horizontal: false),
+            PsiHistoryChartData.Threshold("warning", thresholds.Warning, PsiHistoryChartData.WarningColour, horizontal: false, words),
+            PsiHistoryChartData.Threshold("alert", thresholds.Alert, PsiHistoryChartData.AlertColour, horizontal: false, words),
         ];
         return (traces, layout);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -31,17 +32,17 @@ public static class PsiHistoryChartData
         .Select(r => new PsiPoint(r.ReferenceDate, r.ScorePsi!.Value, r.ScoreDriftLevel))
         .ToList();
 
-    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<ScoringRunView> runs, DriftThresholds thresholds, bool dark)
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<ScoringRunView> runs, DriftThresholds thresholds, bool dark, IStringLocalizer<ScoringWords> words)
     {
         var points = Series(runs);
         IList<ITrace> traces =
         [
             new Scatter
             {
-                Name = "score PSI",
+                Name = words["ScorePsiTrace"],
                 X = points.Select(p => (object)ChartDates.X(p.ReferenceDate)).ToList(),
                 Y = points.Select(p => (object)Math.Round(p.Psi, 4)).ToList(),
-                TextArray = points.Select(p => $"{ScoringText.Psi(p.Psi)} · {ScoringText.LevelText(p.Level)}").ToList(),
+                TextArray = points.Select(p => $"{ScoringText.Psi(p.Psi)} · {ScoringText.LevelText(p.Level, words)}").ToList(),
                 HoverInfo = Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.X | Plotly.Blazor.Traces.ScatterLib.HoverInfoFlag.Text,
                 Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterLib.ModeFlag.Markers,
                 Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = LineColour, Width = 2 },
@@ -58,16 +59,19 @@ public static class PsiHistoryChartData
         [
             new YAxis
             {
-                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = "PSI vs previous run" }, GridColor = ChartTheme.Grid(dark),
+                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = words["AxisPsiPrevious"] }, GridColor = ChartTheme.Grid(dark),
                 Range = [0, Math.Round(top, 3)],
             },
         ];
-        layout.Shapes = [Threshold("warning", thresholds.Warning, WarningColour, horizontal: true), Threshold("alert", thresholds.Alert, AlertColour, horizontal: true)];
+        layout.Shapes = [Threshold("warning", thresholds.Warning, WarningColour, horizontal: true, words), Threshold("alert", thresholds.Alert, AlertColour, horizontal: true, words)];
         return (traces, layout);
     }
 
-    /// <summary>A dashed line across the whole plot at a threshold, labelled with its name and value (not colour alone).</summary>
-    public static Shape Threshold(string name, double value, string colour, bool horizontal) => new()
+    /// <summary>
+    /// A dashed line across the whole plot at a threshold, labelled with its level in words and its value (not colour
+    /// alone); the shape keeps the level's name.
+    /// </summary>
+    public static Shape Threshold(string name, double value, string colour, bool horizontal, IStringLocalizer<ScoringWords> words) => new()
     {
         Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
         Name = name,
@@ -80,7 +84,7 @@ public static class PsiHistoryChartData
         Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = colour, Width = 1.5m, Dash = "dash" },
         Label = new Plotly.Blazor.LayoutLib.ShapeLib.Label
         {
-            Text = $"{name} {ScoringText.Psi(value)}",
+            Text = $"{ScoringText.LevelText(name, words)} {ScoringText.Psi(value)}",
             Font = new Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.Font { Color = colour },
             // Upright text at the right end of a horizontal line, above the top of a vertical one: never over the bars.
             TextPosition = Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.TextPositionEnum.End,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scoring;
@@ -25,12 +26,21 @@ public static class ScoringText
     public static string ExcelUrl(string score, DateOnly date) => $"/scores/{Uri.EscapeDataString(score)}/scores.xlsx?date={Iso(date)}";
 
     /// <summary>The drift level's words: the chip always says them, so the colour is never the only signal.</summary>
-    public static string LevelText(string level) => level switch
+    public static string LevelText(string level, IStringLocalizer<ScoringWords> words) => level switch
     {
-        "ok" => "ok",
-        "warning" => "warning",
-        "alert" => "alert",
-        _ => "no previous run",
+        "ok" => words["LevelOk"],
+        "warning" => words["LevelWarning"],
+        "alert" => words["LevelAlert"],
+        _ => words["LevelNone"],
+    };
+
+    /// <summary>A run's status in words, in the reader's language; the stored status stays the enum's name.</summary>
+    public static string StatusText(ScoringStatus status, IStringLocalizer<ScoringWords> words) => status switch
+    {
+        ScoringStatus.Succeeded => words["RunSucceeded"],
+        ScoringStatus.Failed => words["RunFailed"],
+        ScoringStatus.Interrupted => words["RunInterrupted"],
+        _ => words["RunRunning"],
     };
 
     public static Color LevelColour(string level) => level switch

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -27,14 +28,14 @@ public static class ImportanceChartData
     private static IEnumerable<FeatureImportance> Ranked(IReadOnlyList<FeatureImportance> importance) =>
         importance.OrderByDescending(i => i.Share).ThenBy(i => i.Column, StringComparer.Ordinal);
 
-    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<FeatureImportance> importance, bool dark)
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<FeatureImportance> importance, bool dark, IStringLocalizer<VersionWords> words)
     {
         var top = TopFeatures(importance);
         IList<ITrace> traces =
         [
             new Bar
             {
-                Name = "Share of importance",
+                Name = words["ImportanceShare"],
                 Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
                 X = top.Select(i => (object)Math.Round(i.Share * 100, 2)).ToList(),
                 Y = top.Select(i => (object)i.Column).ToList(),
@@ -50,7 +51,7 @@ public static class ImportanceChartData
         [
             new XAxis
             {
-                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "share of the model's importance (%)" },
+                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = words["ImportanceAxis"] },
                 GridColor = ChartTheme.Grid(dark),
                 // Room past the longest bar for its "12.3 %" label, which Plotly would otherwise clip.
                 Range = [0, Math.Round(top.Select(i => i.Share * 100).DefaultIfEmpty(1).Max() * 1.18, 2)],

@@ -1,5 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using ScoreCockpit.Engine.Reporting;
+using ScoreCockpit.Engine.Scores;
 
 namespace ScoreCockpit.Web.Components.Pages.Scores.Versions;
 
@@ -10,6 +12,9 @@ public static class VersionText
 
     /// <summary>The first 12 hex digits: enough to tell artifacts apart on screen; the full hash goes in the tooltip.</summary>
     public static string ShortSha(string sha256) => sha256.Length > 12 ? sha256[..12] + "…" : sha256;
+
+    /// <summary>A column kind in words, in the reader's language (lower case, as in the tables).</summary>
+    public static string Kind(ColumnKind kind, IStringLocalizer<VersionWords> words) => words["Kind" + kind];
 
     public static string Bytes(long bytes) => bytes switch
     {
