@@ -26,7 +26,7 @@ public sealed class ChartDatesTests : BunitContext
     public void Date_axes_tick_and_hover_in_the_one_date_style_while_plotly_is_handed_iso_dates()
     {
         var (psiTraces, psi) = PsiHistoryChartData.Build(Runs(new DateOnly(2025, 11, 30), new DateOnly(2025, 12, 31)), Thresholds, dark: false, Words);
-        var (_, signIns) = SignInsChartData.Build([new DailyCount(new DateOnly(2025, 11, 1), 2, 0), new DailyCount(new DateOnly(2025, 11, 2), 1, 1)]);
+        var (_, signIns) = SignInsChartData.Build([new DailyCount(new DateOnly(2025, 11, 1), 2, 0), new DailyCount(new DateOnly(2025, 11, 2), 1, 1)], SignInsChartDataTests.Text);
 
         foreach (var layout in new[] { psi, signIns })
         {

@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Web.Components.Pages.Overview;
 using Xunit;
 
@@ -7,6 +8,8 @@ namespace ScoreCockpit.Web.Tests.Portfolio;
 /// <summary>The portfolio's SVG sparkline: points scaled into the box, gaps kept, the latest point marked.</summary>
 public sealed class SparklineTests : BunitContext
 {
+    public SparklineTests() => Services.AddLocalization();
+
     [Fact]
     public void Values_become_points_between_their_minimum_and_maximum_and_a_missing_value_breaks_the_line()
     {

@@ -4,23 +4,23 @@ namespace ScoreCockpit.Web.Components.Pages.Account;
 
 public sealed class SignInForm
 {
-    [Required(ErrorMessage = "Enter your email address.")]
-    [EmailAddress(ErrorMessage = "That does not look like an email address.")]
+    [Required(ErrorMessageResourceType = typeof(AccountMessages), ErrorMessageResourceName = nameof(AccountMessages.EnterEmail))]
+    [EmailAddress(ErrorMessageResourceType = typeof(AccountMessages), ErrorMessageResourceName = nameof(AccountMessages.NotAnEmail))]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Enter your password.")]
+    [Required(ErrorMessageResourceType = typeof(AccountMessages), ErrorMessageResourceName = nameof(AccountMessages.EnterPassword))]
     public string Password { get; set; } = "";
 }
 
 public sealed class FirstAdminForm
 {
-    [Required(ErrorMessage = "Enter your email address.")]
-    [EmailAddress(ErrorMessage = "That does not look like an email address.")]
+    [Required(ErrorMessageResourceType = typeof(AccountMessages), ErrorMessageResourceName = nameof(AccountMessages.EnterEmail))]
+    [EmailAddress(ErrorMessageResourceType = typeof(AccountMessages), ErrorMessageResourceName = nameof(AccountMessages.NotAnEmail))]
     public string Email { get; set; } = "";
 
-    [Required(ErrorMessage = "Choose a password.")]
+    [Required(ErrorMessageResourceType = typeof(AccountMessages), ErrorMessageResourceName = nameof(AccountMessages.ChoosePassword))]
     public string Password { get; set; } = "";
 
-    [Required(ErrorMessage = "Type the password again.")]
+    [Required(ErrorMessageResourceType = typeof(AccountMessages), ErrorMessageResourceName = nameof(AccountMessages.RetypePassword))]
     public string ConfirmPassword { get; set; } = "";
 }

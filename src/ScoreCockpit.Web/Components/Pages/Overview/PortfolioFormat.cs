@@ -25,7 +25,7 @@ public static class PortfolioFormat
         null => "",
         > 0 => "▲ +" + change.Value.ToString("0.000", CultureInfo.CurrentCulture),
         < 0 => "▼ −" + (-change.Value).ToString("0.000", CultureInfo.CurrentCulture),
-        _ => "= 0.000",
+        _ => "= " + 0.0.ToString("0.000", CultureInfo.CurrentCulture),
     };
 
     public static string? ChangeColour(double? change) => change switch
@@ -35,7 +35,8 @@ public static class PortfolioFormat
         _ => null,
     };
 
-    public static string HealthWord(HealthLevel level) => HealthRules.Word(level);
+    /// <summary>The health word in the reader's language.</summary>
+    public static string HealthWord(HealthLevel level) => HealthRules.WordIn(level, CultureInfo.CurrentUICulture);
 
     public static Color HealthColour(HealthLevel level) => level switch
     {

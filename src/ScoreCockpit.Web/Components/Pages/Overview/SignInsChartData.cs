@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -12,14 +13,15 @@ public static class SignInsChartData
     public const string SuccessColour = "#0072B2";
     public const string FailureColour = "#D55E00";
 
-    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(IReadOnlyList<DailyCount> days, bool dark = false)
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(
+        IReadOnlyList<DailyCount> days, IStringLocalizer<OverviewText> text, bool dark = false)
     {
         var x = days.Select(d => (object)ChartDates.X(d.Day)).ToList();
         IList<ITrace> traces =
         [
-            new Bar { Name = "Sign-ins", X = x, Y = days.Select(d => (object)d.SignIns).ToList(),
+            new Bar { Name = text["SignInsTrace"], X = x, Y = days.Select(d => (object)d.SignIns).ToList(),
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = SuccessColour } },
-            new Bar { Name = "Failed attempts", X = x, Y = days.Select(d => (object)d.Failures).ToList(),
+            new Bar { Name = text["FailedAttemptsTrace"], X = x, Y = days.Select(d => (object)d.Failures).ToList(),
                 Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = FailureColour } },
         ];
         var layout = ChartTheme.TimeLayout(dark, 240, new Margin { L = 40, R = 10, T = 10, B = 40 });
