@@ -13,7 +13,7 @@ namespace ScoreCockpit.Web.Tests.Performance;
 public sealed class CompareTableDataTests
 {
     private static readonly IStringLocalizer<PerformanceWords> Words =
-        new ServiceCollection().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
+        new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
 
     private static readonly IReadOnlyList<VersionSeries> Series =
     [

@@ -12,7 +12,7 @@ namespace ScoreCockpit.Web.Tests.Performance;
 public sealed class GainsChartDataTests
 {
     private static readonly IStringLocalizer<PerformanceWords> Words =
-        new ServiceCollection().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
+        new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
 
     private static readonly DateComparison Comparison = new(Date, 1000, 0.05,
     [

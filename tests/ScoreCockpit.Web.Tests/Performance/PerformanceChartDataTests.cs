@@ -14,7 +14,7 @@ namespace ScoreCockpit.Web.Tests.Performance;
 public sealed class PerformanceChartDataTests
 {
     private static readonly IStringLocalizer<PerformanceWords> Words =
-        new ServiceCollection().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
+        new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
 
     private static PerformanceChartInput Input(IReadOnlyList<VersionSummary> versions, IReadOnlyList<ActivationRecord>? history = null) => new(
         "auc",
