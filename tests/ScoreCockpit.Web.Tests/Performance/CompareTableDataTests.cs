@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Web.Components.Pages.Scores.Compare;
 using ScoreCockpit.Web.Components.Pages.Scores.Performance;
@@ -10,6 +12,9 @@ namespace ScoreCockpit.Web.Tests.Performance;
 /// <summary>The compare page's table: per-date values, and the median of out-of-time dates for the range (never a mean).</summary>
 public sealed class CompareTableDataTests
 {
+    private static readonly IStringLocalizer<PerformanceWords> Words =
+        new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
+
     private static readonly IReadOnlyList<VersionSeries> Series =
     [
         new(1, null, new DateOnly(2025, 1, 1), [Point(1, 0.9, inSample: true), Point(2, 0.70), Point(3, 0.74), Point(4, 0.71)]),
@@ -76,9 +81,9 @@ public sealed class CompareTableDataTests
     {
         CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("en-GB");
 
-        Assert.Equal("+0.012 [0.004, 0.020], better", PerformanceText.Difference(new(0.012, 0.004, 0.020, 0.004, 0.003)));
-        Assert.Equal("-0.030 [-0.050, -0.010], worse", PerformanceText.Difference(new(-0.03, -0.05, -0.01, 0.01, 0.003)));
-        Assert.Equal("+0.005 [-0.010, 0.020], no clear difference", PerformanceText.Difference(new(0.005, -0.01, 0.02, 0.008, 0.5)));
+        Assert.Equal("+0.012 [0.004, 0.020], better", PerformanceText.Difference(new(0.012, 0.004, 0.020, 0.004, 0.003), Words));
+        Assert.Equal("-0.030 [-0.050, -0.010], worse", PerformanceText.Difference(new(-0.03, -0.05, -0.01, 0.01, 0.003), Words));
+        Assert.Equal("+0.005 [-0.010, 0.020], no clear difference", PerformanceText.Difference(new(0.005, -0.01, 0.02, 0.008, 0.5), Words));
         Assert.Equal("2.46", PerformanceText.Value("lift_10", 2.456));
         Assert.Equal("24.6 %", PerformanceText.Value("capture_10", 0.2456));
         Assert.Equal("0.712", PerformanceText.Value("auc", 0.71234));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor.Traces;
 using ScoreCockpit.Engine.Evaluation.Comparison;
 using ScoreCockpit.Web.Components.Pages.Scores.Performance;
@@ -9,6 +11,9 @@ namespace ScoreCockpit.Web.Tests.Performance;
 /// <summary>Gains and lift curves of versions scored on the same rows, against random targeting.</summary>
 public sealed class GainsChartDataTests
 {
+    private static readonly IStringLocalizer<PerformanceWords> Words =
+        new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
+
     private static readonly DateComparison Comparison = new(Date, 1000, 0.05,
     [
         OnDate(1, 0.70, active: true),
@@ -19,7 +24,7 @@ public sealed class GainsChartDataTests
     [Fact]
     public void Gains_run_from_the_origin_to_every_positive_in_percent_of_customers()
     {
-        var (traces, layout) = GainsChartData.Build(Comparison, CurveKind.Gains, dark: false);
+        var (traces, layout) = GainsChartData.Build(Comparison, CurveKind.Gains, dark: false, Words);
         var lines = traces.OfType<Scatter>().ToList();
 
         Assert.Equal(["random targeting", "v1 (active)", "v2"], lines.Select(t => t.Name));
@@ -33,7 +38,7 @@ public sealed class GainsChartDataTests
     [Fact]
     public void Lift_is_measured_against_one_and_names_what_the_reader_hovers()
     {
-        var (traces, _) = GainsChartData.Build(Comparison, CurveKind.Lift, dark: true);
+        var (traces, _) = GainsChartData.Build(Comparison, CurveKind.Lift, dark: true, Words);
         var lines = traces.OfType<Scatter>().ToList();
 
         Assert.Equal([1, 1], lines[0].Y.Cast<object>().Select(Convert.ToInt32));

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor.Traces;
 using Plotly.Blazor.Traces.ScatterLib;
 using ScoreCockpit.Engine.Evaluation;
@@ -11,6 +13,9 @@ namespace ScoreCockpit.Web.Tests.Performance;
 /// <summary>The over-time chart's data: in-sample never drawn as out-of-time, the active version stands out, dozens of versions stay readable.</summary>
 public sealed class PerformanceChartDataTests
 {
+    private static readonly IStringLocalizer<PerformanceWords> Words =
+        new ServiceCollection().AddLogging().AddLocalization().BuildServiceProvider().GetRequiredService<IStringLocalizer<PerformanceWords>>();
+
     private static PerformanceChartInput Input(IReadOnlyList<VersionSummary> versions, IReadOnlyList<ActivationRecord>? history = null) => new(
         "auc",
         [.. versions.Select(v => new VersionSeries(v.Number, v.ChallengerName, v.AsOfDate,
@@ -24,8 +29,8 @@ public sealed class PerformanceChartDataTests
     {
         var input = Input([Version(1, active: true), Version(2)]);
 
-        var (hidden, _) = PerformanceChartData.Build(input, showInSample: false, dark: false);
-        var (shown, _) = PerformanceChartData.Build(input, showInSample: true, dark: false);
+        var (hidden, _) = PerformanceChartData.Build(input, showInSample: false, dark: false, Words);
+        var (shown, _) = PerformanceChartData.Build(input, showInSample: true, dark: false, Words);
 
         var line = hidden.OfType<Scatter>().Single(t => t.Name == "v2");
         Assert.Equal([0.71, 0.72], line.Y.Cast<object?>().Select(y => (double?)y));
@@ -55,8 +60,8 @@ public sealed class PerformanceChartDataTests
         ];
         var input = new PerformanceChartInput("auc", series, [], [Version(1, active: true)], []);
 
-        var (hidden, _) = PerformanceChartData.Build(input, showInSample: false, dark: false);
-        var (shown, _) = PerformanceChartData.Build(input, showInSample: true, dark: false);
+        var (hidden, _) = PerformanceChartData.Build(input, showInSample: false, dark: false, Words);
+        var (shown, _) = PerformanceChartData.Build(input, showInSample: true, dark: false, Words);
 
         var line = hidden.OfType<Scatter>().Single(t => t.Name == "v1 (active)");
         Assert.Equal(["2025-05-28", "2025-06-28", "2025-08-28"], line.X.Cast<string>());
@@ -82,7 +87,7 @@ public sealed class PerformanceChartDataTests
             Version(3, challenger: "logistic", schemaDiff: "+fiber_eligible", asOf: day),
         };
 
-        var (_, layout) = PerformanceChartData.Build(Input(versions), false, false);
+        var (_, layout) = PerformanceChartData.Build(Input(versions), false, false, Words);
 
         var schema = Assert.Single(layout.Annotations, a => (string)a.Text == PerformanceChartData.SchemaLabel);
         Assert.Contains("v2 trained on a changed schema", schema.HoverText, StringComparison.Ordinal);
@@ -92,7 +97,7 @@ public sealed class PerformanceChartDataTests
     [Fact]
     public void The_active_version_has_the_thicker_line_and_the_production_band_follows_the_history()
     {
-        var (traces, _) = PerformanceChartData.Build(Input([Version(1, active: true), Version(2)]), false, dark: true);
+        var (traces, _) = PerformanceChartData.Build(Input([Version(1, active: true), Version(2)]), false, dark: true, Words);
         var scatters = traces.OfType<Scatter>().ToList();
 
         var active = scatters.Single(t => t.Name == "v1 (active)");
@@ -112,13 +117,13 @@ public sealed class PerformanceChartDataTests
             .ToList();
 
         var shown = PerformanceChartData.ShownAtFirst(versions);
-        var (traces, _) = PerformanceChartData.Build(Input(versions), false, false);
+        var (traces, _) = PerformanceChartData.Build(Input(versions), false, false, Words);
 
         Assert.Equal([2, 9, 10, 11, 12, 13], shown.Order());
         Assert.Equal(VisibleEnum.LegendOnly, traces.OfType<Scatter>().Single(t => t.Name == "v1").Visible);
         Assert.Equal(VisibleEnum.True, traces.OfType<Scatter>().Single(t => t.Name == "v12").Visible);
         Assert.Equal(VisibleEnum.LegendOnly, traces.OfType<Scatter>().Single(t => t.Name == "v14 logistic").Visible);
-        var (_, layout) = PerformanceChartData.Build(Input(versions), false, false);
+        var (_, layout) = PerformanceChartData.Build(Input(versions), false, false, Words);
         Assert.Equal(Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, layout.Legend[0].Orientation);
     }
 
@@ -128,7 +133,7 @@ public sealed class PerformanceChartDataTests
         var versions = new[] { Version(1), Version(2, active: true, schemaDiff: "+fiber_eligible -sms_count") };
         var history = new[] { new ActivationRecord(2, new DateTime(2025, 3, 2, 9, 0, 0, DateTimeKind.Utc), "ana@example.com", "better on recent months") };
 
-        var (_, layout) = PerformanceChartData.Build(Input(versions, history), false, false);
+        var (_, layout) = PerformanceChartData.Build(Input(versions, history), false, false, Words);
 
         Assert.Equal(2, layout.Shapes.Count);
         Assert.All(layout.Shapes, s => Assert.Equal("dot", s.Line.Dash));

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -22,16 +23,20 @@ public static class GainsChartData
     public static IReadOnlyList<CurvePoint> Points(VersionOnDate version, CurveKind kind) =>
         kind == CurveKind.Gains ? version.Gains : version.Lift;
 
-    public static string Name(VersionOnDate v) =>
-        (v.ChallengerName is null ? $"v{v.Number}" : $"v{v.Number} {v.ChallengerName}") + (v.Active ? " (active)" : "");
+    public static string Name(VersionOnDate v, IStringLocalizer<PerformanceWords> words)
+    {
+        var name = v.ChallengerName is null ? $"v{v.Number}" : $"v{v.Number} {v.ChallengerName}";
+        return v.Active ? words["ActiveName", name] : name;
+    }
 
-    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(DateComparison comparison, CurveKind kind, bool dark)
+    public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(DateComparison comparison, CurveKind kind, bool dark,
+        IStringLocalizer<PerformanceWords> words)
     {
         var traces = new List<ITrace>
         {
             new Scatter
             {
-                Name = "random targeting",
+                Name = words["GainsRandom"].Value,
                 X = [0, 100],
                 Y = kind == CurveKind.Gains ? [0, 1] : [1, 1],
                 Mode = ModeFlag.Lines,
@@ -42,13 +47,15 @@ public static class GainsChartData
         foreach (var version in comparison.Versions.Where(v => v.Failure is null))
         {
             var points = Points(version, kind);
+            var name = Name(version, words);
             traces.Add(new Scatter
             {
-                Name = Name(version),
+                Name = name,
                 X = [.. points.Select(p => (object)Math.Round(p.Share * 100, 2))],
                 Y = [.. points.Select(p => (object)Math.Round(p.Value, 4))],
-                TextArray = [.. points.Select(p => $"{Name(version)} · top {p.Share:0%}: " +
-                    (kind == CurveKind.Gains ? $"captures {p.Value:0.0%} of positives" : $"lift {PerformanceText.Lift(p.Value)}"))],
+                TextArray = [.. points.Select(p => (kind == CurveKind.Gains
+                    ? words["GainsHover", name, p.Share, p.Value]
+                    : words["LiftHover", name, p.Share, PerformanceText.Lift(p.Value)]).Value)],
                 HoverInfo = HoverInfoFlag.Text,
                 Mode = ModeFlag.Lines,
                 Line = new Line { Color = PerformanceChartData.Colour(version.Number), Width = version.Active ? 4 : 2 },
@@ -61,7 +68,7 @@ public static class GainsChartData
             new XAxis
             {
                 Type = Plotly.Blazor.LayoutLib.XAxisLib.TypeEnum.Linear,
-                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = "customers targeted, best scores first (%)" },
+                Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = words["GainsAxisX"].Value },
                 GridColor = ChartTheme.Grid(dark),
                 Range = [0, 100],
             },
@@ -70,7 +77,7 @@ public static class GainsChartData
         [
             new YAxis
             {
-                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = kind == CurveKind.Gains ? "share of positives captured" : "lift" },
+                Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = (kind == CurveKind.Gains ? words["GainsAxisY"] : words["LiftAxisY"]).Value },
                 GridColor = ChartTheme.Grid(dark),
                 TickFormat = kind == CurveKind.Gains ? ".0%" : null,
             },

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -14,7 +15,7 @@ public sealed record PerformanceChartInput(
     IReadOnlyList<VersionSummary> Versions, IReadOnlyList<ActivationRecord> History);
 
 /// <summary>A dated mark on the time axis: an activation or a retrain that changed the input schema.</summary>
-public sealed record TimelineEvent(DateOnly Date, string Label, string Detail);
+public sealed record TimelineEvent(DateOnly Date, string Label, string Detail, bool Schema = false);
 
 /// <summary>
 /// The metric over time, one line per version through its validation and forward dates. In-sample points and
@@ -29,6 +30,7 @@ public static class PerformanceChartData
 
     public const int NewestShown = 4;
 
+    /// <summary>The schema mark's label in English (the chart shows it in the reader's language).</summary>
     public const string SchemaLabel = "schema";
 
     /// <summary>Past this many versions the legend moves to a scrolling column.</summary>
@@ -53,40 +55,41 @@ public static class PerformanceChartData
     /// Activations and schema changes, oldest first. A version and the challengers trained with it share one schema
     /// mark per day, so a change taken in by a whole retrain reads once, not once per model.
     /// </summary>
-    public static IReadOnlyList<TimelineEvent> Events(IReadOnlyList<VersionSummary> versions, IReadOnlyList<ActivationRecord> history) =>
+    public static IReadOnlyList<TimelineEvent> Events(IReadOnlyList<VersionSummary> versions, IReadOnlyList<ActivationRecord> history,
+        IStringLocalizer<PerformanceWords> words) =>
     [
         .. history.Select(a => new TimelineEvent(DateOnly.FromDateTime(a.ActivatedAt), $"v{a.VersionNumber}",
-            $"v{a.VersionNumber} activated by {a.ActivatedBy}: {a.Comment}")),
-        .. versions.Where(v => v.SchemaDiff.Length > 0).GroupBy(v => v.AsOfDate).Select(day => new TimelineEvent(day.Key, SchemaLabel,
-            string.Join("<br>", day.OrderBy(v => v.Number).Select(v => $"v{v.Number} trained on a changed schema: {v.SchemaDiff}")))),
+            words["ChartActivatedBy", a.VersionNumber, a.ActivatedBy, a.Comment])),
+        .. versions.Where(v => v.SchemaDiff.Length > 0).GroupBy(v => v.AsOfDate).Select(day => new TimelineEvent(day.Key, words["ChartSchema"],
+            string.Join("<br>", day.OrderBy(v => v.Number).Select(v => words["ChartChangedSchema", v.Number, v.SchemaDiff].Value)), Schema: true)),
     ];
 
-    /// <summary>The faded, off-the-line points, each kind a legend entry of its own with its reason.</summary>
+    /// <summary>The faded, off-the-line points, each kind a legend entry of its own with its reason (the key of its words).</summary>
     private static readonly (string Group, string Legend, Func<PerformancePoint, bool> Is, bool Optional)[] Apart =
     [
-        ("thin", "thin date: too few rows or positives to count", p => p.Thin, false),
-        ("in-sample", "in-sample: the version trained on this date", p => p.Kind == EvaluationKind.InSample && !p.Thin, true),
-        ("back-test", "back-test: before the version's training window", p => p.Kind == EvaluationKind.BackTest && !p.Thin, true),
+        ("thin", "ChartLegendThin", p => p.Thin, false),
+        ("in-sample", "ChartLegendInSample", p => p.Kind == EvaluationKind.InSample && !p.Thin, true),
+        ("back-test", "ChartLegendBackTest", p => p.Kind == EvaluationKind.BackTest && !p.Thin, true),
     ];
 
     /// <summary><paramref name="shown"/>: the versions drawn at first; by default <see cref="ShownAtFirst"/>.</summary>
     /// <param name="showInSample">Also draw in-sample points and back-tests (faded); thin dates are always drawn hollow.</param>
     public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(PerformanceChartInput input, bool showInSample, bool dark,
-        IReadOnlySet<int>? shown = null)
+        IStringLocalizer<PerformanceWords> words, IReadOnlySet<int>? shown = null)
     {
         shown ??= ShownAtFirst(input.Versions);
         var active = input.Versions.FirstOrDefault(v => v.Active)?.Number;
-        var label = PerformanceText.Label(input.Metric);
+        var label = PerformanceText.Label(input.Metric, words);
         var traces = new List<ITrace>();
         if (input.Active.Count > 0)
         {
             // A wide translucent band under the lines: whichever version was in production at each date.
             traces.Add(new Scatter
             {
-                Name = "in production",
+                Name = words["ChartInProduction"].Value,
                 X = [.. input.Active.Select(p => (object)PerformanceText.Iso(p.Date))],
                 Y = [.. input.Active.Select(p => (object?)(EvaluationKinds.Compares(p.Kind, p.Thin) ? p.Value : null))!],
-                TextArray = [.. input.Active.Select(p => $"in production: v{p.Version} · {label} {PerformanceText.Value(input.Metric, p.Value)}")],
+                TextArray = [.. input.Active.Select(p => words["ChartInProductionHover", p.Version, label, PerformanceText.Value(input.Metric, p.Value)].Value)],
                 HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Text,
                 Mode = ModeFlag.Lines,
                 Line = new Line { Color = ChartTheme.Text(dark), Width = 10 },
@@ -104,20 +107,21 @@ public static class PerformanceChartData
             var line = OnLine(series.Points);
             traces.Add(new Scatter
             {
-                Name = isActive ? $"{name} (active)" : name,
+                Name = isActive ? words["ActiveName", name].Value : name,
                 LegendGroup = name,
                 Visible = visible,
                 X = [.. line.Select(p => (object)PerformanceText.Iso(p.Date))],
                 Y = [.. line.Select(p => (object?)p.Value)!],
                 TextArray = [.. line.Select(p => $"{name} · {label} {PerformanceText.Value(input.Metric, p.Value)}" +
-                    (p.Kind == EvaluationKind.Validation ? " · its validation date" : ""))],
+                    (p.Kind == EvaluationKind.Validation ? $" · {words["ChartItsValidationDate"]}" : ""))],
                 HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Text,
                 Mode = ModeFlag.Lines | ModeFlag.Markers,
                 Line = new Line { Color = Colour(series.Version), Width = isActive ? 4 : 1.5m, Dash = series.ChallengerName is null ? "solid" : "dash" },
                 Marker = new Marker { Size = isActive ? 8 : 5, Color = Colour(series.Version) },
             });
-            foreach (var (group, legend, isApart, optional) in Apart)
+            foreach (var (group, legendKey, isApart, optional) in Apart)
             {
+                string legend = words[legendKey];
                 var points = series.Points.Where(p => isApart(p) && p.Value is not null).ToList();
                 if (points.Count == 0 || (optional && !showInSample))
                 {
@@ -148,10 +152,10 @@ public static class PerformanceChartData
             }
         }
 
-        return (traces, Layout(input, label, dark));
+        return (traces, Layout(input, label, dark, words));
     }
 
-    private static Plotly.Blazor.Layout Layout(PerformanceChartInput input, string label, bool dark)
+    private static Plotly.Blazor.Layout Layout(PerformanceChartInput input, string label, bool dark, IStringLocalizer<PerformanceWords> words)
     {
         var layout = ChartTheme.TimeLayout(dark, 380, new Margin { L = 60, R = 20, T = 30, B = 40 });
         layout.XAxis[0].GridColor = ChartTheme.Grid(dark);
@@ -166,7 +170,7 @@ public static class PerformanceChartData
             layout.Margin.R = 150;
         }
 
-        var events = Events(input.Versions, input.History);
+        var events = Events(input.Versions, input.History, words);
         layout.Shapes = [.. events.Select(e => EventLine(e, dark))];
         layout.Annotations = [.. events.Select(e => new Annotation
         {
@@ -177,7 +181,7 @@ public static class PerformanceChartData
             YRef = "paper",
             YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom,
             // Schema changes one row above activations, so two events in the same month stay legible.
-            YShift = e.Label == SchemaLabel ? 12 : 0,
+            YShift = e.Schema ? 12 : 0,
             Text = e.Label,
             HoverText = e.Detail,
             ShowArrow = false,

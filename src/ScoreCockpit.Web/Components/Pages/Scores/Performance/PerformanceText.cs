@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Reporting;
 
@@ -11,16 +12,16 @@ public static class PerformanceText
     public static IReadOnlyList<string> ChartMetrics(IReadOnlyList<decimal> cutoffs) =>
         [.. MetricKeys.For(cutoffs).Where(k => k is not ("log_loss" or "base_rate"))];
 
-    public static string Label(string metric) => metric switch
+    public static string Label(string metric, IStringLocalizer<PerformanceWords> words) => metric switch
     {
         "auc" => "AUC",
         "gini" => "Gini",
         "ks" => "KS",
         "brier" => "Brier",
         "log_loss" => "Log-loss",
-        "base_rate" => "Base rate",
-        _ when metric.StartsWith("lift_", StringComparison.Ordinal) => $"Lift at {metric[5..]} %",
-        _ when metric.StartsWith("capture_", StringComparison.Ordinal) => $"Capture at {metric[8..]} %",
+        "base_rate" => words["MetricBaseRate"],
+        _ when metric.StartsWith("lift_", StringComparison.Ordinal) => words["MetricLiftAt", metric[5..]],
+        _ when metric.StartsWith("capture_", StringComparison.Ordinal) => words["MetricCaptureAt", metric[8..]],
         _ => metric,
     };
 
@@ -43,19 +44,19 @@ public static class PerformanceText
     public static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>"in-sample", "back-test", "validation", "thin": the tag of a figure that is not forward performance.</summary>
-    public static string KindWord(EvaluationKind kind, bool thin) => thin ? "thin" : kind.Word();
+    public static string KindWord(EvaluationKind kind, bool thin, IStringLocalizer<PerformanceWords> words) =>
+        words[thin ? "KindThin" : "Kind" + kind];
 
     /// <summary>Why a figure does not count as the version's performance, for titles and tooltips.</summary>
-    public static string Caveat(EvaluationKind kind, bool thin) =>
-        thin ? "Thin date: too few rows or positives for its figures to count."
-        : kind.Caveat() is { } caveat ? $"This date is {caveat}: not forward performance." : "Forward: a date after the version's validation date.";
+    public static string Caveat(EvaluationKind kind, bool thin, IStringLocalizer<PerformanceWords> words) =>
+        words[thin ? "CaveatThin" : "Caveat" + kind];
 
     /// <summary>"+0.012 [0.004, 0.020], better": significant when the 95 % interval excludes 0.</summary>
-    public static string Difference(AucDifference? difference) => difference is not { } d ? "—"
-        : $"{Signed(d.Difference)} [{Auc(d.Lower)}, {Auc(d.Upper)}], {Verdict(d)}";
+    public static string Difference(AucDifference? difference, IStringLocalizer<PerformanceWords> words) => difference is not { } d ? "—"
+        : words["DifferenceFormat", Signed(d.Difference), Auc(d.Lower), Auc(d.Upper), Verdict(d, words)];
 
-    public static string Verdict(AucDifference d) =>
-        d.Lower > 0 ? "better" : d.Upper < 0 ? "worse" : "no clear difference";
+    public static string Verdict(AucDifference d, IStringLocalizer<PerformanceWords> words) =>
+        words[d.Lower > 0 ? "VerdictBetter" : d.Upper < 0 ? "VerdictWorse" : "VerdictNoClearDifference"];
 
     private static string Signed(double value) =>
         (value > 0 ? "+" : "") + value.ToString("0.000", CultureInfo.CurrentCulture);
