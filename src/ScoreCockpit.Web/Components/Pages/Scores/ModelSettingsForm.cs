@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using ScoreCockpit.Engine.Modeling;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
@@ -64,12 +65,15 @@ public sealed class ModelSettingsForm
             .ToDictionary(k => k, k => kept.GetValueOrDefault(k), StringComparer.Ordinal);
     }
 
-    /// <summary>Writes the settings onto a definition; <paramref name="problems"/> receives what cannot be read (a mistyped hyperparameter list).</summary>
-    public ScoreDefinition Apply(ScoreDefinition definition, List<string> problems) => definition with
+    /// <summary>
+    /// Writes the settings onto a definition; <paramref name="problems"/> receives what cannot be read (a mistyped
+    /// hyperparameter list), in the words of <paramref name="text"/>.
+    /// </summary>
+    public ScoreDefinition Apply(ScoreDefinition definition, List<string> problems, IStringLocalizer text) => definition with
     {
         Algorithm = Algorithm,
         Hyperparameters = Hyperparameters.Where(h => h.Value is not null).ToDictionary(h => h.Key, h => h.Value!.Value, StringComparer.Ordinal),
-        Challengers = [.. Challengers.Select(c => c.ToSetting(problems))],
+        Challengers = [.. Challengers.Select(c => c.ToSetting(problems, text))],
         Reduction = definition.Reduction with { Enabled = ReductionEnabled, MaxMissingShare = MaxMissingShare, MaxCorrelation = MaxCorrelation, TopK = TopK },
         TrainingWindow = TrainingWindow,
         RefitOnValidation = RefitOnValidation,
@@ -91,11 +95,11 @@ public sealed class ModelSettingsForm
         /// <summary>The challenger as stored, returned untouched while its fields are unchanged.</summary>
         public ChallengerSetting? Stored { get; init; }
 
-        public ChallengerSetting ToSetting(List<string> problems)
+        public ChallengerSetting ToSetting(List<string> problems, IStringLocalizer text)
         {
             if (Algorithm is not { } algorithm)
             {
-                problems.Add($"The challenger '{Name}' has no algorithm: choose one of {string.Join(", ", Enum.GetNames<TrainingAlgorithm>())}.");
+                problems.Add(text["ChallengerNoAlgorithm", Name, string.Join(", ", Enum.GetNames<TrainingAlgorithm>())]);
                 algorithm = TrainingAlgorithm.FastTree;
             }
 
@@ -104,7 +108,7 @@ public sealed class ModelSettingsForm
                 return stored;
             }
 
-            return new ChallengerSetting { Name = Name.Trim(), Algorithm = algorithm, Hyperparameters = HyperparameterText.Read(Hyperparameters, Name, problems) };
+            return new ChallengerSetting { Name = Name.Trim(), Algorithm = algorithm, Hyperparameters = HyperparameterText.Read(Hyperparameters, Name, problems, text) };
         }
     }
 
@@ -121,7 +125,7 @@ public static class HyperparameterText
     public static string Write(IReadOnlyDictionary<string, double> values) =>
         string.Join(", ", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={v.Value.ToString("R", CultureInfo.InvariantCulture)}"));
 
-    public static Dictionary<string, double> Read(string text, string challenger, List<string> problems)
+    public static Dictionary<string, double> Read(string text, string challenger, List<string> problems, IStringLocalizer words)
     {
         var values = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var part in text.Split([',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -129,7 +133,7 @@ public static class HyperparameterText
             var pair = part.Split('=', 2, StringSplitOptions.TrimEntries);
             if (pair.Length != 2 || pair[0].Length == 0 || !double.TryParse(pair[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
             {
-                problems.Add($"The challenger '{challenger}': '{part}' is not name=number (for example trees=500, learning_rate=0.05).");
+                problems.Add(words["ChallengerNotPair", challenger, part]);
                 continue;
             }
 

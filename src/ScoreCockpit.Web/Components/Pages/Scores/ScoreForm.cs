@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Warehouse;
@@ -76,11 +79,14 @@ public sealed class ScoreForm
         Variables = d.Variables.Select(v => new VariableRow { Name = v.Name, Type = v.Type, Value = v.Value }).ToList(),
     };
 
-    /// <summary>The definition as typed; throws with every problem when the form cannot be read or the definition is not valid.</summary>
-    public ScoreDefinition ToDefinition()
+    /// <summary>
+    /// The definition as typed; throws with every problem when the form cannot be read or the definition is not valid.
+    /// The form's own problems are worded by <paramref name="text"/>, else by the resources in the current UI culture.
+    /// </summary>
+    public ScoreDefinition ToDefinition(IStringLocalizer? text = null)
     {
         var problems = new List<string>();
-        var definition = Read(problems);
+        var definition = Read(problems, text ?? DefaultText);
         return problems.Count == 0 ? definition : throw new Engine.Accounts.CockpitValidationException(string.Join("\n", problems));
     }
 
@@ -88,10 +94,10 @@ public sealed class ScoreForm
     /// Every problem of the form as it stands, the validator's included, for the editor to show while a person types;
     /// empty when the definition would be accepted.
     /// </summary>
-    public IReadOnlyList<string> Problems(IReadOnlyCollection<string> globalVariableNames)
+    public IReadOnlyList<string> Problems(IReadOnlyCollection<string> globalVariableNames, IStringLocalizer? text = null)
     {
         var problems = new List<string>();
-        var definition = Read(problems);
+        var definition = Read(problems, text ?? DefaultText);
         try
         {
             ScoreDefinitionValidator.Validate(definition, globalVariableNames);
@@ -105,9 +111,9 @@ public sealed class ScoreForm
     }
 
     /// <summary>The definition as typed so far, problems or not: what pickers and Try read while a person edits.</summary>
-    public ScoreDefinition Draft() => Read([]);
+    public ScoreDefinition Draft() => Read([], DefaultText);
 
-    private ScoreDefinition Read(List<string> problems)
+    private ScoreDefinition Read(List<string> problems, IStringLocalizer text)
     {
         var (original, shown) = _original ?? (Blank, new ScoreForm());
         var fresh = _original is null;
@@ -138,8 +144,12 @@ public sealed class ScoreForm
             Variables = !fresh && variables ? original.Variables : Variables.Where(v => !string.IsNullOrWhiteSpace(v.Name))
                 .Select(v => new VariableSetting(v.Name.Trim(), v.Type, v.Value.Trim())).ToList(),
         };
-        return Model.Apply(typed, problems);
+        return Model.Apply(typed, problems, text);
     }
+
+    /// <summary>The score pages' words, for callers without a localizer (tests, tools): read in the current UI culture at each use.</summary>
+    private static readonly IStringLocalizer DefaultText =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(ScoresText));
 
     /// <summary>What a new score starts from: the definition's own defaults for everything the editor does not show.</summary>
     private static readonly ScoreDefinition Blank = new() { Name = "", DataprepSql = "", KeyColumn = "", TargetColumn = "", ReferenceDateColumn = "" };
