@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -10,8 +11,8 @@ namespace ScoreCockpit.Web.Components.Pages.Quality;
 /// <summary>One reference date of a metric: its value and the worst outcome of the checks on it that date (null: not checked).</summary>
 public sealed record MetricPoint(DateOnly ReferenceDate, double? Value, CheckStatus? Status);
 
-/// <summary>A bound drawn across the chart: which one and where.</summary>
-public sealed record MetricBound(string Name, double Value, CheckStatus Level);
+/// <summary>A bound drawn across the chart: which one (its name as shown, and whether it is a minimum) and where.</summary>
+public sealed record MetricBound(string Name, double Value, CheckStatus Level, bool Minimum = false);
 
 /// <summary>
 /// A metric over reference dates: the values as a line, each point marked by its check outcome (colour and shape, with
@@ -28,8 +29,9 @@ public static class MetricChartData
     }
 
     /// <summary>The bounds of the latest bounds check on the metric: those are the ones in force.</summary>
-    public static IReadOnlyList<MetricBound> Bounds(IReadOnlyList<CheckResult> checks)
+    public static IReadOnlyList<MetricBound> Bounds(IReadOnlyList<CheckResult> checks, IStringLocalizer? words = null)
     {
+        words ??= QualityText.Words;
         var latest = checks.Where(c => c.Kind == QualityNames.Of(CheckKind.Bounds))
             .OrderByDescending(c => c.ReferenceDate).ThenByDescending(c => c.CheckedAt).FirstOrDefault();
         if (latest is null)
@@ -37,16 +39,19 @@ public static class MetricChartData
             return [];
         }
 
-        return new (string Name, double? Value, CheckStatus Level)[]
+        return new (string Key, double? Value, CheckStatus Level, bool Minimum)[]
         {
-            ("error min", latest.ErrorMin, CheckStatus.Error), ("warning min", latest.WarningMin, CheckStatus.Warning),
-            ("warning max", latest.WarningMax, CheckStatus.Warning), ("error max", latest.ErrorMax, CheckStatus.Error),
-        }.Where(b => b.Value is not null).Select(b => new MetricBound(b.Name, b.Value!.Value, b.Level)).ToList();
+            ("BoundErrorMin", latest.ErrorMin, CheckStatus.Error, true), ("BoundWarningMin", latest.WarningMin, CheckStatus.Warning, true),
+            ("BoundWarningMax", latest.WarningMax, CheckStatus.Warning, false), ("BoundErrorMax", latest.ErrorMax, CheckStatus.Error, false),
+        }.Where(b => b.Value is not null).Select(b => new MetricBound(words[b.Key], b.Value!.Value, b.Level, b.Minimum)).ToList();
     }
 
     public static (IList<ITrace> Traces, Plotly.Blazor.Layout Layout) Build(
-        string metric, IReadOnlyList<QualityMeasurement> history, IReadOnlyList<CheckResult> checks, bool dark)
+        string metric, IReadOnlyList<QualityMeasurement> history, IReadOnlyList<CheckResult> checks, bool dark,
+        IStringLocalizer? words = null, IStringLocalizer? shared = null)
     {
+        words ??= QualityText.Words;
+        string notChecked = words["NotChecked"];
         var points = Series(history, checks);
         IList<ITrace> traces =
         [
@@ -70,10 +75,10 @@ public static class MetricChartData
 
             traces.Add(new Scatter
             {
-                Name = status is { } s ? QualityText.Word(s) : "not checked",
+                Name = status is { } s ? QualityText.Shown(s, shared) : notChecked,
                 X = marked.Select(p => (object)Iso(p.ReferenceDate)).ToList(),
                 Y = marked.Select(p => (object)p.Value!.Value).ToList(),
-                TextArray = marked.Select(p => $"{metric} {QualityText.Value(p.Value)} · {(p.Status is { } t ? QualityText.Word(t) : "not checked")}").ToList(),
+                TextArray = marked.Select(p => $"{metric} {QualityText.Value(p.Value)} · {(p.Status is { } t ? QualityText.Shown(t, shared) : notChecked)}").ToList(),
                 HoverInfo = HoverInfoFlag.X | HoverInfoFlag.Text,
                 Mode = ModeFlag.Markers,
                 Marker = new Marker
@@ -93,7 +98,7 @@ public static class MetricChartData
 
         var layout = ChartTheme.TimeLayout(dark, 320, new Margin { L = 70, R = 20, T = 10, B = 40 });
         layout.XAxis[0].GridColor = ChartTheme.Grid(dark);
-        var bounds = Bounds(checks);
+        var bounds = Bounds(checks, words);
         layout.YAxis = [new YAxis { Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = metric }, GridColor = ChartTheme.Grid(dark) }];
         if (bounds.Count > 0)
         {
@@ -129,7 +134,7 @@ public static class MetricChartData
             TextAngle = 0,
             XAnchor = Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.XAnchorEnum.Right,
             // A minimum's label under its line and a maximum's above it: outside the band where the values lie.
-            YAnchor = bound.Name.EndsWith("min", StringComparison.Ordinal)
+            YAnchor = bound.Minimum
                 ? Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.YAnchorEnum.Top
                 : Plotly.Blazor.LayoutLib.ShapeLib.LabelLib.YAnchorEnum.Bottom,
         },

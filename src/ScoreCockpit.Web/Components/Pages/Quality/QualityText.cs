@@ -1,7 +1,11 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using ScoreCockpit.Engine.Quality;
 using ScoreCockpit.Engine.Reporting;
+using ScoreCockpit.Web.Components.Shared;
 
 namespace ScoreCockpit.Web.Components.Pages.Quality;
 
@@ -14,8 +18,29 @@ public static class QualityText
     public const string ErrorColour = "#D55E00";
     public const string LineColour = "#56B4E9";
 
-    /// <summary>The status as checks and scenario conditions write it: OK, WARNING, ERROR.</summary>
+    private static readonly ResourceManagerStringLocalizerFactory Factory =
+        new(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+
+    /// <summary>The page's texts in the current UI language, for callers without an injected localizer.</summary>
+    internal static IStringLocalizer Words { get; } = Factory.Create(typeof(QualityWords));
+
+    /// <summary>The portal's common words in the current UI language, likewise.</summary>
+    internal static IStringLocalizer SharedWords { get; } = Factory.Create(typeof(SharedText));
+
+    /// <summary>The status as checks and scenario conditions write it: OK, WARNING, ERROR (what is stored and compared).</summary>
     public static string Word(CheckStatus status) => QualityNames.Of(status);
+
+    /// <summary>The status as the reader sees it, in their language.</summary>
+    public static string Shown(CheckStatus status, IStringLocalizer? shared = null) => (shared ?? SharedWords)[status switch
+    {
+        CheckStatus.Ok => "CheckOk",
+        CheckStatus.Warning => "CheckWarning",
+        _ => "CheckError",
+    }];
+
+    /// <summary>A check's kind as stored ("bounds", "usual-range"…), shown in the reader's language.</summary>
+    public static string Kind(string kind, IStringLocalizer? words = null) =>
+        Enum.GetValues<CheckKind>().Where(k => QualityNames.Of(k) == kind).Select(k => (string)(words ?? Words)["Kind" + k]).FirstOrDefault() ?? kind;
 
     public static Color Colour(CheckStatus status) => status switch
     {
@@ -49,5 +74,5 @@ public static class QualityText
         { } v => v.ToString("0.####", CultureInfo.CurrentCulture),
     };
 
-    public static string Score(string? score) => score ?? "(no score)";
+    public static string Score(string? score, IStringLocalizer? words = null) => score ?? (words ?? Words)["NoScore"];
 }

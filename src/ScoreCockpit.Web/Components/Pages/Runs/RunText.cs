@@ -1,4 +1,7 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Reporting;
@@ -10,9 +13,19 @@ namespace ScoreCockpit.Web.Components.Pages.Runs;
 /// <summary>How the Scenarios and Runs pages write statuses, durations and times, in one place so tests read the same text.</summary>
 public static class RunText
 {
+    /// <summary>The pages' texts in the current UI language, for callers without an injected localizer.</summary>
+    internal static IStringLocalizer Words { get; } =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(RunWords));
+
+    /// <summary>The status as stored, lower-case: what data-status attributes and tests compare.</summary>
     public static string Word(RunStatus status) => status.ToString().ToLowerInvariant();
 
     public static string Word(StepStatus status) => status.ToString().ToLowerInvariant();
+
+    /// <summary>The status as the reader sees it, in their language.</summary>
+    public static string Shown(RunStatus status, IStringLocalizer? words = null) => (words ?? Words)["Status" + status];
+
+    public static string Shown(StepStatus status, IStringLocalizer? words = null) => (words ?? Words)["Status" + status];
 
     public static Color Colour(RunStatus status) => status switch
     {
@@ -70,20 +83,21 @@ public static class RunText
     }
 
     /// <summary>"in 3 days", "in 2 h", "in 5 min", "5 min ago": a hint next to an exact time.</summary>
-    public static string Relative(DateTime utc, DateTimeOffset now)
+    public static string Relative(DateTime utc, DateTimeOffset now, IStringLocalizer? words = null)
     {
+        words ??= Words;
         var delta = DateTime.SpecifyKind(utc, DateTimeKind.Utc) - now.UtcDateTime;
         var span = delta.Duration();
-        var amount = span.TotalDays >= 1 ? Plural((int)span.TotalDays, "day")
-            : span.TotalHours >= 1 ? $"{(int)span.TotalHours} h"
-            : span.TotalMinutes >= 1 ? $"{(int)span.TotalMinutes} min"
-            : "";
-        if (amount.Length == 0)
+        var amount = span.TotalDays >= 1 ? ((int)span.TotalDays == 1 ? words["OneDay"] : words["Days", (int)span.TotalDays])
+            : span.TotalHours >= 1 ? words["Hours", (int)span.TotalHours]
+            : span.TotalMinutes >= 1 ? words["Minutes", (int)span.TotalMinutes]
+            : null;
+        if (amount is null)
         {
-            return "now";
+            return words["Now"];
         }
 
-        return delta > TimeSpan.Zero ? $"in {amount}" : $"{amount} ago";
+        return delta > TimeSpan.Zero ? words["InTime", amount.Value] : words["TimeAgo", amount.Value];
     }
 
     public static string Date(DateOnly date) => CockpitDates.Day(date);
@@ -92,35 +106,50 @@ public static class RunText
         text is null ? "" : text.Length > length ? text[..length] + "…" : text;
 
     /// <summary>What a skipped or interrupted step means, in words; null when the status says it all.</summary>
-    public static string? Explain(StepStatus status, string? message) => status switch
+    public static string? Explain(StepStatus status, string? message, IStringLocalizer? words = null)
     {
-        StepStatus.Skipped => $"Not run. {message ?? "The run was skipped."}",
-        StepStatus.Interrupted => "The portal stopped while this step was running; the next start marked the run interrupted. Run the scenario again.",
-        StepStatus.Pending => "Did not start.",
-        _ => null,
-    };
+        words ??= Words;
+        return status switch
+        {
+            StepStatus.Skipped => words["NotRun", message ?? words["RunWasSkipped"]].Value,
+            StepStatus.Interrupted => words["ExplainStepInterrupted"].Value,
+            StepStatus.Pending => words["ExplainStepPending"].Value,
+            _ => null,
+        };
+    }
 
-    public static string? Explain(RunStatus status) => status switch
+    public static string? Explain(RunStatus status, IStringLocalizer? words = null)
     {
-        RunStatus.Interrupted => "The portal stopped during this run; its steps did not finish. Run the scenario again.",
-        RunStatus.Skipped => "This start was not run (see the reason); nothing was changed.",
-        RunStatus.Running => "Still running: reload the page to follow it.",
-        _ => null,
-    };
+        words ??= Words;
+        return status switch
+        {
+            RunStatus.Interrupted => words["ExplainRunInterrupted"].Value,
+            RunStatus.Skipped => words["ExplainRunSkipped"].Value,
+            RunStatus.Running => words["ExplainRunRunning"].Value,
+            _ => null,
+        };
+    }
 
     /// <summary>The snackbar after a run started from the portal.</summary>
-    public static (string Text, bool Good) Outcome(ScenarioRun run) => run.Status switch
+    public static (string Text, bool Good) Outcome(ScenarioRun run, IStringLocalizer? words = null)
     {
-        RunStatus.Succeeded => ($"Run {run.Id} of {run.ScenarioName} succeeded in {Duration(run.DurationMs)}.", true),
-        RunStatus.Skipped => ($"Run {run.Id} of {run.ScenarioName} was skipped: {run.Failure}", false),
-        _ => ($"Run {run.Id} of {run.ScenarioName} {Word(run.Status)} at step {run.FailedStep}: {run.Failure}", false),
-    };
+        words ??= Words;
+        return run.Status switch
+        {
+            RunStatus.Succeeded => (words["OutcomeSucceeded", run.Id, run.ScenarioName, Duration(run.DurationMs)], true),
+            RunStatus.Skipped => (words["OutcomeSkipped", run.Id, run.ScenarioName, run.Failure ?? ""], false),
+            _ => (words["OutcomeFailed", run.Id, run.ScenarioName, Shown(run.Status, words), run.FailedStep ?? "", run.Failure ?? ""], false),
+        };
+    }
+
+    /// <summary>"step: " before a failure, when the failing step is known.</summary>
+    public static string StepPrefix(string? step, IStringLocalizer? words = null) => step is null ? "" : (words ?? Words)["StepPrefix", step];
 
     /// <summary>
     /// Run variables typed one per line as NAME=VALUE: a yyyy-MM-dd value is a date, a whole number an integer, a
     /// dotted number a decimal, anything else text (as the command line reads them).
     /// </summary>
-    public static IReadOnlyList<Variable> ParseVariables(string? lines)
+    public static IReadOnlyList<Variable> ParseVariables(string? lines, IStringLocalizer? words = null)
     {
         var variables = new List<Variable>();
         foreach (var line in (lines ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
@@ -128,7 +157,7 @@ public static class RunText
             var equals = line.IndexOf('=', StringComparison.Ordinal);
             if (equals <= 0)
             {
-                throw new CockpitValidationException($"'{line}' is not NAME=VALUE: write one variable a line, e.g. date_ref=2026-02-28.");
+                throw new CockpitValidationException((words ?? Words)["NotNameValue", line]);
             }
 
             var (name, value) = (VariableNames.Validate(line[..equals].Trim()), line[(equals + 1)..].Trim());
@@ -143,6 +172,4 @@ public static class RunText
 
         return variables;
     }
-
-    private static string Plural(int n, string unit) => n == 1 ? $"1 {unit}" : $"{n} {unit}s";
 }

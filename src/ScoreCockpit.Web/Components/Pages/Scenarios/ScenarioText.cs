@@ -1,11 +1,21 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MudBlazor;
 using ScoreCockpit.Engine.Scenarios.Definition;
 
 namespace ScoreCockpit.Web.Components.Pages.Scenarios;
 
-/// <summary>How a scenario's steps read on its page: an icon per kind and the few settings that say what it does.</summary>
-public static class ScenarioText
+/// <summary>
+/// How a scenario's steps and triggers read on its page: an icon and a name per kind, the few settings that say what it
+/// does, and the engine's trigger descriptions in the reader's language (what is stored stays as written).
+/// </summary>
+public static partial class ScenarioText
 {
+    /// <summary>The pages' texts in the current UI language, for callers without an injected localizer.</summary>
+    private static readonly IStringLocalizer Default =
+        new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance).Create(typeof(ScenarioWords));
+
     public static string StepIcon(string type) => type switch
     {
         StepTypes.SetVariables => Icons.Material.Filled.DataObject,
@@ -23,62 +33,69 @@ public static class ScenarioText
         _ => Icons.Material.Filled.PlayArrow,
     };
 
-    public static string RunIfText(RunIf runIf) => runIf switch
+    /// <summary>A step's kind in the reader's language ("build-snapshot" in English, as the definition writes it).</summary>
+    public static string StepKind(string type, IStringLocalizer? words = null) =>
+        StepTypes.All.Contains(type) ? (words ?? Default)["Kind_" + type] : type;
+
+    /// <summary>When a step runs, as a phrase: "runs always", "runs only if a step before failed"…</summary>
+    public static string RunsWhen(RunIf runIf, IStringLocalizer? words = null) => (words ?? Default)[runIf switch
     {
-        RunIf.Always => "always",
-        RunIf.Failure => "only if a step before failed",
-        RunIf.Condition => "if",
-        RunIf.Never => "never",
-        _ => "if everything before succeeded",
-    };
+        RunIf.Always => "RunsAlways",
+        RunIf.Failure => "RunsOnFailure",
+        RunIf.Condition => "RunsIf",
+        RunIf.Never => "RunsNever",
+        _ => "RunsOnSuccess",
+    }];
 
     /// <summary>The settings worth reading at a glance; SQL is shown apart, in a collapsible block.</summary>
-    public static IReadOnlyList<(string Label, string Value)> Settings(StepDefinition step)
+    public static IReadOnlyList<(string Label, string Value)> Settings(StepDefinition step, IStringLocalizer? words = null)
     {
+        var w = words ?? Default;
+        string YesNo(bool yes) => w[yes ? "SettingYes" : "SettingNo"];
         var settings = new List<(string, string)>();
         if (step.Score is { } score)
         {
-            settings.Add(("score", score));
+            settings.Add((w["SettingScore"], score));
         }
 
         switch (step)
         {
             case SetVariablesStep s:
-                settings.AddRange(s.Variables.Select(v => (v.Name, $"{v.Value} ({v.Type.ToString().ToLowerInvariant()})")));
+                settings.AddRange(s.Variables.Select(v => (v.Name, $"{v.Value} ({w["VariableType" + v.Type]})")));
                 break;
             case RunSqlStep s when s.Connection is { } connection:
-                settings.Add(("connection", connection));
+                settings.Add((w["SettingConnection"], connection));
                 break;
             case BuildSnapshotStep s:
-                settings.Add(("date", s.Date ?? "${date_ref}"));
+                settings.Add((w["SettingDate"], s.Date ?? "${date_ref}"));
                 break;
             case ScoreStep s:
-                settings.Add(("date", s.Date ?? "${date_ref}"));
+                settings.Add((w["SettingDate"], s.Date ?? "${date_ref}"));
                 break;
             case TrainVersionStep s:
-                settings.Add(("as of", s.AsOf ?? "the run's day"));
+                settings.Add((w["SettingAsOf"], s.AsOf ?? w["TheRunsDay"]));
                 break;
             case TrainChallengersStep s:
-                settings.Add(("as of", s.AsOf ?? "the run's day"));
+                settings.Add((w["SettingAsOf"], s.AsOf ?? w["TheRunsDay"]));
                 break;
             case PurgeVersionsStep s:
-                settings.Add(("up to", s.UpTo));
-                settings.Add(("dry run", s.DryRun ? "yes" : "no"));
+                settings.Add((w["SettingUpTo"], s.UpTo));
+                settings.Add((w["SettingDryRun"], YesNo(s.DryRun)));
                 break;
             case ComputeMetricsStep s:
-                settings.Add(("dataset", s.Dataset.Table));
-                settings.Add(("metrics", string.Join(", ", s.Metrics.Select(m => m.Name))));
+                settings.Add((w["SettingDataset"], s.Dataset.Table));
+                settings.Add((w["SettingMetrics"], string.Join(", ", s.Metrics.Select(m => m.Name))));
                 break;
             case RunChecksStep s:
-                settings.Add(("checks", string.Join(", ", s.Checks.Select(c => c.Name))));
-                settings.Add(("an ERROR fails the step", s.FailOnError ? "yes" : "no"));
+                settings.Add((w["SettingChecks"], string.Join(", ", s.Checks.Select(c => c.Name))));
+                settings.Add((w["SettingFailOnError"], YesNo(s.FailOnError)));
                 break;
             case ExportReportStep s:
-                settings.Add(("folder", s.Folder ?? "reports/ in the data folder"));
+                settings.Add((w["SettingFolder"], s.Folder ?? w["DefaultReportFolder"]));
                 break;
             case SendMessageStep s:
-                settings.Add(("to", s.To.Count == 0 ? "the default recipients" : string.Join(", ", s.To)));
-                settings.Add(("subject", s.Subject));
+                settings.Add((w["SettingTo"], s.To.Count == 0 ? w["DefaultRecipients"] : string.Join(", ", s.To)));
+                settings.Add((w["SettingSubject"], s.Subject));
                 break;
         }
 
