@@ -1,4 +1,4 @@
-using static System.FormattableString;
+using System.Globalization;
 
 namespace ScoreCockpit.Engine.Alerts;
 
@@ -33,16 +33,18 @@ public static class DurationLimit
     /// A tie goes to the fixed limit, which is easier to explain. Null when neither applies.
     /// </summary>
     /// <param name="lastRuns">Durations of succeeded runs, newest first; only the first 20 count.</param>
-    public static (TimeSpan Limit, string Reason)? Of(TimeSpan? fixedLimit, IReadOnlyList<TimeSpan> lastRuns, int minimumRuns = 5)
+    /// <param name="culture">The language of the reason; null is English.</param>
+    public static (TimeSpan Limit, string Reason)? Of(
+        TimeSpan? fixedLimit, IReadOnlyList<TimeSpan> lastRuns, int minimumRuns = 5, CultureInfo? culture = null)
     {
         (TimeSpan Limit, string Reason)? best = fixedLimit is { } limit && limit > TimeSpan.Zero
-            ? (limit, $"the fixed limit of {HumanDuration.Format(limit)}")
+            ? (limit, MailLanguage.Texts(culture).Format("LimitFixed", HumanDuration.Format(limit, culture)))
             : null;
 
         var recent = lastRuns.Take(History).ToList();
         if (recent.Count > 0 && recent.Count >= Math.Max(1, minimumRuns))
         {
-            var learnt = Learnt(recent);
+            var learnt = Learnt(recent, culture);
             if (learnt.Limit > TimeSpan.Zero && (best is null || learnt.Limit < best.Value.Limit))
             {
                 best = learnt;
@@ -53,17 +55,20 @@ public static class DurationLimit
     }
 
     /// <summary>The limit learnt from recent durations alone, with the reason a person reads in the mail.</summary>
-    public static (TimeSpan Limit, string Reason) Learnt(IReadOnlyList<TimeSpan> recent)
+    /// <param name="culture">The language of the reason; null is English.</param>
+    public static (TimeSpan Limit, string Reason) Learnt(IReadOnlyList<TimeSpan> recent, CultureInfo? culture = null)
     {
+        var texts = MailLanguage.Texts(culture);
+        string Human(TimeSpan duration) => HumanDuration.Format(duration, culture);
         var p95 = Percentile95(recent);
         var median = Median(recent);
         var spread = Spread(recent, median);
         var byPercentile = p95 * PercentileMargin;
         var bySpread = median + spread * Spreads;
-        var learnt = $"the limit learnt from the last {recent.Count} runs";
+        var learnt = texts.Format("LimitLearnt", recent.Count);
         return byPercentile >= bySpread
-            ? (Round(byPercentile), Invariant($"{learnt} ({HumanDuration.Format(Round(byPercentile))}: {PercentileMargin} × their 95th percentile of {HumanDuration.Format(p95)})"))
-            : (Round(bySpread), Invariant($"{learnt} ({HumanDuration.Format(Round(bySpread))}: their median of {HumanDuration.Format(median)} + {Spreads} × their spread of {HumanDuration.Format(spread)})"));
+            ? (Round(byPercentile), texts.Format("LimitByPercentile", learnt, Human(Round(byPercentile)), PercentileMargin, Human(p95)))
+            : (Round(bySpread), texts.Format("LimitBySpread", learnt, Human(Round(bySpread)), Human(median), Spreads, Human(spread)));
     }
 
     /// <summary>Nearest rank: ⌈0.95 × n⌉-th smallest, so the result is always one of the observed durations.</summary>

@@ -3,6 +3,7 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Localization;
 
 namespace ScoreCockpit.Engine.Alerts;
 
@@ -13,7 +14,8 @@ public sealed record MailMessageDraft(IReadOnlyList<string> To, string Subject, 
 public sealed class MailDeliveryException(string message, Exception? inner = null) : Exception(message, inner);
 
 /// <summary>Sends mails through the mail server an Admin set under Admin → Settings.</summary>
-public sealed class MailSender(MailSettingsHandler settings, TimeProvider time)
+/// <param name="installation">The language of the test mail, which is about no score.</param>
+public sealed class MailSender(MailSettingsHandler settings, TimeProvider time, CockpitCulture installation)
 {
     private const int TimeoutMilliseconds = 30_000;
 
@@ -65,9 +67,10 @@ public sealed class MailSender(MailSettingsHandler settings, TimeProvider time)
         }
 
         var configured = await settings.GetAsync(ct) ?? throw NotConfigured();
-        await SendAsync(new MailMessageDraft([to.Trim()], "[ScoreCockpit] Test mail",
-            $"This is a test mail sent by {actor.Name} from ScoreCockpit ({configured.PortalBaseUrl}).\n" +
-            $"Alerts will reach their recipients through {configured.Host}:{configured.Port}.\n", null), ct);
+        var texts = MailLanguage.Texts(installation.Culture);
+        var port = configured.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await SendAsync(new MailMessageDraft([to.Trim()], texts["TestSubject"],
+            texts.Format("TestBody", actor.Name, configured.PortalBaseUrl, configured.Host, port), null), ct);
         return $"Test mail sent to {to.Trim()} through {configured.Host}:{configured.Port}.";
     }
 

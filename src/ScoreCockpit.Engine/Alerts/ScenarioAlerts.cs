@@ -1,5 +1,8 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
@@ -10,10 +13,11 @@ namespace ScoreCockpit.Engine.Alerts;
 /// <summary>
 /// The scenarios' reporters: a mail on failure, on a check in WARNING or ERROR, on success if asked, and once when
 /// a run lasts longer than its limit (a fixed one, or one learnt from the scenario's last 20 runs: see DurationLimit).
+/// The mails are in the language of the scenario's score, else the installation's (see <see cref="MailLanguage"/>).
 /// </summary>
 public sealed class ScenarioAlerts(
     IDbContextFactory<CockpitDbContext> contexts, MailSettingsHandler settings, MailSender sender, RunQueries runs,
-    TimeProvider time, ILogger<ScenarioAlerts> logger) : IRunObserver
+    TimeProvider time, CockpitCulture installation, ILogger<ScenarioAlerts> logger) : IRunObserver
 {
     public async Task RunFinishedAsync(ScenarioRun run, ScenarioDefinition definition, CancellationToken ct)
     {
@@ -23,10 +27,11 @@ public sealed class ScenarioAlerts(
         }
 
         var report = await ReportAsync(run, ct);
+        var culture = await CultureAsync(run, ct);
         foreach (var reporter in definition.Reporters)
         {
             var to = Recipients(reporter, mail);
-            if (RunAlerts.ForOutcome(report, Settings(reporter, to), mail.PortalBaseUrl) is { } draft)
+            if (RunAlerts.ForOutcome(report, Settings(reporter, to), mail.PortalBaseUrl, culture) is { } draft)
             {
                 await sender.SendAsync(draft, ct);
             }
@@ -71,7 +76,10 @@ public sealed class ScenarioAlerts(
             return;
         }
 
-        var draft = RunAlerts.ForDuration(await report(), limit.Limit, limit.Reason, mail.PortalBaseUrl);
+        // The log stays English; the mail gives the reason in its reader's language.
+        var culture = await CultureAsync(run, ct);
+        var reason = DurationLimit.Of(fixedLimit, history, culture: culture)?.Reason ?? limit.Reason;
+        var draft = RunAlerts.ForDuration(await report(), limit.Limit, reason, mail.PortalBaseUrl, culture);
         foreach (var reporter in reporters)
         {
             await sender.SendAsync(draft with { To = Recipients(reporter, mail) }, ct);
@@ -94,6 +102,29 @@ public sealed class ScenarioAlerts(
             TimeSpan.FromMilliseconds(stored.DurationMs), stored.FailedStep, stored.Failure,
             stored.Steps.OrderBy(s => s.Position).Select(s => new StepReport(s.Name, s.Type, s.Status.ToString(), TimeSpan.FromMilliseconds(s.DurationMs), s.Status == StepStatus.Failed ? s.Message : null)).ToList(),
             checks);
+    }
+
+    /// <summary>The score's mail language, else the installation's; a scenario without a score uses the installation's.</summary>
+    private async Task<CultureInfo> CultureAsync(ScenarioRun run, CancellationToken ct)
+    {
+        if (run.ScoreId is not { } id)
+        {
+            return installation.Culture;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var json = await db.Scores.AsNoTracking().Where(s => s.Id == id).Select(s => s.DefinitionJson).SingleOrDefaultAsync(ct);
+        try
+        {
+            return MailLanguage.For(json is null ? null : Scores.ScoreDefinitionJson.Read(json).MailCulture, installation);
+        }
+        catch (CockpitValidationException e)
+        {
+            // An alert still goes out when a stored definition no longer reads; it is then in the installation's language.
+            logger.LogWarning("The definition of score {ScoreId} does not read ({Error}); run {Run} is mailed in the installation's language",
+                id, e.Message, run.Id);
+            return installation.Culture;
+        }
     }
 
     private static IReadOnlyList<string> Recipients(ReporterDefinition reporter, MailSettings mail) =>

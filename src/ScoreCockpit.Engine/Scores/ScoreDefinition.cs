@@ -90,6 +90,13 @@ public sealed record ScoreDefinition
 
     public IReadOnlyList<string> AlertRecipients { get; init; } = [];
 
+    /// <summary>
+    /// The language of the mails about this score (en, fr, or a region such as fr-BE); null means the installation's
+    /// (<c>Cockpit:Culture</c>). Left out of the JSON when null, so definitions without it export as before.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public string? MailCulture { get; init; }
+
     /// <summary>Score-level variables; they override global ones of the same name.</summary>
     public IReadOnlyList<VariableSetting> Variables { get; init; } = [];
 

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using ScoreCockpit.Engine.Accounts;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Variables;
 using ScoreCockpit.Engine.Warehouse;
 
@@ -75,6 +76,12 @@ public static partial class ScoreDefinitionValidator
             }
         }
 
+        var mailCulture = string.IsNullOrWhiteSpace(definition.MailCulture) ? null : definition.MailCulture.Trim();
+        if (mailCulture is not null)
+        {
+            Check(problems, () => SupportedCultures.Find(mailCulture, "The mail language (mailCulture)"));
+        }
+
         foreach (var variable in definition.Variables)
         {
             Check(problems, () => VariableNames.Validate(variable.Name));
@@ -99,7 +106,7 @@ public static partial class ScoreDefinitionValidator
         }
 
         return problems.Count == 0
-            ? definition with { Name = name, Description = definition.Description.Trim() }
+            ? definition with { Name = name, Description = definition.Description.Trim(), MailCulture = mailCulture }
             : throw new CockpitValidationException(string.Join("\n", problems));
     }
 

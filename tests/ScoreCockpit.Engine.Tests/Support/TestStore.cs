@@ -41,8 +41,9 @@ public sealed class TestStore : IAsyncDisposable
 
     public IServiceProvider Services => _services;
 
+    /// <param name="culture">The installation's language (Cockpit:Culture); null: the default, English.</param>
     public static async Task<TestStore> CreateAsync(StoreProvider provider, PostgresClusterFixture postgres,
-        bool prepare = true, DateTimeOffset? now = null)
+        bool prepare = true, DateTimeOffset? now = null, Engine.Localization.CockpitCulture? culture = null)
     {
         var ct = TestContext.Current.CancellationToken;
         var folder = new TempFolder();
@@ -65,6 +66,11 @@ public sealed class TestStore : IAsyncDisposable
             // The cockpit's zone is the fake clock's local zone (UTC unless a test sets another before using the store),
             // so the tests' instants read as the days they name.
             services.AddSingleton(_ => new Engine.Settings.CockpitTimeZone(time.LocalTimeZone));
+            if (culture is not null)
+            {
+                services.AddSingleton(culture);
+            }
+
             var built = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
             var store = new TestStore(built, folder, settings, time);
             if (prepare)
