@@ -10,7 +10,7 @@ public sealed class TextInMarkupTests
     private static readonly HashSet<string> Allowed = new(StringComparer.Ordinal)
     {
         "ScoreCockpit", "AUC", "PSI", "KS", "Gini", "SQL", "CSV", "YAML", "JSON", "Excel", "MB", "Brier", "log-loss", "OK",
-        "Kubernetes", "DuckDB", "SQLite", "PostgreSQL", "Teradata", "SMTP", "ML.NET", "NET", "ML", "LightGBM", "FastTree",
+        "ms", "Kubernetes", "DuckDB", "SQLite", "PostgreSQL", "Teradata", "SMTP", "ML.NET", "NET", "ML", "LightGBM", "FastTree",
     };
 
     [Fact]

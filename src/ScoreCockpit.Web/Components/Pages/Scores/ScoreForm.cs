@@ -38,6 +38,10 @@ public sealed class ScoreForm
     public string OutputTable { get; set; } = "";
     public string LiftCutoffs { get; set; } = "1, 5, 10, 20";
     public string AlertRecipients { get; set; } = "";
+
+    /// <summary>The alert mails' language (en, fr, fr-BE…); null: the installation's.</summary>
+    public string? MailCulture { get; set; }
+
     public int MinimumRows { get; set; } = ThinDateRule.DefaultMinimumRows;
     public int MinimumPositives { get; set; } = ThinDateRule.DefaultMinimumPositives;
     public List<VariableRow> Variables { get; set; } = [];
@@ -74,6 +78,7 @@ public sealed class ScoreForm
         OutputTable = d.OutputTable,
         LiftCutoffs = ListText.Join(d.LiftCutoffs),
         AlertRecipients = ListText.Join(d.AlertRecipients),
+        MailCulture = d.MailCulture,
         MinimumRows = d.ThinDates.MinimumRows,
         MinimumPositives = d.ThinDates.MinimumPositives,
         Variables = d.Variables.Select(v => new VariableRow { Name = v.Name, Type = v.Type, Value = v.Value }).ToList(),
@@ -140,6 +145,7 @@ public sealed class ScoreForm
             OutputTable = Field(f => f.OutputTable, d => d.OutputTable, () => OutputTable.Trim()),
             LiftCutoffs = Field(f => f.LiftCutoffs, d => d.LiftCutoffs, () => ListText.Percentages(LiftCutoffs)),
             AlertRecipients = Field(f => f.AlertRecipients, d => d.AlertRecipients, () => ListText.Split(AlertRecipients)),
+            MailCulture = MailCulture,
             ThinDates = original.ThinDates with { MinimumRows = MinimumRows, MinimumPositives = MinimumPositives },
             Variables = !fresh && variables ? original.Variables : Variables.Where(v => !string.IsNullOrWhiteSpace(v.Name))
                 .Select(v => new VariableSetting(v.Name.Trim(), v.Type, v.Value.Trim())).ToList(),
