@@ -1,7 +1,7 @@
 using System.Globalization;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
