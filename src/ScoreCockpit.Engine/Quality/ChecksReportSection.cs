@@ -1,21 +1,27 @@
+using System.Globalization;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Reporting;
 
 namespace ScoreCockpit.Engine.Quality;
 
-/// <summary>The score report's "Checks" sheet: every data-quality check result, newest first, with its status in words.</summary>
+/// <summary>
+/// The score report's "Checks" sheet ("Contrôles" in French): every data-quality check result, newest first, with its
+/// status in the reader's words (OK, WARNING, ERROR; stored in English, translated only here).
+/// </summary>
 public sealed class ChecksReportSection(QualityQueries queries) : IReportSection
 {
-    public string SheetName => "Checks";
+    public string SheetName(CultureInfo culture) => ReportText.For(culture)["SheetChecks"];
 
     public async Task WriteAsync(IXLWorkbook workbook, ReportContext context, CancellationToken ct)
     {
+        var text = context.Text;
         var results = await queries.CheckHistoryAsync(context.ScoreName, null, ct);
-        var sheet = workbook.Worksheets.Add(SheetName);
-        ReportStyle.Table(sheet, 1, [("Reference date", 14), ("Check", 22), ("Status", 10), ("Value", 12), ("Outcome", 90)]);
+        var sheet = workbook.Worksheets.Add(SheetName(context.Culture));
+        ReportStyle.Table(sheet, 1,
+            [(text["ColReferenceDate"], 14), (text["ColCheck"], 22), (text["ColStatus"], 10), (text["ColValue"], 12), (text["ColOutcome"], 90)]);
         if (results.Count == 0)
         {
-            ReportStyle.Note(sheet.Cell(2, 1), "No check has run for this score yet: a scenario's run-checks step records them (docs/quality.md).");
+            ReportStyle.Note(sheet.Cell(2, 1), text["NoCheck"]);
             return;
         }
 
@@ -24,7 +30,7 @@ public sealed class ChecksReportSection(QualityQueries queries) : IReportSection
         {
             ReportStyle.Date(sheet.Cell(row, 1), result.ReferenceDate);
             sheet.Cell(row, 2).Value = result.CheckName;
-            sheet.Cell(row, 3).Value = QualityNames.Of(result.Status);
+            sheet.Cell(row, 3).Value = ReportText.CheckStatus(text, QualityNames.Of(result.Status));
             if (result.Status != CheckStatus.Ok)
             {
                 sheet.Cell(row, 3).Style.Font.Bold = true;

@@ -1,5 +1,7 @@
+using System.Globalization;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
@@ -10,7 +12,7 @@ namespace ScoreCockpit.Engine.Reporting;
 /// <summary>One metric of the report: its sheet, how it reads, and every version's values over time.</summary>
 public sealed record ReportMetric(string Key, string SheetName, string NumberFormat, bool HigherIsBetter, IReadOnlyList<VersionSeries> Series);
 
-/// <summary>Everything the report's sheets read, loaded once through the engine's queries.</summary>
+/// <summary>Everything the report's sheets read, loaded once through the engine's queries, and the reader's language.</summary>
 public sealed record ReportContext(
     ScoreDetails Score,
     IReadOnlyList<VersionSummary> Versions,
@@ -22,8 +24,12 @@ public sealed record ReportContext(
     DateTimeOffset GeneratedAt,
     TimeZoneInfo Zone,
     Actor GeneratedBy,
-    ScoreHealthRow Health)
+    ScoreHealthRow Health,
+    CultureInfo Culture)
 {
+    /// <summary>The report's texts in the reader's language.</summary>
+    public Texts Text { get; } = ReportText.For(Culture);
+
     public string ScoreName => Score.Definition.Name;
 
     public VersionSummary? Active => Versions.FirstOrDefault(v => v.Active);

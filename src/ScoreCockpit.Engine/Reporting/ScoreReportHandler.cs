@@ -2,6 +2,7 @@ using System.Globalization;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Reporting.Sheets;
@@ -37,15 +38,23 @@ public sealed class ScoreReportHandler(
     public string FileName(string scoreName) =>
         $"{scoreName}-report-{clock.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.xlsx";
 
-    /// <summary>Writes the report to <paramref name="output"/>; an unknown score raises a <see cref="CockpitValidationException"/> before any byte.</summary>
-    public async Task WriteAsync(string scoreName, Stream output, Actor? actor, CancellationToken ct = default)
+    /// <summary>Writes the report in English to <paramref name="output"/>; an unknown score raises a <see cref="CockpitValidationException"/> before any byte.</summary>
+    public Task WriteAsync(string scoreName, Stream output, Actor? actor, CancellationToken ct = default) =>
+        WriteAsync(scoreName, output, actor, SupportedCultures.English, ct);
+
+    /// <summary>
+    /// Writes the report in the reader's <paramref name="culture"/> (sheet names, headers, notes, words); figures stay
+    /// numbers and days stay ISO dates whatever the language.
+    /// </summary>
+    public async Task WriteAsync(string scoreName, Stream output, Actor? actor, CultureInfo culture, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(culture);
         if (actor is null || actor.Roles.Count == 0)
         {
             throw new AccessDeniedException($"{actor?.Name ?? "Someone not signed in"} cannot read the report of {scoreName}: sign in first.");
         }
 
-        var context = await LoadAsync(scoreName, actor, ct);
+        var context = await LoadAsync(scoreName, actor, culture, ct);
         using var workbook = new XLWorkbook();
         CoverSheet.Write(workbook, context);
         foreach (var metric in context.Metrics)
@@ -53,7 +62,7 @@ public sealed class ScoreReportHandler(
             MetricSheet.Write(workbook, context, metric);
         }
 
-        ForwardPerformanceSheet.Write(workbook, await forward.HandleAsync(scoreName, ct));
+        ForwardPerformanceSheet.Write(workbook, await forward.HandleAsync(scoreName, ct), context.Text);
         DecilesSheet.Write(workbook, context);
         ActivationsSheet.Write(workbook, context);
         ScoringRunsSheet.Write(workbook, context);
@@ -70,11 +79,11 @@ public sealed class ScoreReportHandler(
         await buffer.CopyToAsync(output, ct);
     }
 
-    private async Task<ReportContext> LoadAsync(string scoreName, Actor actor, CancellationToken ct)
+    private async Task<ReportContext> LoadAsync(string scoreName, Actor actor, CultureInfo culture, CancellationToken ct)
     {
         var score = await scores.HandleAsync(scoreName, ct);
         var metrics = new List<ReportMetric>();
-        foreach (var (key, sheet, format, higherIsBetter) in MetricsOf(score.Definition))
+        foreach (var (key, sheet, format, higherIsBetter) in MetricsOf(score.Definition, ReportText.For(culture)))
         {
             metrics.Add(new ReportMetric(key, sheet, format, higherIsBetter, await performance.OverTimeAsync(scoreName, key, ct)));
         }
@@ -85,16 +94,16 @@ public sealed class ScoreReportHandler(
         return new ReportContext(
             score, versionList, await activations.HistoryAsync(scoreName, ct), metrics, decileDate, onDecileDate,
             await runs.HandleAsync(scoreName, RecentRuns, ct), clock.Now, clock.Zone, actor,
-            await portfolio.OfScoreAsync(scoreName, ct));
+            await portfolio.OfScoreAsync(scoreName, ct), culture);
     }
 
     /// <summary>AUC first (the cover and the deciles lean on it), then lift at each cut-off, then the rest.</summary>
-    private static IEnumerable<(string Key, string Sheet, string Format, bool HigherIsBetter)> MetricsOf(ScoreDefinition definition)
+    private static IEnumerable<(string Key, string Sheet, string Format, bool HigherIsBetter)> MetricsOf(ScoreDefinition definition, Texts texts)
     {
         yield return ("auc", "AUC", ReportStyle.Ratio, true);
         foreach (var cutoff in definition.LiftCutoffs.Order())
         {
-            yield return (MetricKeys.Lift(cutoff), $"Lift {cutoff.ToString("0.##", CultureInfo.InvariantCulture)} %", ReportStyle.Lift, true);
+            yield return (MetricKeys.Lift(cutoff), ReportText.Lift(texts, cutoff), ReportStyle.Lift, true);
         }
 
         yield return ("gini", "Gini", ReportStyle.Ratio, true);

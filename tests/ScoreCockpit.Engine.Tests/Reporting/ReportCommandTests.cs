@@ -50,6 +50,29 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(["data", "keep.xlsx"], Directory.EnumerateFileSystemEntries(_cli.Root).Select(Path.GetFileName).Order());
     }
 
+    [Fact]
+    public async Task Writes_the_report_in_french_with_culture_fr_and_refuses_an_unsupported_culture()
+    {
+        await SeedAsync();
+
+        var french = await _cli.RunAsync("", "report", "churn", "--out", Out("fr.xlsx"), "--culture", "fr");
+        var german = await _cli.RunAsync("", "report", "churn", "--out", Out("de.xlsx"), "--culture", "de");
+
+        Assert.Equal((0, ""), (french.ExitCode, french.Error));
+        using (var book = new XLWorkbook(Out("fr.xlsx")))
+        {
+            Assert.Equal("churn — rapport du score", book.Worksheet("Page de garde").Cell(1, 1).GetString());
+            Assert.Equal("Pas de données", book.Worksheet("Page de garde").Column(1).CellsUsed()
+                .Single(c => c.GetString() == "Santé").CellRight().GetString());
+        }
+
+        Assert.Equal(2, german.ExitCode);
+        Assert.Equal(
+            "error: --culture = 'de' is not a supported culture. Supported: en (English), fr (français) (a region such as fr-FR or en-US is accepted).",
+            german.Error.Trim());
+        Assert.False(File.Exists(Out("de.xlsx")));
+    }
+
     /// <summary>The sandbox's data folder, prepared the way the command line prepares it, with one score (no versions yet).</summary>
     private async Task SeedAsync()
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scores;
@@ -42,6 +43,55 @@ public sealed class ReportCoverTests(PostgresClusterFixture postgres)
         Assert.True(auc.Cell(2, 5).IsEmpty());
         Assert.Equal(0.95, auc.Cell(6, 5).GetDouble());
         Assert.StartsWith("In-sample", auc.Cell(4, 1).GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_french_report_names_sheets_and_headers_in_french_and_keeps_the_english_figures_as_numbers()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await store.Get<CreateScoreHandler>().HandleAsync(new CreateScore(TestDefinitions.Sample("churn")), Actor.System, Ct);
+        await SeedAsync(store, [(new(2026, 3, 31), 0.95, true), (new(2026, 4, 30), 0.80, false), (new(2026, 5, 31), 0.77, false), (new(2026, 6, 30), 0.73, false)]);
+        var vic = Actor.Of("vic@example.com", Roles.Viewer);
+        using var english = new MemoryStream();
+        using var french = new MemoryStream();
+
+        await store.Get<ScoreReportHandler>().WriteAsync("churn", english, vic, Ct);
+        await store.Get<ScoreReportHandler>().WriteAsync("churn", french, vic, SupportedCultures.French, Ct);
+
+        using var en = new XLWorkbook(new MemoryStream(english.ToArray()));
+        using var fr = new XLWorkbook(new MemoryStream(french.ToArray()));
+        Assert.Equal(
+            ["Page de garde", "AUC", "Lift à 1 %", "Lift à 5 %", "Lift à 10 %", "Lift à 20 %", "Gini", "KS", "Brier", "Performance prospective",
+                "Déciles", "Activations", "Exécutions de scoring", "Contrôles"],
+            fr.Worksheets.Select(s => s.Name));
+        var cover = fr.Worksheet("Page de garde");
+        Assert.Equal("churn — rapport du score", cover.Cell(1, 1).GetString());
+        var cells = cover.Column(1).CellsUsed().ToDictionary(c => c.GetString(), c => c.Address.RowNumber);
+        Assert.Equal("Dégradée", cover.Cell(cells["Santé"], 2).GetString());
+        Assert.StartsWith("AUC de 0,730 contre 0,800", cover.Cell(cells["Santé"], 3).GetString(), StringComparison.Ordinal);
+        Assert.Equal("-0,040 par rapport à l'évaluation précédente (2026-05-31)", cover.Cell(cells["AUC"], 3).GetString());
+        Assert.Equal(XLDataType.DateTime, cover.Cell(cells["Dernière évaluation prospective"], 2).DataType);
+        Assert.Contains("Comment lire", cells.Keys);
+        Assert.Equal(["Version", "Rôle", "Entraînée au"], Enumerable.Range(1, 3).Select(c => fr.Worksheet("AUC").Cell(1, c).GetString()));
+        Assert.Equal("Active", fr.Worksheet("AUC").Cell(2, 2).GetString());
+        Assert.Equal(["Date", "Version", "Choisie par", "AUC"], Enumerable.Range(1, 4).Select(c => fr.Worksheet("Performance prospective").Cell(1, c).GetString()));
+        Assert.Equal("Date de référence", fr.Worksheet("Contrôles").Cell(1, 1).GetString());
+
+        // Same cells, same figures: every number of the English report is a number at the same place in the French one.
+        var numbers = 0;
+        foreach (var (enSheet, frSheet) in en.Worksheets.Zip(fr.Worksheets))
+        {
+            foreach (var cell in enSheet.CellsUsed().Where(c => c.DataType == XLDataType.Number))
+            {
+                var twin = frSheet.Cell(cell.Address.RowNumber, cell.Address.ColumnNumber);
+                Assert.Equal(XLDataType.Number, twin.DataType);
+                Assert.Equal(cell.GetDouble(), twin.GetDouble());
+                Assert.Equal(cell.Style.NumberFormat.Format, twin.Style.NumberFormat.Format);
+                numbers++;
+            }
+        }
+
+        Assert.True(numbers > 20, $"{numbers} numbers");
     }
 
     private static async Task SeedAsync(TestStore store, (DateOnly Date, double Auc, bool InSample)[] history)

@@ -48,5 +48,24 @@ public sealed class PortfolioDownloadTests : IAsyncLifetime
         Assert.Equal(2.5, sheet.Cell(3, 11).GetDouble(), 6);
     }
 
+    [Fact]
+    public async Task A_french_speaking_browser_downloads_the_workbook_in_french()
+    {
+        var client = new PortalClient(_portal);
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
+        await client.SignInOrFailAsync("viewer@example.com", Password);
+
+        var response = await client.GetAsync("/reports/portfolio.xlsx");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var workbook = new XLWorkbook(new MemoryStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken)));
+        var sheet = Assert.Single(workbook.Worksheets);
+        Assert.Equal("Portefeuille", sheet.Name);
+        Assert.Equal("Santé", sheet.Cell(1, 1).GetString());
+        Assert.Equal(["Pas de données", "Bonne"], new[] { sheet.Cell(2, 1).GetString(), sheet.Cell(3, 1).GetString() });
+        Assert.Equal(XLDataType.Number, sheet.Cell(3, 8).DataType);
+        Assert.Equal(0.76, sheet.Cell(3, 8).GetDouble(), 6);
+    }
+
     public async ValueTask DisposeAsync() => await _portal.DisposeAsync();
 }

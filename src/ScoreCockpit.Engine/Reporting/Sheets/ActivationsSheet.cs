@@ -5,15 +5,14 @@ namespace ScoreCockpit.Engine.Reporting.Sheets;
 /// <summary>Who put which version in production, when and why: newest first, the answer to "what ran on date X".</summary>
 internal static class ActivationsSheet
 {
-    public const string Name = "Activations";
-
     public static void Write(XLWorkbook workbook, ReportContext context)
     {
-        var sheet = workbook.Worksheets.Add(Name);
-        ReportStyle.Table(sheet, 1, [("Version", 9), ("Activated at", 18), ("By", 28), ("Comment", 70)]);
+        var text = context.Text;
+        var sheet = workbook.Worksheets.Add(text["SheetActivations"]);
+        ReportStyle.Table(sheet, 1, [(text["ColVersion"], 9), (text["ColActivatedAt"], 18), (text["ColBy"], 28), (text["ColComment"], 70)]);
         if (context.Activations.Count == 0)
         {
-            ReportStyle.Note(sheet.Cell(2, 1), "No version has been activated yet: an Analyst activates one on the score's Versions tab, with a comment.");
+            ReportStyle.Note(sheet.Cell(2, 1), text["NoActivation"]);
             return;
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Portfolio;
 
 namespace ScoreCockpit.Engine.Reporting.Sheets;
@@ -8,13 +9,12 @@ namespace ScoreCockpit.Engine.Reporting.Sheets;
 /// <summary>What a stakeholder reads first: the score, who owns it, which version runs, how it does and whether to worry.</summary>
 internal static class CoverSheet
 {
-    public const string Name = "Cover";
-
     public static void Write(XLWorkbook workbook, ReportContext context)
     {
-        var sheet = workbook.Worksheets.Add(Name);
+        var text = context.Text;
+        var sheet = workbook.Worksheets.Add(text["SheetCover"]);
         var definition = context.Score.Definition;
-        ReportStyle.Title(sheet, $"{definition.Name} — score report");
+        ReportStyle.Title(sheet, text.Format("CoverTitle", definition.Name));
         sheet.Column(1).Width = 30;
         sheet.Column(2).Width = 24;
         sheet.Column(3).Width = 60;
@@ -33,54 +33,59 @@ internal static class CoverSheet
             row++;
         }
 
-        Line("Description", c => c.Value = definition.Description.Length > 0 ? definition.Description : "(none)");
-        Line("Key column", c => c.Value = definition.KeyColumn);
-        Line("Target", c => c.Value = definition.TargetColumn);
-        Line(definition.Horizon.InDays ? "Label horizon (days)" : "Label horizon (months)", c => c.Value = definition.Horizon.Amount);
-        Line("Owners", c => c.Value = definition.Owners.Count > 0 ? string.Join(", ", definition.Owners) : "(none)");
+        Line(text["Description"], c => c.Value = definition.Description.Length > 0 ? definition.Description : text["None"]);
+        Line(text["KeyColumn"], c => c.Value = definition.KeyColumn);
+        Line(text["Target"], c => c.Value = definition.TargetColumn);
+        Line(text[definition.Horizon.InDays ? "HorizonDays" : "HorizonMonths"], c => c.Value = definition.Horizon.Amount);
+        Line(text["Owners"], c => c.Value = definition.Owners.Count > 0 ? string.Join(", ", definition.Owners) : text["None"]);
         row++;
 
         var active = context.Active;
         var activation = context.Activations.Count > 0 ? context.Activations[0] : null;
         if (active is null || activation is null)
         {
-            Line("Active version", c => ReportStyle.Note(c, "none yet"), "An Analyst activates a version on the score's Versions tab, with a comment.");
+            Line(text["ActiveVersion"], c => ReportStyle.Note(c, text["NoneYet"]), text["ActivateHint"]);
         }
         else
         {
-            Line("Active version", c => ReportStyle.Number(c, active.Number, ReportStyle.VersionNumber),
-                $"{active.Algorithm}, trained as of {active.AsOfDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}");
-            Line("Active since", c => ReportStyle.Instant(c, context.Local(activation.ActivatedAt)), $"by {activation.ActivatedBy}: {activation.Comment}");
+            Line(text["ActiveVersion"], c => ReportStyle.Number(c, active.Number, ReportStyle.VersionNumber),
+                text.Format("TrainedAsOf", active.Algorithm, Iso(active.AsOfDate)));
+            Line(text["ActiveSince"], c => ReportStyle.Instant(c, context.Local(activation.ActivatedAt)),
+                text.Format("ActivatedBy", activation.ActivatedBy, activation.Comment));
         }
 
         row++;
         row = Performance(sheet, row, context);
         row++;
-        Line("Generated at", c => ReportStyle.Instant(c, context.GeneratedAt.DateTime), $"by {context.GeneratedBy.Name}, clock of the server ({context.Zone.Id})");
+        Line(text["GeneratedAt"], c => ReportStyle.Instant(c, context.GeneratedAt.DateTime), text.Format("GeneratedBy", context.GeneratedBy.Name, context.Zone.Id));
         row++;
         HowToRead(sheet, row, context);
     }
 
+    /// <summary>A day as the tables write it, ISO in every language.</summary>
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
     private static int Performance(IXLWorksheet sheet, int row, ReportContext context)
     {
+        var text = context.Text;
         var auc = context.ActiveOutOfTime("auc");
         if (auc.Count > 0)
         {
-            Label(sheet, row, "Latest forward evaluation");
+            Label(sheet, row, text["LatestForward"]);
             ReportStyle.Date(sheet.Cell(row, 2), auc[^1].Date);
             sheet.Cell(row++, 2).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Left;
-            row = Figure(sheet, row, "AUC", auc, ReportStyle.Ratio, ReportStyle.Change);
+            row = Figure(sheet, row, text, "AUC", auc, ReportStyle.Ratio, ReportStyle.Change);
             var lift = context.Metrics.FirstOrDefault(m => m.Key == MetricKeys.Lift(10m)) ?? context.Metrics.FirstOrDefault(m => m.Key.StartsWith("lift_", StringComparison.Ordinal));
             if (lift is not null)
             {
-                row = Figure(sheet, row, lift.SheetName, context.ActiveOutOfTime(lift.Key), ReportStyle.Lift, "+0.00;-0.00;0.00");
+                row = Figure(sheet, row, text, lift.SheetName, context.ActiveOutOfTime(lift.Key), ReportStyle.Lift, "+0.00;-0.00;0.00");
             }
         }
 
         // The verdict is the portfolio's, computed once for every surface: the cover never judges on its own.
         var health = context.Health;
-        Label(sheet, row, "Health");
-        sheet.Cell(row, 2).Value = HealthRules.Word(health.Health);
+        Label(sheet, row, text["Health"]);
+        sheet.Cell(row, 2).Value = HealthRules.WordIn(health.Health, context.Culture);
         sheet.Cell(row, 2).Style.Font.Bold = true;
         sheet.Cell(row, 2).Style.Fill.BackgroundColor = health.Health switch
         {
@@ -89,17 +94,18 @@ internal static class CoverSheet
             HealthLevel.Healthy => ReportStyle.Better,
             _ => XLColor.NoColor,
         };
-        ReportStyle.Note(sheet.Cell(row, 3), health.HealthReason);
+        ReportStyle.Note(sheet.Cell(row, 3), health.HealthReasonIn(context.Culture));
         return row + 1;
     }
 
     /// <summary>The latest value and its change against the evaluation before it.</summary>
-    private static int Figure(IXLWorksheet sheet, int row, string label, IReadOnlyList<PerformancePoint> points, string format, string change)
+    private static int Figure(
+        IXLWorksheet sheet, int row, Texts text, string label, IReadOnlyList<PerformancePoint> points, string format, string change)
     {
         Label(sheet, row, label);
         if (points.Count == 0)
         {
-            ReportStyle.Note(sheet.Cell(row, 2), "not measured");
+            ReportStyle.Note(sheet.Cell(row, 2), text["NotMeasured"]);
             return row + 1;
         }
 
@@ -108,12 +114,11 @@ internal static class CoverSheet
         if (points.Count > 1)
         {
             var delta = points[^1].Value - points[^2].Value;
-            ReportStyle.Note(sheet.Cell(row, 3), string.Create(CultureInfo.InvariantCulture,
-                $"{(delta ?? 0).ToString(change, CultureInfo.InvariantCulture)} against the previous evaluation ({points[^2].Date:yyyy-MM-dd})"));
+            ReportStyle.Note(sheet.Cell(row, 3), text.Format("ChangeAgainst", (delta ?? 0).ToString(change, text.Culture), Iso(points[^2].Date)));
         }
         else
         {
-            ReportStyle.Note(sheet.Cell(row, 3), "first out-of-time evaluation: no change to show yet");
+            ReportStyle.Note(sheet.Cell(row, 3), text["FirstOutOfTime"]);
         }
 
         return row + 1;
@@ -127,18 +132,18 @@ internal static class CoverSheet
 
     private static void HowToRead(IXLWorksheet sheet, int row, ReportContext context)
     {
-        Label(sheet, row++, "How to read");
+        var text = context.Text;
+        Label(sheet, row++, text["HowToRead"]);
         string[] lines =
         [
-            "Forward: a version measured on a date after its validation date, what it does in production; the cover and the health use these only.",
-            "Validation: the date the training held out; back-test: a date before its training window; in-sample: a date of its training data. " +
-            "In-sample figures sit apart, in grey, under each metric sheet's table.",
-            "Thin: a date with fewer rows or positives than the score's minimum; its figures are shown but never judge a version.",
-            "Metric sheets (AUC, Lift…, Gini, KS, Brier): one row per version, one column per evaluation date; the active version is bold.",
-            "Colours: blue is better, orange is worse, within each sheet. Higher is better except for Brier.",
-            "AUC 0.5 is a coin toss, 1 is perfect. Lift 10 % = 3.00: the top tenth by score holds three times the average rate of positives.",
-            $"Health: {HealthRules.Rule}",
-            $"Deciles: the active version on {(context.DecileDate is { } d ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "its latest labelled date")}; Activations: who put which version in production, when and why.",
+            text["ReadForward"],
+            text["ReadKinds"],
+            text["ReadThin"],
+            text["ReadMetricSheets"],
+            text["ReadColours"],
+            text["ReadFigures"],
+            text.Format("ReadHealth", HealthRules.RuleIn(context.Culture)),
+            text.Format("ReadDeciles", context.DecileDate is { } d ? Iso(d) : text["LatestLabelledDate"]),
         ];
         foreach (var line in lines)
         {

@@ -1,36 +1,34 @@
 using System.Globalization;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 
 namespace ScoreCockpit.Engine.Reporting.Sheets;
 
 /// <summary>The active version's decile table on its latest labelled date, and the previously active version's beside it.</summary>
 internal static class DecilesSheet
 {
-    public const string Name = "Deciles";
-
-    private static readonly (string Name, double Width)[] Columns =
-        [("Decile", 8), ("Rows", 10), ("Positives", 10), ("Response rate", 11), ("Lift", 8), ("Cumulative capture", 12)];
+    private static readonly (string Key, double Width)[] Columns =
+        [("ColDecile", 8), ("ColRows", 10), ("ColPositives", 10), ("ColResponseRate", 11), ("ColLift", 8), ("ColCumulativeCapture", 12)];
 
     public static void Write(XLWorkbook workbook, ReportContext context)
     {
-        var sheet = workbook.Worksheets.Add(Name);
+        var text = context.Text;
+        var sheet = workbook.Worksheets.Add(text["SheetDeciles"]);
         var active = context.OnDecileDate.FirstOrDefault(e => e.Version == context.Active?.Number);
         if (context.DecileDate is not { } date || active is null)
         {
-            ReportStyle.Title(sheet, "Deciles");
-            ReportStyle.Note(sheet.Cell(3, 1), context.Active is null
-                ? "No active version yet: an Analyst activates one on the score's Versions tab."
-                : "The active version has no evaluation yet: run Evaluate all versions once labels are known.");
+            ReportStyle.Title(sheet, text["SheetDeciles"]);
+            ReportStyle.Note(sheet.Cell(3, 1), text[context.Active is null ? "NoActiveVersion" : "ActiveNotEvaluated"]);
             return;
         }
 
-        ReportStyle.Title(sheet, $"Deciles on {date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, top scores first");
-        Block(sheet, 1, "Active version", active);
+        ReportStyle.Title(sheet, text.Format("DecilesOn", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        Block(sheet, text, 1, text["ActiveVersion"], active);
         var previous = context.OnDecileDate.FirstOrDefault(e => e.Version == context.PreviousActive);
         if (previous is not null)
         {
-            Block(sheet, Columns.Length + 2, "Previously active version", previous);
+            Block(sheet, text, Columns.Length + 2, text["PreviouslyActive"], previous);
         }
 
         sheet.SheetView.Freeze(4, 0);
@@ -39,15 +37,14 @@ internal static class DecilesSheet
     /// <summary>Tied scores are shared pro rata between deciles, so a count may hold a fraction: show it rather than round it away.</summary>
     private static string Counted(double value) => value == Math.Floor(value) ? ReportStyle.Count : "#,##0.0";
 
-    private static void Block(IXLWorksheet sheet, int column, string title, EvaluationView view)
+    private static void Block(IXLWorksheet sheet, Texts text, int column, string title, EvaluationView view)
     {
         var heading = sheet.Cell(2, column);
-        heading.Value = string.Create(CultureInfo.InvariantCulture,
-            $"{title}: v{view.Version}{(view.Evaluation.InSample ? " (in-sample: this date was in its training data)" : "")}");
+        heading.Value = text.Format("DecileBlock", title, view.Version, view.Evaluation.InSample ? text["DecileInSample"] : "");
         heading.Style.Font.Bold = true;
         for (var c = 0; c < Columns.Length; c++)
         {
-            ReportStyle.Header(sheet.Cell(4, column + c), Columns[c].Name);
+            ReportStyle.Header(sheet.Cell(4, column + c), text[Columns[c].Key]);
             sheet.Column(column + c).Width = Columns[c].Width;
         }
 

@@ -1,6 +1,6 @@
-using System.Globalization;
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 
 namespace ScoreCockpit.Engine.Reporting.Sheets;
 
@@ -10,23 +10,22 @@ namespace ScoreCockpit.Engine.Reporting.Sheets;
 /// </summary>
 internal static class ForwardPerformanceSheet
 {
-    public const string Name = "Forward performance";
-
     private const int Columns = 16;
 
-    public static void Write(IXLWorkbook workbook, ForwardPerformanceTable table)
+    public static void Write(IXLWorkbook workbook, ForwardPerformanceTable table, Texts text)
     {
-        var sheet = workbook.Worksheets.Add(Name);
-        var lift = $"Lift {table.LiftPercent.ToString("0.##", CultureInfo.InvariantCulture)} %";
+        var sheet = workbook.Worksheets.Add(text["SheetForward"]);
+        var lift = ReportText.Lift(text, table.LiftPercent);
         ReportStyle.Table(sheet, 1,
         [
-            ("Date", 12), ("Version", 9), ("Chosen by", 14), ("AUC", 8), ("AUC lower 95 %", 9), ("AUC upper 95 %", 9),
-            (lift, 8), ($"{lift} lower 95 %", 9), ($"{lift} upper 95 %", 9), ("Best other version", 10), ("Best other challenger", 16),
-            ("Best other kind", 11), ("Best other AUC", 9), ("AUC minus best other", 10), ("Thin", 7), ("Note", 60),
+            (text["ColDate"], 12), (text["ColVersion"], 9), (text["ColChosenBy"], 14), ("AUC", 8), (text["ColAucLower"], 9), (text["ColAucUpper"], 9),
+            (lift, 8), (text.Format("ColLiftLower", lift), 9), (text.Format("ColLiftUpper", lift), 9), (text["ColBestOtherVersion"], 10),
+            (text["ColBestOtherChallenger"], 16), (text["ColBestOtherKind"], 11), (text["ColBestOtherAuc"], 9), (text["ColAucMinusBestOther"], 10),
+            (text["ColThin"], 7), (text["ColNote"], 60),
         ], frozenColumns: 1);
         if (table.Rows.Count == 0)
         {
-            ReportStyle.Note(sheet.Cell(2, 1), "No evaluation yet: an Analyst runs Evaluate all versions once labels are known (or `scorecockpit evaluate SCORE`).");
+            ReportStyle.Note(sheet.Cell(2, 1), text["NoEvaluationYet"]);
             return;
         }
 
@@ -35,7 +34,7 @@ internal static class ForwardPerformanceSheet
         {
             ReportStyle.Date(sheet.Cell(row, 1), r.Date);
             ReportStyle.Number(sheet.Cell(row, 2), r.Version, ReportStyle.VersionNumber);
-            sheet.Cell(row, 3).Value = r.ChosenBy switch { ChosenBy.Active => "active", ChosenBy.AsOf => "by as-of date", _ => "" };
+            sheet.Cell(row, 3).Value = r.ChosenBy switch { ChosenBy.Active => text["ChosenActive"], ChosenBy.AsOf => text["ChosenAsOf"], _ => "" };
             ReportStyle.Number(sheet.Cell(row, 4), r.Auc, ReportStyle.Ratio);
             ReportStyle.Number(sheet.Cell(row, 5), r.AucLower, ReportStyle.Ratio);
             ReportStyle.Number(sheet.Cell(row, 6), r.AucUpper, ReportStyle.Ratio);
@@ -44,10 +43,10 @@ internal static class ForwardPerformanceSheet
             ReportStyle.Number(sheet.Cell(row, 9), r.LiftUpper, ReportStyle.Lift);
             ReportStyle.Number(sheet.Cell(row, 10), r.BestOtherVersion, ReportStyle.VersionNumber);
             sheet.Cell(row, 11).Value = r.BestOtherChallenger;
-            sheet.Cell(row, 12).Value = r.BestOtherKind?.Word();
+            sheet.Cell(row, 12).Value = r.BestOtherKind is { } kind ? ReportText.Kind(text, kind) : null;
             ReportStyle.Number(sheet.Cell(row, 13), r.BestOtherAuc, ReportStyle.Ratio);
             ReportStyle.Number(sheet.Cell(row, 14), r.Difference, ReportStyle.Change);
-            sheet.Cell(row, 15).Value = r.Thin ? "thin" : "";
+            sheet.Cell(row, 15).Value = r.Thin ? text["Thin"] : "";
             sheet.Cell(row, 16).Value = r.Note;
             if (r.Thin)
             {
@@ -61,8 +60,6 @@ internal static class ForwardPerformanceSheet
         }
 
         ReportStyle.Filter(sheet, 1, row - 1, Columns);
-        ReportStyle.Note(sheet.Cell(row + 1, 1),
-            "Each date is scored by the version in production then (chosen by the activation history), or before any activation by the " +
-            "latest version trained as of that date. Its figures are forward only; the best other version prefers forward figures too.");
+        ReportStyle.Note(sheet.Cell(row + 1, 1), text["ForwardHowTo"]);
     }
 }

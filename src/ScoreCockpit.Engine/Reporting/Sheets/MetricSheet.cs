@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using ScoreCockpit.Engine.Evaluation;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Registry;
 
 namespace ScoreCockpit.Engine.Reporting.Sheets;
@@ -17,7 +18,8 @@ internal static class MetricSheet
         var sheet = workbook.Worksheets.Add(metric.SheetName);
         var dates = metric.Series.SelectMany(s => s.Points).Select(p => p.Date).Distinct().Order().ToList();
         var versions = context.Versions.OrderBy(v => v.Number).ToList();
-        ReportStyle.Table(sheet, 1, [("Version", 9), ("Role", 20), ("Trained as of", 12), .. dates.Select(_ => ("", 11.0))], frozenColumns: 3);
+        var text = context.Text;
+        ReportStyle.Table(sheet, 1, [(text["ColVersion"], 9), (text["ColRole"], 20), (text["ColTrainedAsOf"], 12), .. dates.Select(_ => ("", 11.0))], frozenColumns: 3);
         for (var d = 0; d < dates.Count; d++)
         {
             ReportStyle.Date(sheet.Cell(1, FirstDateColumn + d), dates[d]);
@@ -25,17 +27,14 @@ internal static class MetricSheet
 
         if (versions.Count == 0 || dates.Count == 0)
         {
-            ReportStyle.Note(sheet.Cell(2, 1), versions.Count == 0
-                ? "No version yet: an Analyst trains one on the score's Versions tab (or `scorecockpit train SCORE`)."
-                : "No evaluation yet: an Analyst runs Evaluate all versions once labels are known (or `scorecockpit evaluate SCORE`).");
+            ReportStyle.Note(sheet.Cell(2, 1), text[versions.Count == 0 ? "NoVersionYet" : "NoEvaluationYet"]);
             return;
         }
 
         var lastRow = 1 + versions.Count;
         var inSampleTitle = lastRow + 2;
         var inSampleHeader = inSampleTitle + 1;
-        ReportStyle.Note(sheet.Cell(inSampleTitle, 1),
-            "In-sample: the date was in the version's training data. Not out-of-time performance; shown for reference only.");
+        ReportStyle.Note(sheet.Cell(inSampleTitle, 1), text["InSampleNote"]);
         for (var c = 1; c <= FirstDateColumn - 1 + dates.Count; c++)
         {
             sheet.Cell(inSampleHeader, c).CopyFrom(sheet.Cell(1, c));
@@ -44,7 +43,7 @@ internal static class MetricSheet
         for (var i = 0; i < versions.Count; i++)
         {
             var series = metric.Series.FirstOrDefault(s => s.Version == versions[i].Number);
-            WriteRow(sheet, 2 + i, inSampleHeader + 1 + i, versions[i], series, dates, metric.NumberFormat);
+            WriteRow(sheet, text, 2 + i, inSampleHeader + 1 + i, versions[i], series, dates, metric.NumberFormat);
         }
 
         ReportStyle.Filter(sheet, 1, lastRow, FirstDateColumn - 1 + dates.Count);
@@ -58,12 +57,12 @@ internal static class MetricSheet
     public static string NameOf(string key) => key.Replace('.', '_') + "_out_of_time";
 
     private static void WriteRow(
-        IXLWorksheet sheet, int row, int inSampleRow, VersionSummary version, VersionSeries? series, List<DateOnly> dates, string format)
+        IXLWorksheet sheet, Texts text, int row, int inSampleRow, VersionSummary version, VersionSeries? series, List<DateOnly> dates, string format)
     {
         foreach (var target in new[] { row, inSampleRow })
         {
             ReportStyle.Number(sheet.Cell(target, 1), version.Number, ReportStyle.VersionNumber);
-            sheet.Cell(target, 2).Value = version.Active ? "Active" : version.ChallengerName is { } name ? $"Challenger: {name}" : "";
+            sheet.Cell(target, 2).Value = version.Active ? text["RoleActive"] : version.ChallengerName is { } name ? text.Format("RoleChallenger", name) : "";
             ReportStyle.Date(sheet.Cell(target, 3), version.AsOfDate);
         }
 
@@ -80,7 +79,7 @@ internal static class MetricSheet
             var column = FirstDateColumn + dates.IndexOf(point.Date);
             if (point.Failure is not null)
             {
-                ReportStyle.Note(sheet.Cell(row, column), "failed");
+                ReportStyle.Note(sheet.Cell(row, column), text["Failed"]);
             }
             else if (point.InSample)
             {

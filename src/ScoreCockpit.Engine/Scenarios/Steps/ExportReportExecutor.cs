@@ -1,3 +1,4 @@
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Reporting;
 using ScoreCockpit.Engine.Scenarios.Definition;
 using ScoreCockpit.Engine.Scenarios.Running;
@@ -7,9 +8,10 @@ namespace ScoreCockpit.Engine.Scenarios.Steps;
 
 /// <summary>
 /// Writes the score's Excel report to the data folder's reports/SCORE/ (or the step's folder), named by the run's
-/// day; written beside and moved into place, so a reader never opens half a file and a re-run replaces it.
+/// day, in the installation's language (Cockpit:Culture); written beside and moved into place, so a reader never opens
+/// half a file and a re-run replaces it.
 /// </summary>
-public sealed class ExportReportExecutor(ScoreReportHandler reports, DataFolder data) : IStepExecutor
+public sealed class ExportReportExecutor(ScoreReportHandler reports, DataFolder data, CockpitCulture culture) : IStepExecutor
 {
     public string Type => StepTypes.ExportReport;
 
@@ -21,7 +23,7 @@ public sealed class ExportReportExecutor(ScoreReportHandler reports, DataFolder 
             : Path.Combine(data.Path, "reports", score);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, $"{score}-report-{StepContext.Day(context.Today)}.xlsx");
-        await AtomicFile.WriteAsync(path, file => reports.WriteAsync(score, file, context.Actor, ct));
+        await AtomicFile.WriteAsync(path, file => reports.WriteAsync(score, file, context.Actor, culture.Culture, ct));
 
         context.Log($"Report written to {path} ({new FileInfo(path).Length / 1024.0:0} KB)");
         context.Output("path", path);
