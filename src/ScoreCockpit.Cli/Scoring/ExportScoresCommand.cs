@@ -8,7 +8,7 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Cli.Scoring;
 
-/// <summary>`scorecockpit export-scores SCORE --format csv|xlsx --out FILE [--date DATE]`.</summary>
+/// <summary>`scorecockpit export-scores SCORE --format csv|xlsx --out FILE [--date DATE] [--csv-culture fr|invariant]`.</summary>
 public static class ExportScoresCommand
 {
     public static Command Create(CliContext context)
@@ -21,13 +21,21 @@ public static class ExportScoresCommand
             Description = "The reference date to export (yyyy-MM-dd). Default: the latest in the score's output table.",
             HelpName = "DATE",
         };
+        var csvCulture = new Option<string>("--csv-culture")
+        {
+            Description = "The CSV file's convention: invariant (commas between fields, decimal points; the default, what " +
+                "scripts read) or fr (semicolons and decimal commas, what Excel in French opens into columns). UTF-8 with a BOM either way.",
+            HelpName = "fr|invariant",
+            DefaultValueFactory = _ => CsvConvention.Invariant.Name,
+        };
         var command = new Command("export-scores",
             "Write a score's customers for one reference date, ordered by rank, to a CSV or Excel file " +
             "(Excel sheets continue on \"scores 2\"… past 1,048,575 rows).")
-        { score, format, output, date };
+        { score, format, output, date, csvCulture };
         command.SetGuardedAction(context, async (parse, ct) =>
         {
-            var request = new ExportScores(parse.GetRequiredValue(score), ScoreFileFormats.Parse(parse.GetRequiredValue(format)), parse.GetValue(date));
+            var request = new ExportScores(parse.GetRequiredValue(score), ScoreFileFormats.Parse(parse.GetRequiredValue(format)), parse.GetValue(date),
+                CsvConvention.Parse(parse.GetValue(csvCulture)));
             var target = Path.GetFullPath(parse.GetRequiredValue(output));
             if (!Directory.Exists(Path.GetDirectoryName(target)))
             {
@@ -39,7 +47,7 @@ public static class ExportScoresCommand
             var export = await AtomicFile.WriteAsync(target, stream => host.Get<ExportScoresHandler>().HandleAsync(request, stream, ct));
             await context.Console.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"Exported {export.Rows:N0} {export.Score} scores of {export.Date:yyyy-MM-dd} to {target} " +
-                $"({export.Extension}, {new FileInfo(target).Length / 1_048_576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)."));
+                $"({export.Extension}{(export.Format == ScoreFileFormat.Csv && export.Csv != CsvConvention.Invariant ? $" {export.Csv.Name}" : "")}, {new FileInfo(target).Length / 1_048_576.0:0.0} MB, {clock.Elapsed.TotalSeconds:0.0} s)."));
         });
         return command;
     }

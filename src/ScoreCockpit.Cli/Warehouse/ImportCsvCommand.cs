@@ -8,7 +8,7 @@ using ScoreCockpit.Engine.Warehouse.Import;
 namespace ScoreCockpit.Cli.Warehouse;
 
 /// <summary>
-/// `scorecockpit import-csv FILE --table NAME [--replace] [--max-rejected N] [--delimiter D] [--encoding E]`:
+/// `scorecockpit import-csv FILE --table NAME [--replace] [--max-rejected N] [--delimiter D] [--encoding E] [--decimal comma|point|auto]`:
 /// a CSV file becomes a typed table of the warehouse, or nothing changes.
 /// </summary>
 public static class ImportCsvCommand
@@ -44,6 +44,12 @@ public static class ImportCsvCommand
             Description = $"The file's text encoding: {CsvEncodings.NamesForHelp} (default utf-8).",
             HelpName = "E",
         };
+        var decimalSeparator = new Option<string?>("--decimal")
+        {
+            Description = "The decimal separator of the file's numbers: comma, point or auto (default: a comma when the file is " +
+                "delimited by semicolons, as Excel in French writes it, else a point; a file where it cannot be told is refused).",
+            HelpName = "comma|point|auto",
+        };
         var warehouseName = new Option<string>("--warehouse")
         {
             Description = "The warehouse connection to write to (default: demo, the DuckDB file of the data folder).",
@@ -54,7 +60,7 @@ public static class ImportCsvCommand
             "import-csv",
             "Import a CSV file into a new table of a warehouse (by default the demo warehouse of the data folder), inferring column types.")
         {
-            file, table, replace, maxRejected, delimiter, encoding, warehouseName,
+            file, table, replace, maxRejected, delimiter, encoding, decimalSeparator, warehouseName,
         };
 
         command.SetGuardedAction(context, async (parse, ct) =>
@@ -65,6 +71,7 @@ public static class ImportCsvCommand
                 MaxRejected = parse.GetValue(maxRejected),
                 Delimiter = CsvDelimiters.Parse(parse.GetValue(delimiter)),
                 Encoding = CsvEncodings.Parse(parse.GetValue(encoding)),
+                DecimalSeparator = CsvDecimalSeparators.Parse(parse.GetValue(decimalSeparator)),
             };
             options.Validate();
             var path = parse.GetRequiredValue(file);

@@ -3,7 +3,10 @@ using ScoreCockpit.Engine.Warehouse.Import;
 
 namespace ScoreCockpit.Cli.Warehouse;
 
-/// <summary>What `import-csv` prints on success: rows, the columns with their types, renamed headers, rejected lines.</summary>
+/// <summary>
+/// What `import-csv` prints on success: rows, the decimal separator when it is not the usual point, the columns with their
+/// types, renamed headers, rejected lines.
+/// </summary>
 public static class ImportSummary
 {
     public static async Task WriteAsync(TextWriter output, CsvImportResult result, string warehouse, int maxRejected)
@@ -13,6 +16,13 @@ public static class ImportSummary
             $"{(result.ReplacedExistingTable ? "Replaced" : "Created")} table {result.Table} in warehouse {warehouse}: " +
             $"{result.RowsImported:N0} rows, {result.Columns.Count} columns, in {result.Duration.TotalSeconds:0.00} s " +
             $"(delimiter {Describe(result.Delimiter)})."));
+
+        // Reading decimals as always (a point, not asked for) needs no line; a comma, or a choice made on the command line, does.
+        if (result.Decimal != CsvDecimalDecision.Point)
+        {
+            await output.WriteLineAsync($"Decimal separator: {result.Decimal.Describe()}.");
+        }
+
         await output.WriteLineAsync();
 
         string[][] rows =

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Net.Http.Headers;
 using ScoreCockpit.Engine.Accounts;
@@ -11,6 +12,8 @@ namespace ScoreCockpit.Web.Scores;
 /// <summary>
 /// `/scores/{name}/scores.csv` and `/scores/{name}/scores.xlsx` (`?date=yyyy-MM-dd`, default the latest): a score's
 /// customers streamed straight to the response, so a million rows cost the server a few megabytes, not a file in memory.
+/// A CSV file follows the person's language: semicolons and decimal commas in French (what Excel in French opens into
+/// columns), commas and decimal points otherwise; the file name is the same.
 /// `/scores/{name}/versions/{n}/plan.json`: a version's scoring plan; `…/plan.sql?dialect=…`: the plan as a SQL script.
 /// Every signed-in person may download (the fallback policy requires sign-in; reading needs no role).
 /// </summary>
@@ -89,7 +92,8 @@ internal static class ScoreDownloadEndpoints
 
         try
         {
-            export = await exports.PrepareAsync(new ExportScores(name, format, day), ct);
+            // A CSV file in the reader's convention: semicolons and decimal commas for a French reader, so Excel opens it in columns.
+            export = await exports.PrepareAsync(new ExportScores(name, format, day, CsvConvention.ForCulture(CultureInfo.CurrentUICulture)), ct);
         }
         catch (CockpitValidationException e)
         {

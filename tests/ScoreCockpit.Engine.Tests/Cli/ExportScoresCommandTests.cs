@@ -30,6 +30,12 @@ public sealed class ExportScoresCommandTests : IDisposable
         Assert.StartsWith("Exported 5 churn scores of 2026-01-31", xlsx.Output, StringComparison.Ordinal);
         Assert.Equal("PK"u8.ToArray(), (await File.ReadAllBytesAsync(Out("churn.xlsx"), TestContext.Current.CancellationToken))[..2]);
         Assert.Equal(["churn.csv", "churn.xlsx", "data"], Directory.EnumerateFileSystemEntries(_cli.Root).Select(Path.GetFileName).Order());
+
+        var french = await _cli.RunAsync("", "export-scores", "churn", "--format", "csv", "--out", Out("fr.csv"), "--csv-culture", "fr");
+        Assert.Contains("(csv fr, ", french.Output, StringComparison.Ordinal);
+        var frenchLines = (await File.ReadAllTextAsync(Out("fr.csv"), Encoding.UTF8, TestContext.Current.CancellationToken)).Split("\r\n");
+        Assert.Equal("customer_id;score;score_rank;decile;percentile;version;reference_date", frenchLines[0]);
+        Assert.StartsWith("00042;0,", frenchLines[2], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -42,10 +48,12 @@ public sealed class ExportScoresCommandTests : IDisposable
         var unknown = await _cli.RunAsync("", "export-scores", "nope", "--format", "csv", "--out", Out("keep.csv"));
         var date = await _cli.RunAsync("", "export-scores", "churn", "--format", "csv", "--out", Out("keep.csv"), "--date", "2025-12-31");
         var folder = await _cli.RunAsync("", "export-scores", "churn", "--format", "csv", "--out", Out("missing/x.csv"));
+        var culture = await _cli.RunAsync("", "export-scores", "churn", "--format", "csv", "--out", Out("keep.csv"), "--csv-culture", "de");
 
         Assert.Equal((2, "error: The format 'xls' is not offered: choose csv or xlsx."), (format.ExitCode, format.Error.Trim()));
         Assert.Equal((2, "error: There is no score named 'nope'."), (unknown.ExitCode, unknown.Error.Trim()));
         Assert.Equal((2, "error: churn has no scores for 2025-12-31. Dates available: 2026-01-31, 2026-02-28."), (date.ExitCode, date.Error.Trim()));
+        Assert.Equal((2, "error: The CSV culture 'de' is not offered: choose one of fr, invariant."), (culture.ExitCode, culture.Error.Trim()));
         Assert.Equal(2, folder.ExitCode);
         Assert.Contains("does not exist", folder.Error, StringComparison.Ordinal);
         Assert.Equal("previous", await File.ReadAllTextAsync(Out("keep.csv"), TestContext.Current.CancellationToken));

@@ -38,6 +38,27 @@ public sealed class ImportCsvCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_decimal_separator_is_printed_and_can_be_asked()
+    {
+        var file = Write("taux.csv", "ville;taux\nLyon;1,5\n");
+        var points = Write("points.csv", "id,taux\n1,\"1,5\"\n");
+
+        var comma = await sandbox.RunAsync("", "import-csv", file, "--table", "taux");
+        var ambiguous = await sandbox.RunAsync("", "import-csv", points, "--table", "points");
+        var asked = await sandbox.RunAsync("", "import-csv", points, "--table", "points", "--decimal", "comma");
+        var unknown = await sandbox.RunAsync("", "import-csv", points, "--table", "points", "--decimal", "dot");
+
+        Assert.Equal(ExitCodes.Ok, comma.ExitCode);
+        Assert.Equal("Decimal separator: comma (the file uses semicolons).", comma.Output.ReplaceLineEndings("\n").Split('\n')[1]);
+        Assert.Equal(ExitCodes.BadInput, ambiguous.ExitCode);
+        Assert.StartsWith("error: The decimal separator is ambiguous: the column \"taux\" has values such as \"1,5\"", ambiguous.Error, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Ok, asked.ExitCode);
+        Assert.Contains("Decimal separator: comma, as asked.", asked.Output, StringComparison.Ordinal);
+        Assert.Equal((ExitCodes.BadInput, "error: Unknown decimal separator 'dot'. Use comma, point, auto."), (unknown.ExitCode, unknown.Error.Trim()));
+        Assert.Equal([[1.5]], await QueryAsync("SELECT taux FROM points"));
+    }
+
+    [Fact]
     public async Task Allowed_rejected_lines_are_printed_with_their_numbers()
     {
         var file = Write("people.csv", "id,name\n1,a\n2,b,c\n3,c\n4\n");

@@ -9,8 +9,10 @@ using ScoreCockpit.Engine.Scores;
 using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Engine.Scoring.Export;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Engine.Tests.Import;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Engine.Warehouse;
+using ScoreCockpit.Engine.Warehouse.Import;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
 
@@ -64,6 +66,43 @@ public sealed class ExportScoresTests(PostgresClusterFixture postgres)
         file.SetLength(0);
         await handler.HandleAsync(new ExportScores("churn", ScoreFileFormat.Csv, January), file, Ct);
         Assert.Equal(6, Encoding.UTF8.GetString(file.ToArray()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task French_csv_has_semicolons_decimal_commas_and_a_bom_and_imports_back_to_the_same_numbers()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await SeedAsync(store.Services, 50, Ct);
+        using var file = new MemoryStream();
+
+        var export = await store.Get<ExportScoresHandler>().HandleAsync(
+            new ExportScores("churn", ScoreFileFormat.Csv, Csv: CsvConvention.French), file, Ct);
+
+        Assert.Equal("churn-scores-2026-02-28.csv", export.FileName);
+        var bytes = file.ToArray();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n");
+        Assert.Equal("customer_id;score;score_rank;decile;percentile;version;reference_date", lines[0]);
+        Assert.StartsWith("\"Zoë, \"\"VIP\"\"\";0,993464052287", lines[1], StringComparison.Ordinal);
+        Assert.Equal("00042;0,9869281045751634;2;1;98;3;2026-02-28", lines[2]);
+
+        // Round trip: the import reads the decimal commas back (semicolons) to the very same doubles.
+        await using var warehouse = await ImportWarehouse.CreateAsync();
+        var imported = await warehouse.ImportAsync(bytes, new CsvImportOptions("back"));
+        Assert.Equal("comma (the file uses semicolons)", imported.Decimal.Describe());
+        var rows = await warehouse.RowsAsync("SELECT customer_id, score, score_rank, decile, percentile, version, reference_date FROM back ORDER BY score_rank");
+        Assert.Equal(await TableAsync(store, February), rows.Select(r => new Line((string)r[0]!, (double)r[1]!, (long)r[2]!,
+            (int)(long)r[3]!, Convert.ToDouble(r[4], CultureInfo.InvariantCulture), (int)(long)r[5]!, ScoreRows.Date(r[6]!))));
+    }
+
+    [Fact]
+    public void Csv_conventions_follow_the_culture_and_refuse_unknown_names()
+    {
+        Assert.Same(CsvConvention.French, CsvConvention.ForCulture(CultureInfo.GetCultureInfo("fr-BE")));
+        Assert.Same(CsvConvention.Invariant, CsvConvention.ForCulture(CultureInfo.GetCultureInfo("en-GB")));
+        Assert.Same(CsvConvention.French, CsvConvention.Parse(" FR"));
+        Assert.Equal("The CSV culture 'de' is not offered: choose one of fr, invariant.",
+            Assert.Throws<CockpitValidationException>(() => CsvConvention.Parse("de")).Message);
     }
 
     [Fact]

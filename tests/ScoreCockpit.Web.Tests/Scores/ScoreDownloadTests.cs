@@ -72,6 +72,23 @@ public sealed class ScoreDownloadTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_french_reader_gets_semicolons_and_decimal_commas()
+    {
+        var client = await ViewerAsync();
+        client.Http.DefaultRequestHeaders.AcceptLanguage.ParseAdd("fr-FR");
+
+        var response = await client.GetAsync("/scores/churn/scores.csv");
+        var bytes = await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("churn-scores-2026-02-28.csv", response.Content.Headers.ContentDisposition!.FileNameStar);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("customer_id;score;score_rank;decile;percentile;version;reference_date", lines[0]);
+        Assert.Equal("Zoë-1;0,999;1;1;100;1;2026-02-28", lines[1]);
+    }
+
+    [Fact]
     public async Task A_viewer_downloads_a_given_date_as_xlsx()
     {
         var client = await ViewerAsync();

@@ -9,13 +9,19 @@ public enum ScoreFileFormat
     Xlsx,
 }
 
-/// <summary>Download a score's output table for one reference date (default: the latest in the table).</summary>
-public sealed record ExportScores(string Score, ScoreFileFormat Format, DateOnly? Date = null);
+/// <summary>
+/// Download a score's output table for one reference date (default: the latest in the table). A CSV file is written in
+/// <paramref name="Csv"/>'s convention (default <see cref="CsvConvention.Invariant"/>); an Excel file has none to choose.
+/// </summary>
+public sealed record ExportScores(string Score, ScoreFileFormat Format, DateOnly? Date = null, CsvConvention? Csv = null);
 
 /// <summary>An export checked and sized, ready to stream: what a download's headers and a command's summary need.</summary>
 public sealed record ScoreExport(
     string Score, ScoreFileFormat Format, DateOnly Date, long Rows, string Connection, string Table, string KeyColumn)
 {
+    /// <summary>The separators and encoding of a CSV file.</summary>
+    public CsvConvention Csv { get; init; } = CsvConvention.Invariant;
+
     public string Extension => Format == ScoreFileFormat.Csv ? "csv" : "xlsx";
 
     public string FileName => $"{Score}-scores-{Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.{Extension}";

@@ -9,7 +9,7 @@ using ScoreCockpit.Engine.Warehouse;
 namespace ScoreCockpit.Engine.Scoring.Export;
 
 /// <summary>
-/// Streams a score's output table, ordered by rank, as CSV or XLSX. Reading is allowed to every signed-in person, so no
+/// Streams a score's output table, ordered by rank, as CSV (in the request's <see cref="CsvConvention"/>) or XLSX. Reading is allowed to every signed-in person, so no
 /// role is required. Two steps, so that a web download can refuse with a clear status before its first byte is sent:
 /// <see cref="PrepareAsync"/> checks and sizes, <see cref="WriteAsync(ScoreExport, Stream, CancellationToken)"/> streams.
 /// Memory stays flat whatever the size: rows go from the warehouse's reader to the output one by one.
@@ -48,7 +48,10 @@ public sealed class ExportScoresHandler(IDbContextFactory<CockpitDbContext> cont
                   string.Join(", ", dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))) + ".");
         }
 
-        return new ScoreExport(definition.Name, request.Format, date, rows, definition.Connection, table, definition.KeyColumn);
+        return new ScoreExport(definition.Name, request.Format, date, rows, definition.Connection, table, definition.KeyColumn)
+        {
+            Csv = request.Csv ?? CsvConvention.Invariant,
+        };
     }
 
     /// <summary>Writes the file; returns the number of customers written. The stream is left open.</summary>
@@ -65,7 +68,7 @@ public sealed class ExportScoresHandler(IDbContextFactory<CockpitDbContext> cont
         await using var reader = await session.ReadAsync(ScoreRows.Query(session, export.Table, export.KeyColumn, export.Date), ct);
         var lines = ScoreRows.ReadAsync(reader, ct);
         return export.Format == ScoreFileFormat.Csv
-            ? await ScoreCsv.WriteAsync(lines, export.KeyColumn, output, ct)
+            ? await ScoreCsv.WriteAsync(lines, export.KeyColumn, export.Csv, output, ct)
             : await ScoreXlsx.WriteAsync(lines, export.KeyColumn, rows, sheetRows, output, ct);
     }
 

@@ -10,6 +10,30 @@ public enum CsvDateOrder
     MonthFirst,
 }
 
+/// <summary>How a column's decimals may be read: the file-level choice the importer made before deciding each column.</summary>
+internal enum CsvDecimalReading
+{
+    /// <summary>A decimal point only (asked for).</summary>
+    Point,
+
+    /// <summary>A decimal comma only (asked for).</summary>
+    Comma,
+
+    /// <summary>Not asked, in a file not delimited by semicolons: a point, and a column that would be numbers with commas is refused.</summary>
+    AutoPoint,
+
+    /// <summary>Not asked, in a file delimited by semicolons: a comma or a point, the same in every value of a column.</summary>
+    AutoSemicolons,
+}
+
+/// <summary>
+/// A column's type and how to cast it. <paramref name="DecimalComma"/>: its decimals are written with a comma.
+/// <paramref name="PointDecimals"/>: some of its decimals are written with a point. <paramref name="Ambiguity"/>: why the
+/// decimal separator cannot be told from the values (the column must not be imported until the person says).
+/// </summary>
+internal readonly record struct CsvColumnDecision(
+    CsvColumnType Type, CsvDateOrder DateOrder, string? Note, bool DecimalComma = false, bool PointDecimals = false, string? Ambiguity = null);
+
 /// <summary>
 /// What every value of one column allows. Each value rules types out (it never brings one back), so the
 /// column gets the narrowest type all of its values fit: Integer, Double, Boolean, Date, Timestamp, else Text.
@@ -23,8 +47,17 @@ internal sealed class CsvColumnProfile
         "yyyy-MM-dd HH:mm:ss.FFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFF",
     ];
 
+    private static readonly NumberFormatInfo CommaNumbers =
+        NumberFormatInfo.ReadOnly(new NumberFormatInfo { NumberDecimalSeparator = ",", NegativeSign = "-" });
+
     private bool integer = true;
     private bool number = true;
+    private bool commaNumber = true;
+    private bool eitherNumber = true;
+    private bool pointThousandsOnly = true;
+    private bool commaThousandsOnly = true;
+    private string? pointExample;
+    private string? commaExample;
     private bool boolean = true;
     private bool isoDate = true;
     private bool timestamp = true;
@@ -38,7 +71,7 @@ internal sealed class CsvColumnProfile
     private long empty;
     private long blank;
 
-    private bool AnyTypeLeft => integer || number || boolean || isoDate || timestamp || dayFirst || monthFirst;
+    private bool AnyTypeLeft => eitherNumber || boolean || isoDate || timestamp || dayFirst || monthFirst;
 
     public void Observe(string? raw)
     {
@@ -61,14 +94,9 @@ internal sealed class CsvColumnProfile
         }
 
         values++;
-        if (integer || number)
+        if (eitherNumber)
         {
-            var shape = CsvValues.NumberShape(value);
-            sawLeadingZero |= shape == CsvNumberShape.LeadingZero;
-            integer &= shape == CsvNumberShape.Integer && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
-            number &= (shape == CsvNumberShape.Integer && value.Length < 300)
-                || (shape == CsvNumberShape.Decimal
-                    && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d));
+            ObserveNumber(value);
         }
 
         if (boolean)
@@ -88,6 +116,37 @@ internal sealed class CsvColumnProfile
         if (dayFirst || monthFirst)
         {
             ObserveSlashDate(value);
+        }
+    }
+
+    /// <summary>
+    /// Whether the value is a number read with a decimal point (as always), with a decimal comma, or either; and which
+    /// separator it shows, for the decision and for an example in a refusal.
+    /// </summary>
+    private void ObserveNumber(ReadOnlySpan<char> value)
+    {
+        var shape = CsvValues.NumberShape(value);
+        sawLeadingZero |= (integer || number) && shape == CsvNumberShape.LeadingZero;
+        integer &= shape == CsvNumberShape.Integer && long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _);
+        var pointNumber = (shape == CsvNumberShape.Integer && value.Length < 300)
+            || (shape == CsvNumberShape.Decimal
+                && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) && double.IsFinite(d));
+        number &= pointNumber;
+        var hasPoint = pointNumber && value.Contains('.');
+        var commaDecimal = !pointNumber && value.Contains(',') && CsvValues.NumberShape(value, ',') == CsvNumberShape.Decimal
+            && double.TryParse(value, NumberStyles.Float, CommaNumbers, out var c) && double.IsFinite(c);
+        commaNumber &= (pointNumber && !hasPoint) || commaDecimal;
+        eitherNumber &= pointNumber || commaDecimal;
+        if (hasPoint)
+        {
+            pointExample ??= value.ToString();
+            pointThousandsOnly &= CsvValues.LooksLikeThousands(value, '.');
+        }
+
+        if (commaDecimal)
+        {
+            commaExample ??= value.ToString();
+            commaThousandsOnly &= CsvValues.LooksLikeThousands(value, ',');
         }
     }
 
@@ -114,53 +173,106 @@ internal sealed class CsvColumnProfile
     /// <summary>The column's type after every value was seen, the day/month order of its dates, and a note when a choice needs one.</summary>
     public (CsvColumnType Type, CsvDateOrder DateOrder, string? Note) Decide()
     {
+        var decision = Decide(CsvDecimalReading.Point);
+        return (decision.Type, decision.DateOrder, decision.Note);
+    }
+
+    /// <summary>As above, with the decimals read as <paramref name="reading"/> allows.</summary>
+    public CsvColumnDecision Decide(CsvDecimalReading reading)
+    {
         if (values == 0)
         {
-            return (CsvColumnType.Text, CsvDateOrder.Iso, "no values: kept as text");
+            return new(CsvColumnType.Text, CsvDateOrder.Iso, "no values: kept as text");
         }
 
         if (integer)
         {
-            return (CsvColumnType.Integer, CsvDateOrder.Iso, null);
+            return new(CsvColumnType.Integer, CsvDateOrder.Iso, null);
         }
 
-        if (number)
+        if (DecideNumber(reading) is { } numeric)
         {
-            return (CsvColumnType.Double, CsvDateOrder.Iso, null);
+            return numeric;
         }
 
+        return DecideOther();
+    }
+
+    /// <summary>The column as numbers, a refusal when its decimal separator cannot be told, or null when it is not numbers.</summary>
+    private CsvColumnDecision? DecideNumber(CsvDecimalReading reading)
+    {
+        var pointDouble = new CsvColumnDecision(CsvColumnType.Double, CsvDateOrder.Iso, null, PointDecimals: pointExample is not null);
+        var commaDouble = new CsvColumnDecision(CsvColumnType.Double, CsvDateOrder.Iso, null, DecimalComma: true);
+        switch (reading)
+        {
+            case CsvDecimalReading.Point:
+                return number ? pointDouble : null;
+            case CsvDecimalReading.Comma:
+                return commaNumber ? commaDouble : null;
+            case CsvDecimalReading.AutoPoint:
+                return number ? pointDouble
+                    : !eitherNumber || commaExample is null ? null
+                    : pointExample is not null ? Mixed()
+                    : commaThousandsOnly ? Thousands(commaExample, ',')
+                    : Ambiguous($"has values such as \"{commaExample}\" that are numbers only with a decimal comma, in a file not delimited by semicolons");
+            default:
+                if (!eitherNumber)
+                {
+                    return null;
+                }
+
+                if (commaExample is not null && pointExample is not null)
+                {
+                    return Mixed();
+                }
+
+                return commaExample is not null
+                    ? (commaThousandsOnly ? Thousands(commaExample, ',') : commaDouble)
+                    : (pointExample is not null && pointThousandsOnly ? Thousands(pointExample, '.') : pointDouble);
+        }
+    }
+
+    private CsvColumnDecision Mixed() => Ambiguous($"mixes decimal points and decimal commas (\"{pointExample}\" and \"{commaExample}\")");
+
+    private static CsvColumnDecision Ambiguous(string why) => new(CsvColumnType.Text, CsvDateOrder.Iso, null, Ambiguity: why);
+
+    private static CsvColumnDecision Thousands(string example, char separator) => Ambiguous(
+        $"has values such as \"{example}\" only, which could be a whole number with a thousands separator or a decimal with a decimal {(separator == ',' ? "comma" : "point")}");
+
+    private CsvColumnDecision DecideOther()
+    {
         if (boolean && sawBooleanWord)
         {
-            return (CsvColumnType.Boolean, CsvDateOrder.Iso, null);
+            return new(CsvColumnType.Boolean, CsvDateOrder.Iso, null);
         }
 
         if (isoDate)
         {
-            return (CsvColumnType.Date, CsvDateOrder.Iso, null);
+            return new(CsvColumnType.Date, CsvDateOrder.Iso, null);
         }
 
         if (timestamp)
         {
-            return (CsvColumnType.Timestamp, CsvDateOrder.Iso, null);
+            return new(CsvColumnType.Timestamp, CsvDateOrder.Iso, null);
         }
 
         if (dayFirst && sawDayAbove12)
         {
-            return (CsvColumnType.Date, CsvDateOrder.DayFirst, "dates read as dd/MM/yyyy");
+            return new(CsvColumnType.Date, CsvDateOrder.DayFirst, "dates read as dd/MM/yyyy");
         }
 
         if (monthFirst && sawMonthAbove12)
         {
-            return (CsvColumnType.Date, CsvDateOrder.MonthFirst, "dates read as MM/dd/yyyy");
+            return new(CsvColumnType.Date, CsvDateOrder.MonthFirst, "dates read as MM/dd/yyyy");
         }
 
         if (dayFirst || monthFirst)
         {
-            return (CsvColumnType.Text, CsvDateOrder.Iso,
+            return new(CsvColumnType.Text, CsvDateOrder.Iso,
                 "kept as text: no date shows whether the day or the month comes first (use yyyy-MM-dd)");
         }
 
-        return (CsvColumnType.Text, CsvDateOrder.Iso,
+        return new(CsvColumnType.Text, CsvDateOrder.Iso,
             sawLeadingZero && !number ? "kept as text: some numbers have leading zeros (codes such as 007 keep them)" : null);
     }
 

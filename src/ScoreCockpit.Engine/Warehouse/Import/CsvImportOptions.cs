@@ -4,8 +4,8 @@ namespace ScoreCockpit.Engine.Warehouse.Import;
 
 /// <summary>
 /// How one CSV file becomes a warehouse table. Only <see cref="Table"/> is required: the delimiter is
-/// detected from the header line, the text is UTF-8, an existing table is refused and any malformed line
-/// stops the import.
+/// detected from the header line, the decimal separator decided from the delimiter and the values, the text is
+/// UTF-8, an existing table is refused and any malformed line stops the import.
 /// </summary>
 public sealed record CsvImportOptions(string Table)
 {
@@ -19,6 +19,9 @@ public sealed record CsvImportOptions(string Table)
     public char? Delimiter { get; init; }
 
     public CsvEncoding Encoding { get; init; } = CsvEncoding.Utf8;
+
+    /// <summary>The decimal separator of the file's numbers; <see cref="CsvDecimalSeparator.Auto"/> decides it from the file.</summary>
+    public CsvDecimalSeparator DecimalSeparator { get; init; }
 
     /// <summary>The most bytes read from the file (the upload limit an admin sets); null for no limit.</summary>
     public long? MaxBytes { get; init; }

@@ -12,7 +12,11 @@ public sealed record CsvImportResult(
     IReadOnlyList<CsvColumnRename> RenamedColumns,
     char Delimiter,
     bool ReplacedExistingTable,
-    TimeSpan Duration);
+    TimeSpan Duration)
+{
+    /// <summary>The decimal separator the numbers were read with, and why.</summary>
+    public CsvDecimalDecision Decimal { get; init; } = CsvDecimalDecision.Point;
+}
 
 /// <summary>The type a column was given after every value of the file was seen.</summary>
 public enum CsvColumnType
@@ -20,7 +24,7 @@ public enum CsvColumnType
     /// <summary>Whole numbers without leading zeros that fit in 64 bits (BIGINT).</summary>
     Integer,
 
-    /// <summary>Numbers with a decimal point or an exponent, mixed with integers or not (DOUBLE).</summary>
+    /// <summary>Numbers with decimals (after the file's decimal separator) or an exponent, mixed with integers or not (DOUBLE).</summary>
     Double,
 
     /// <summary>true/false/yes/no in any case, possibly mixed with 0 and 1 (a column of only 0 and 1 stays Integer).</summary>

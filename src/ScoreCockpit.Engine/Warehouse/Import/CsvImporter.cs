@@ -36,10 +36,15 @@ public sealed class CsvImporter(TimeProvider time)
             var dialect = session.Dialect;
             await session.ExecuteAsync(ImportSql.CreateTextTable(dialect, staging.Raw, names), ct);
             var load = await LoadAsync(session, parser, staging.Raw, names, options, ct);
-            var decided = load.Profiles.Select(p => p.Decide()).ToList();
+            var reading = Reading(options.DecimalSeparator, parser.Delimiter);
+            var decided = load.Profiles.Select(p => p.Decide(reading)).ToList();
+            RefuseAmbiguous(names, renames, decided);
+            var decimals = Decimals(options.DecimalSeparator, parser.Delimiter, decided);
             var columns = names.Select((name, i) => new CsvImportedColumn(name, HeaderOf(i, name, renames), decided[i].Type,
-                ImportSql.TypeName(decided[i].Type, dialect), load.Profiles[i].NullCount(decided[i].Type), decided[i].Note)).ToList();
-            var typed = ImportSql.SelectTyped(dialect, staging.Raw, [.. names.Select((name, i) => (name, decided[i].Type, decided[i].DateOrder))]);
+                ImportSql.TypeName(decided[i].Type, dialect), load.Profiles[i].NullCount(decided[i].Type),
+                decided[i].PointDecimals && decimals.IsComma ? "decimals written with a point in this column" : decided[i].Note)).ToList();
+            var typed = ImportSql.SelectTyped(dialect, staging.Raw,
+                [.. names.Select((name, i) => (name, decided[i].Type, decided[i].DateOrder, decided[i].DecimalComma))]);
             await session.CreateTableAsAsync(staging.Typed, RenderedSql.Plain(typed), key: null, ct);
             await session.DropTableIfExistsAsync(staging.Raw, ct);
 
@@ -48,13 +53,49 @@ public sealed class CsvImporter(TimeProvider time)
             RefuseExisting(session, options, replacing);
             await session.ReplaceTableAsync(staging.Typed, target, ct);
             return new CsvImportResult(target, load.Rows, columns, load.Rejected.Count, load.Rejected.Kept, renames,
-                parser.Delimiter, replacing, time.GetElapsedTime(started));
+                parser.Delimiter, replacing, time.GetElapsedTime(started))
+            {
+                Decimal = decimals,
+            };
         }
         catch
         {
             await DropQuietlyAsync(session, staging.Raw);
             await DropQuietlyAsync(session, staging.Typed);
             throw;
+        }
+    }
+
+    /// <summary>Asked for, or decided by the delimiter: semicolons go with decimal commas (Excel in French), anything else with points.</summary>
+    private static CsvDecimalReading Reading(CsvDecimalSeparator asked, char delimiter) => asked switch
+    {
+        CsvDecimalSeparator.Point => CsvDecimalReading.Point,
+        CsvDecimalSeparator.Comma => CsvDecimalReading.Comma,
+        _ => delimiter == ';' ? CsvDecimalReading.AutoSemicolons : CsvDecimalReading.AutoPoint,
+    };
+
+    /// <summary>
+    /// What the import reports: the separator asked for; in a semicolon file a comma, unless its decimals are all
+    /// written with a point (then it reads as it always did); otherwise a point.
+    /// </summary>
+    private static CsvDecimalDecision Decimals(CsvDecimalSeparator asked, char delimiter, IReadOnlyList<CsvColumnDecision> columns) => asked switch
+    {
+        CsvDecimalSeparator.Point => new('.', CsvDecimalReason.Asked),
+        CsvDecimalSeparator.Comma => new(',', CsvDecimalReason.Asked),
+        _ when delimiter == ';' && (columns.Any(c => c.DecimalComma) || !columns.Any(c => c.PointDecimals)) =>
+            new(',', CsvDecimalReason.Semicolons),
+        _ => CsvDecimalDecision.Point,
+    };
+
+    /// <summary>A column whose decimal separator cannot be told stops the import: a guess would silently change its numbers.</summary>
+    private static void RefuseAmbiguous(IReadOnlyList<string> names, IReadOnlyList<CsvColumnRename> renames, List<CsvColumnDecision> columns)
+    {
+        var index = columns.FindIndex(c => c.Ambiguity is not null);
+        if (index >= 0)
+        {
+            throw new CockpitValidationException(
+                $"The decimal separator is ambiguous: the column \"{HeaderOf(index, names[index], renames)}\" {columns[index].Ambiguity}. " +
+                "Say which the file uses: --decimal comma (\"1,5\" is one and a half) or --decimal point (\"1.5\" is; values with a comma stay text).");
         }
     }
 

@@ -14,7 +14,10 @@ internal static class CsvValues
     /// -?(0|[1-9][0-9]*) is an integer; with .[0-9]+ and/or an exponent [eE][+-]?[0-9]+ it is a decimal. No plus sign,
     /// no thousands separator, no bare ".5" or "5.", and a leading zero before more digits makes it a code, not a number.
     /// </summary>
-    public static CsvNumberShape NumberShape(ReadOnlySpan<char> s)
+    public static CsvNumberShape NumberShape(ReadOnlySpan<char> s) => NumberShape(s, '.');
+
+    /// <summary>As above with <paramref name="separator"/> (a point or a comma) before the decimals.</summary>
+    public static CsvNumberShape NumberShape(ReadOnlySpan<char> s, char separator)
     {
         var i = s.Length > 0 && s[0] == '-' ? 1 : 0;
         var digits = Digits(s, i);
@@ -26,7 +29,7 @@ internal static class CsvValues
         var leadingZero = digits > 1 && s[i] == '0';
         i += digits;
         var isDecimal = false;
-        if (i < s.Length && s[i] == '.')
+        if (i < s.Length && s[i] == separator)
         {
             var fraction = Digits(s, i + 1);
             if (fraction == 0)
@@ -56,6 +59,18 @@ internal static class CsvValues
             : leadingZero ? CsvNumberShape.LeadingZero
             : isDecimal ? CsvNumberShape.Decimal
             : CsvNumberShape.Integer;
+    }
+
+    /// <summary>
+    /// 1 to 3 digits (no leading zero), the separator, then exactly 3 digits: "1,234" or "-12.500", which a reader may
+    /// take for a thousand-something as easily as for a decimal.
+    /// </summary>
+    public static bool LooksLikeThousands(ReadOnlySpan<char> s, char separator)
+    {
+        var i = s.Length > 0 && s[0] == '-' ? 1 : 0;
+        var digits = Digits(s, i);
+        return digits is >= 1 and <= 3 && s[i] != '0' && i + digits < s.Length && s[i + digits] == separator
+            && Digits(s, i + digits + 1) == 3 && i + digits + 4 == s.Length;
     }
 
     public static bool IsBooleanWord(ReadOnlySpan<char> s) =>

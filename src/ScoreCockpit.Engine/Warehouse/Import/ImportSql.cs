@@ -16,12 +16,16 @@ internal static class ImportSql
     public static string CreateTextTable(ISqlDialect dialect, string table, IEnumerable<string> columns) =>
         dialect.CreateTable(table, columns.Select(c => $"{dialect.QuoteIdentifier(c)} {dialect.TextType()}"));
 
-    /// <summary>SELECT with every staged text column cast to its inferred type, under its own name.</summary>
-    public static string SelectTyped(ISqlDialect dialect, string staging, IReadOnlyList<(string Name, CsvColumnType Type, CsvDateOrder Order)> columns) =>
-        "SELECT " + string.Join(",\n       ", columns.Select(c => $"{Cast(dialect, c.Name, c.Type, c.Order)} AS {dialect.QuoteIdentifier(c.Name)}")) +
+    /// <summary>
+    /// SELECT with every staged text column cast to its inferred type, under its own name. A column whose decimals are
+    /// written with a comma has it replaced by a point before the cast, which every engine reads the same way.
+    /// </summary>
+    public static string SelectTyped(
+        ISqlDialect dialect, string staging, IReadOnlyList<(string Name, CsvColumnType Type, CsvDateOrder Order, bool DecimalComma)> columns) =>
+        "SELECT " + string.Join(",\n       ", columns.Select(c => $"{Cast(dialect, c.Name, c.Type, c.Order, c.DecimalComma)} AS {dialect.QuoteIdentifier(c.Name)}")) +
         $"\nFROM {dialect.QuoteIdentifier(staging)}";
 
-    private static string Cast(ISqlDialect dialect, string column, CsvColumnType type, CsvDateOrder order)
+    private static string Cast(ISqlDialect dialect, string column, CsvColumnType type, CsvDateOrder order, bool decimalComma)
     {
         var quoted = dialect.QuoteIdentifier(column);
         var value = $"NULLIF(TRIM({quoted}), '')";
@@ -37,6 +41,7 @@ internal static class ImportSql
                 $"CAST(NULLIF(CONCAT(SUBSTRING({value}, 7, 4), '-', SUBSTRING({value}, 4, 2), '-', SUBSTRING({value}, 1, 2)), '--') AS DATE)",
             CsvColumnType.Date when order == CsvDateOrder.MonthFirst =>
                 $"CAST(NULLIF(CONCAT(SUBSTRING({value}, 7, 4), '-', SUBSTRING({value}, 1, 2), '-', SUBSTRING({value}, 4, 2)), '--') AS DATE)",
+            CsvColumnType.Double when decimalComma => $"CAST(REPLACE({value}, ',', '.') AS {typeName})",
             _ => $"CAST({value} AS {typeName})",
         };
     }
