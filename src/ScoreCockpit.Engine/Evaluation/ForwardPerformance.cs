@@ -1,3 +1,5 @@
+using System.Resources;
+using ScoreCockpit.Engine.Localization;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
 
@@ -34,8 +36,13 @@ public sealed record ForwardPerformanceRow(
     EvaluationKind? BestOtherKind,
     double? BestOtherAuc,
     bool Thin,
-    string? Note)
+    TextKey? NoteText)
 {
+    /// <summary>Why the production figures are missing, in English (CLI, logs); <see cref="NoteIn"/> for a reader.</summary>
+    public string? Note => NoteText?.ToString();
+
+    public string? NoteIn(System.Globalization.CultureInfo culture) => NoteText?.In(culture);
+
     /// <summary>Production AUC minus the best other's: negative when another version ranked that date's customers better.</summary>
     public double? Difference => Auc is { } auc && BestOtherAuc is { } other ? auc - other : null;
 }
@@ -135,10 +142,17 @@ public static class ForwardPerformanceRule
             onDate.Any(e => e.Evaluation.Thin), note);
     }
 
-    private static string? Why(DateOnly date, (int Version, ChosenBy By)? production, EvaluationView? own) =>
-        production is not { } p ? $"No version of the score had been trained by {date:yyyy-MM-dd}."
-        : own is null ? $"v{p.Version} was not evaluated on this date: evaluate all versions to fill it."
-        : own.Evaluation.Failure is { } failure ? $"v{p.Version} could not score this date: {failure}"
-        : own.Evaluation.Kind != EvaluationKind.Forward ? $"v{p.Version} has no forward figure here: this date is {own.Evaluation.Kind.Caveat()}."
-        : null;
+    private static readonly ResourceManager Notes = new(typeof(EvaluationText));
+
+    private static TextKey? Why(DateOnly date, (int Version, ChosenBy By)? production, EvaluationView? own) =>
+        production is not { } p ? new(Notes, "NoVersionYet", date.ToDateTime(TimeOnly.MinValue))
+        : own is null ? new(Notes, "NotEvaluated", p.Version)
+        : own.Evaluation.Failure is { } failure ? new(Notes, "CouldNotScore", p.Version, failure)
+        : own.Evaluation.Kind switch
+        {
+            EvaluationKind.Validation => new(Notes, "NoForwardValidation", p.Version),
+            EvaluationKind.InSample => new(Notes, "NoForwardInSample", p.Version),
+            EvaluationKind.BackTest => new(Notes, "NoForwardBackTest", p.Version),
+            _ => null,
+        };
 }

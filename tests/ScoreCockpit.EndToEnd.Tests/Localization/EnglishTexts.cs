@@ -13,7 +13,7 @@ internal static partial class EnglishTexts
 
     /// <summary>The English pieces present in a page's visible text, as whole words.</summary>
     public static IReadOnlyList<string> In(string visibleText) =>
-        Pieces.Where(p => Regex.IsMatch(visibleText, $@"(?<![\p{{L}}\-]){Regex.Escape(p)}(?![\p{{L}}\-])")).ToList();
+        Pieces.Where(p => Regex.IsMatch(visibleText, $@"(?<![\p{{L}}\p{{N}}_\-]){Regex.Escape(p)}(?![\p{{L}}\p{{N}}_\-])")).ToList();
 
     private static List<string> Load()
     {

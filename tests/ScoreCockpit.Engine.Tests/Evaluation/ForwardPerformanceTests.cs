@@ -46,6 +46,7 @@ public sealed class ForwardPerformanceTests(PostgresClusterFixture postgres)
 
         var none = table.Rows[0];
         Assert.Equal("No version of the score had been trained by 2024-12-31.", none.Note);
+        Assert.Equal("Aucune version du score n'avait été entraînée au 2024-12-31.", none.NoteIn(ScoreCockpit.Engine.Localization.SupportedCultures.French));
         Assert.Null(none.Auc);
 
         // Forward rows carry the production version's stored figures, to the last bit, and the lift interval stored for 10 %.
@@ -64,6 +65,8 @@ public sealed class ForwardPerformanceTests(PostgresClusterFixture postgres)
         Assert.Equal(EvaluationKind.Validation, stored[(2, AfterRetrain)].Kind);
         Assert.Equal((null, null, null, null), (held.Auc, held.AucLower, held.Lift, held.Difference));
         Assert.Equal("v2 has no forward figure here: this date is its validation date, held out by the training.", held.Note);
+        Assert.StartsWith("La v2 n'a pas de chiffre prospectif ici : cette date est sa date de validation",
+            held.NoteIn(ScoreCockpit.Engine.Localization.SupportedCultures.French), StringComparison.Ordinal);
 
         foreach (var row in table.Rows)
         {

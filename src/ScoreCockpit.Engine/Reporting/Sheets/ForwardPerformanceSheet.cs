@@ -47,7 +47,7 @@ internal static class ForwardPerformanceSheet
             ReportStyle.Number(sheet.Cell(row, 13), r.BestOtherAuc, ReportStyle.Ratio);
             ReportStyle.Number(sheet.Cell(row, 14), r.Difference, ReportStyle.Change);
             sheet.Cell(row, 15).Value = r.Thin ? text["Thin"] : "";
-            sheet.Cell(row, 16).Value = r.Note;
+            sheet.Cell(row, 16).Value = r.NoteIn(text.Culture);
             if (r.Thin)
             {
                 // Shown, but faded: a thin date never judges a version.
