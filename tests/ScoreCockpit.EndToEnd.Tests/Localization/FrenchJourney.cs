@@ -58,6 +58,8 @@ public sealed class FrenchJourney(BrowserFixture browser) : IClassFixture<Browse
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Vue d'ensemble", Exact = true })).ToBeVisibleAsync();
 
         await ReadAsync(page, "/", "80-fr-overview", "#portfolio-table");
+        // MudBlazor's own words come through the portal's resources: the pager's buttons.
+        await Expect(page.Locator("#portfolio-table [aria-label='Page suivante']")).ToHaveCountAsync(1);
         await ReadAsync(page, "/scores/churn", "81-fr-score", "#performance-chart");
         var tabs = await page.GetByRole(AriaRole.Tab).AllTextContentsAsync();
         Assert.True(tabs.Count >= 3, $"the score page shows {tabs.Count} tabs");
@@ -68,6 +70,8 @@ public sealed class FrenchJourney(BrowserFixture browser) : IClassFixture<Browse
         }
 
         await ReadAsync(page, "/scores/churn/compare", "83-fr-compare", "#compare-chart");
+        await ReadAsync(page, "/scores/churn/edit", "83-fr-score-editor", "#model-panel");
+        await Expect(page.GetByText("Langue des mails").First).ToBeVisibleAsync();
         await ReadAsync(page, "/scenarios", "84-fr-scenarios", "table");
         await ReadAsync(page, "/runs", "85-fr-runs", "table");
         await ReadAsync(page, "/quality", "86-fr-quality", ".mud-main-content");
