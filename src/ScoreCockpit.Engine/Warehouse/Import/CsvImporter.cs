@@ -95,7 +95,8 @@ public sealed class CsvImporter(TimeProvider time)
         {
             throw new CockpitValidationException(
                 $"The decimal separator is ambiguous: the column \"{HeaderOf(index, names[index], renames)}\" {columns[index].Ambiguity}. " +
-                "Say which the file uses: --decimal comma (\"1,5\" is one and a half) or --decimal point (\"1.5\" is; values with a comma stay text).");
+                "Say which the file uses: a decimal comma (\"1,5\" is one and a half) or a decimal point (\"1.5\" is; values with a comma stay text), " +
+                "with --decimal comma or --decimal point on the command line, or the decimal separator choice on the import page.");
         }
     }
 
