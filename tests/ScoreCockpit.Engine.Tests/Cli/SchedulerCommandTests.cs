@@ -31,7 +31,8 @@ public sealed class SchedulerCommandTests : IDisposable
         var first = await _cli.RunAsync("", "scheduler", "--once");
 
         Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Matches(@"hourly \(.*catch-up for .*\): run \d+ succeeded", first.Output);
+        // In the first minutes of an hour the latest due time is that hour, fired on time rather than as a catch-up.
+        Assert.Matches(@"hourly \(.*\): run \d+ succeeded", first.Output);
         await using (var db = Open())
         {
             // The latest missed hour ran; the earlier ones are kept as one skipped run (catch-up "latest").
