@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using ScoreCockpit.Tests.Shared;
 
 namespace ScoreCockpit.EndToEnd.Tests.Localization;
 
@@ -17,7 +18,7 @@ internal static partial class EnglishTexts
 
     private static List<string> Load()
     {
-        var web = Path.Combine(Root(), "src", "ScoreCockpit.Web");
+        var web = Path.Combine(RepositoryRoot.Path, "src", "ScoreCockpit.Web");
         var english = new List<string>();
         var french = new List<string>();
         foreach (var file in Directory.EnumerateFiles(web, "*.resx", SearchOption.AllDirectories)
@@ -38,19 +39,6 @@ internal static partial class EnglishTexts
 
     private static Dictionary<string, string> Read(string path) => XDocument.Load(path).Root!.Elements("data")
         .ToDictionary(d => (string)d.Attribute("name")!, d => d.Element("value")?.Value ?? "", StringComparer.Ordinal);
-
-    private static string Root()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ScoreCockpit.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ScoreCockpit.sln was not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"\{[^}]*\}")]
     private static partial Regex Hole();

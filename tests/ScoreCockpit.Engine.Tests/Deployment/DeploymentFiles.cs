@@ -1,11 +1,12 @@
 using k8s;
+using ScoreCockpit.Tests.Shared;
 
 namespace ScoreCockpit.Engine.Tests.Deployment;
 
 /// <summary>The deployment files of the repository (the Dockerfile, deploy/kubernetes/), read as the tests find them.</summary>
 internal static class DeploymentFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string KubernetesFolder => Path.Combine(Root, "deploy", "kubernetes");
 
@@ -30,17 +31,4 @@ internal static class DeploymentFiles
 
     /// <summary>Every object of every manifest file, the example secret included.</summary>
     public static IReadOnlyList<object> LoadAll() => [.. ManifestFiles().SelectMany(Load)];
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ScoreCockpit.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ScoreCockpit.sln was not found above the test binaries: run the tests inside the repository.");
-    }
 }

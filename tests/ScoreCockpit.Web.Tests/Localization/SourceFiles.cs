@@ -1,9 +1,10 @@
+using ScoreCockpit.Tests.Shared;
 namespace ScoreCockpit.Web.Tests.Localization;
 
 /// <summary>The repository's source files, found from the test binaries.</summary>
 internal static class SourceFiles
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepositoryRoot.Path;
 
     public static string Src => Path.Combine(Root, "src");
 
@@ -15,17 +16,4 @@ internal static class SourceFiles
             .Order(StringComparer.Ordinal);
 
     public static string Relative(string path) => Path.GetRelativePath(Root, path);
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ScoreCockpit.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("ScoreCockpit.sln was not found above the test binaries: run the tests inside the repository.");
-    }
 }
