@@ -17,6 +17,12 @@ public sealed class ChangePasswordHandler(IServiceScopeFactory scopes, AuditLog 
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
         var user = await AccountLookup.OwnAsync(users, actor, "change a password");
+        if (!await users.HasPasswordAsync(user))
+        {
+            throw new CockpitValidationException(
+                "Your account signs in through your company's identity provider and has no ScoreCockpit password: change it there.");
+        }
+
         if (request.NewPassword != request.ConfirmPassword)
         {
             throw new CockpitValidationException("The two new passwords do not match: type the same one twice.");
