@@ -49,6 +49,8 @@ public static class EngineServices
         services.AddSingleton<CreateFirstAdminHandler>();
         services.AddSingleton<ChangeUserRolesHandler>();
         services.AddSingleton<ListUsersHandler>();
+        services.AddSingleton<ChangePasswordHandler>().AddSingleton<RequestPasswordResetHandler>().AddSingleton<ResetPasswordHandler>();
+        services.AddSingleton<DisableUserHandler>().AddSingleton<EnableUserHandler>().AddSingleton<UnlockUserHandler>();
         services.AddSingleton<CreateScoreHandler>();
         services.AddSingleton<UpdateScoreHandler>();
         services.AddSingleton<GetScoreHandler>();
@@ -107,7 +109,8 @@ public static class EngineServices
 
         return services.AddIdentityCore<CockpitUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
-            .AddEntityFrameworkStores<CockpitDbContext>();
+            .AddEntityFrameworkStores<CockpitDbContext>()
+            .AddTokenProvider<ResetTokenProvider>(ResetTokenProvider.Name);
     }
 
     public static void ConfigureIdentity(IdentityOptions options)
@@ -121,5 +124,6 @@ public static class EngineServices
         options.Lockout.AllowedForNewUsers = true;
         options.Lockout.MaxFailedAccessAttempts = 5;
         options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        options.Tokens.PasswordResetTokenProvider = ResetTokenProvider.Name;
     }
 }

@@ -34,6 +34,9 @@ public static class ListUsersCommand
             u.Email,
             string.Join(", ", u.Roles),
             u.CreatedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+                + (u.DisabledAt is { } disabled
+                    ? disabled.ToString("'  disabled since 'yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+                    : "")
                 + (u.LockedOutUntil is { } until
                     ? until.ToString("'  locked out until 'yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
                     : ""),

@@ -9,4 +9,7 @@ public sealed class CockpitUser : IdentityUser
 
     /// <summary>The language the person chose from the user menu (en, fr); null follows the browser.</summary>
     public string? Language { get; set; }
+
+    /// <summary>When an Admin disabled the account (UTC); null while it may sign in.</summary>
+    public DateTime? DisabledAt { get; set; }
 }

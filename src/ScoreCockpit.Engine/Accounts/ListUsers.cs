@@ -3,7 +3,8 @@ using ScoreCockpit.Engine.Storage;
 
 namespace ScoreCockpit.Engine.Accounts;
 
-public sealed record UserSummary(string Email, IReadOnlyList<string> Roles, DateTime CreatedAt, DateTime? LockedOutUntil);
+public sealed record UserSummary(
+    string Email, IReadOnlyList<string> Roles, DateTime CreatedAt, DateTime? LockedOutUntil, DateTime? DisabledAt = null);
 
 /// <summary>Every account with its roles, for the Admin page.</summary>
 public sealed class ListUsersHandler(IDbContextFactory<CockpitDbContext> contexts, TimeProvider time)
@@ -13,7 +14,7 @@ public sealed class ListUsersHandler(IDbContextFactory<CockpitDbContext> context
         actor.Require(Roles.Admin, "list users");
         await using var db = await contexts.CreateDbContextAsync(ct);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email)
-            .Select(u => new { u.Id, u.Email, u.CreatedAt, u.LockoutEnd }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.CreatedAt, u.LockoutEnd, u.DisabledAt }).ToListAsync(ct);
         var roleNames = await db.Roles.AsNoTracking().ToDictionaryAsync(r => r.Id, r => r.Name ?? "", ct);
         var links = await db.UserRoles.AsNoTracking().ToListAsync(ct);
         var now = time.GetUtcNow();
@@ -22,6 +23,7 @@ public sealed class ListUsersHandler(IDbContextFactory<CockpitDbContext> context
             u.Email ?? "",
             links.Where(l => l.UserId == u.Id).Select(l => roleNames[l.RoleId]).Order().ToList(),
             u.CreatedAt,
-            u.LockoutEnd > now ? u.LockoutEnd.Value.UtcDateTime : null)).ToList();
+            u.LockoutEnd > now ? u.LockoutEnd.Value.UtcDateTime : null,
+            u.DisabledAt)).ToList();
     }
 }

@@ -38,6 +38,13 @@ public static class AuditActions
     public const string ScoreArchived = "score-archived";
     public const string ScoreUnarchived = "score-unarchived";
     public const string ScoreDeleted = "score-deleted";
+    public const string SignInDisabled = "sign-in-disabled";
+    public const string PasswordChanged = "password-changed";
+    public const string PasswordResetRequested = "password-reset-requested";
+    public const string PasswordReset = "password-reset";
+    public const string UserDisabled = "user-disabled";
+    public const string UserEnabled = "user-enabled";
+    public const string UserUnlocked = "user-unlocked";
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -45,5 +52,6 @@ public static class AuditActions
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
         ConnectionChanged, SnapshotBuilt, SnapshotDeleted, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
         ScenarioSaved, ScenarioDeleted, ScoreArchived, ScoreUnarchived, ScoreDeleted,
+        SignInDisabled, PasswordChanged, PasswordResetRequested, PasswordReset, UserDisabled, UserEnabled, UserUnlocked,
     ];
 }

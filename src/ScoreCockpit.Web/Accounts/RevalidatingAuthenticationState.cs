@@ -8,7 +8,7 @@ using ScoreCockpit.Engine.Accounts;
 namespace ScoreCockpit.Web.Accounts;
 
 /// <summary>
-/// Re-checks an open portal session every minute, so a locked-out user or a role change does not
+/// Re-checks an open portal session every minute, so a disabled or locked-out user or a role change does not
 /// wait for the browser to reload.
 /// </summary>
 internal sealed class RevalidatingAuthenticationState(
@@ -28,7 +28,7 @@ internal sealed class RevalidatingAuthenticationState(
         await using var scope = scopes.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
         var user = await users.GetUserAsync(state.User);
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (user is null || user.DisabledAt is not null || await users.IsLockedOutAsync(user))
         {
             return false;
         }

@@ -24,7 +24,7 @@ public static class PortalServices
         var services = builder.Services;
         services.AddScoreCockpitEngine(data, store, Engine.Scoring.RunLeaseSettings.Resolve(key => config[key]),
             Engine.Warehouse.WarehouseProviders.Resolve(key => config[key]), Engine.Units.UnitSettings.Resolve(key => config[key]),
-            key => config[key]).AddSignInManager();
+            key => config[key]).AddSignInManager<CockpitSignInManager>();
         services.AddSingleton(Engine.Settings.CockpitTimeZone.Resolve(config[Engine.Settings.CockpitTimeZone.Setting]));
         services.AddSingleton(Engine.Localization.CockpitCulture.Resolve(config[Engine.Localization.CockpitCulture.Setting]));
         services.AddLocalization();
@@ -39,8 +39,11 @@ public static class PortalServices
             cookie.SlidingExpiration = true;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
         });
-        // Role changes and lock-outs reach open sessions within a minute.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Role changes, lock-outs and disabled accounts reach open sessions within a minute, on the cockpit's clock.
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<TimeProvider>((o, time) =>
+            (o.ValidationInterval, o.TimeProvider) = (TimeSpan.FromMinutes(1), time));
+        var resetLifetime = Engine.Accounts.ResetTokenOptions.Resolve(config[Engine.Accounts.ResetTokenOptions.Setting]);
+        services.Configure<Engine.Accounts.ResetTokenOptions>(o => o.Lifetime = resetLifetime);
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();

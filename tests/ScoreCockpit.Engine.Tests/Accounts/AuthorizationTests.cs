@@ -24,9 +24,13 @@ public sealed class AuthorizationTests(PostgresClusterFixture postgres)
         { "change roles", Roles.Admin },
         { "list users", Roles.Admin },
         { "read the audit log", Roles.Admin },
+        { "disable accounts", Roles.Admin },
+        { "enable accounts", Roles.Admin },
+        { "unlock accounts", Roles.Admin },
     };
 
-    public static TheoryData<string> AdminActions => ["add users", "change roles", "list users", "read the audit log"];
+    public static TheoryData<string> AdminActions =>
+        ["add users", "change roles", "list users", "read the audit log", "disable accounts", "enable accounts", "unlock accounts"];
 
     [Theory]
     [MemberData(nameof(ViewerRefusals))]
@@ -76,6 +80,7 @@ public sealed class AuthorizationTests(PostgresClusterFixture postgres)
         {
             "add users" => [AuditActions.UserCreated, AuditActions.UserCreated],
             "change roles" => [AuditActions.UserCreated, AuditActions.RolesChanged],
+            "disable accounts" => [AuditActions.UserCreated, AuditActions.UserDisabled],
             _ => new[] { AuditActions.UserCreated },
         };
         Assert.Equal(expected, entries);
@@ -134,6 +139,15 @@ public sealed class AuthorizationTests(PostgresClusterFixture postgres)
             case "read the audit log":
                 await store.Get<ListAuditEntriesHandler>().HandleAsync(new ListAuditEntries(), actor, Ct);
                 break;
+            case "disable accounts":
+                await store.Get<DisableUserHandler>().HandleAsync(new DisableUser("viewer@example.com"), actor, Ct);
+                break;
+            case "enable accounts":
+                await store.Get<EnableUserHandler>().HandleAsync(new EnableUser("viewer@example.com"), actor, Ct);
+                break;
+            case "unlock accounts":
+                await store.Get<UnlockUserHandler>().HandleAsync(new UnlockUser("viewer@example.com"), actor, Ct);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, "No such action in this test.");
         }
@@ -144,6 +158,7 @@ public sealed class AuthorizationTests(PostgresClusterFixture postgres)
         await using var db = await store.OpenAsync();
         Assert.Equal(["viewer@example.com"], await db.Users.Select(u => u.Email!).ToListAsync(Ct));
         Assert.Equal(1, await db.UserRoles.CountAsync(Ct));
+        Assert.Null(await db.Users.Select(u => u.DisabledAt).SingleAsync(Ct));
         Assert.Equal(0, await db.Scores.CountAsync(Ct));
         Assert.Equal([AuditActions.UserCreated], await AuditActionsAsync(store));
     }

@@ -4,7 +4,6 @@ using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Scenarios.Running;
 using ScoreCockpit.Engine.Scenarios.Scheduling;
 using ScoreCockpit.Engine.Storage;
-using ScoreCockpit.Engine.Tests.Alerts;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
 using Xunit;

@@ -10,7 +10,7 @@ using SmtpServer.Storage;
 using Xunit;
 using SmtpServiceProvider = SmtpServer.ComponentModel.ServiceProvider;
 
-namespace ScoreCockpit.Engine.Tests.Alerts;
+namespace ScoreCockpit.Tests.Shared;
 
 /// <summary>
 /// A real SMTP server on a free loopback port, in this process. It keeps every mail it receives; a test awaits
