@@ -101,6 +101,7 @@ public static class EngineServices
         services.AddQuality();
         services.AddPortfolio();
         services.AddReporting();
+        Accounts.Tokens.TokenServices.AddPersonalAccessTokens(services);
         services.AddUnits(store, units ?? Units.UnitSettings.Default,
             setting ?? (key => Environment.GetEnvironmentVariable(key.Replace(":", "__", StringComparison.Ordinal))));
 

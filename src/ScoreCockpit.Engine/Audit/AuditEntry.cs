@@ -45,6 +45,8 @@ public static class AuditActions
     public const string UserDisabled = "user-disabled";
     public const string UserEnabled = "user-enabled";
     public const string UserUnlocked = "user-unlocked";
+    public const string TokenCreated = "token-created";
+    public const string TokenRevoked = "token-revoked";
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -53,5 +55,6 @@ public static class AuditActions
         ConnectionChanged, SnapshotBuilt, SnapshotDeleted, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
         ScenarioSaved, ScenarioDeleted, ScoreArchived, ScoreUnarchived, ScoreDeleted,
         SignInDisabled, PasswordChanged, PasswordResetRequested, PasswordReset, UserDisabled, UserEnabled, UserUnlocked,
+        TokenCreated, TokenRevoked,
     ];
 }

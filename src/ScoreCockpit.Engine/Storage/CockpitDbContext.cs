@@ -34,6 +34,7 @@ public sealed class CockpitDbContext(DbContextOptions<CockpitDbContext> options)
     public DbSet<Units.UnitRun> UnitRuns => Set<Units.UnitRun>();
     public DbSet<Scenarios.Scheduling.SchedulerLease> SchedulerLeases => Set<Scenarios.Scheduling.SchedulerLease>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<Accounts.Tokens.PersonalAccessToken> PersonalAccessTokens => Set<Accounts.Tokens.PersonalAccessToken>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

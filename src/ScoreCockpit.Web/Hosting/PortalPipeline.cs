@@ -27,6 +27,7 @@ public static class PortalPipeline
 
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
@@ -36,6 +37,7 @@ public static class PortalPipeline
         app.MapScoreDownloadEndpoints();
         app.MapPortfolioEndpoints();
         app.MapReportEndpoints();
+        Api.ApiEndpoints.MapScoreCockpitApi(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.UseScenarioScheduling();
         return app;

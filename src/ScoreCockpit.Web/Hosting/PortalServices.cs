@@ -52,6 +52,7 @@ public static class PortalServices
         services.AddSingleton<DemoStatus>();
         services.AddHostedService<DemoStartupService>();
         services.AddScenarioScheduling();
+        Api.ApiServices.AddScoreCockpitApi(builder);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

@@ -28,5 +28,6 @@ internal static class CockpitMaps
         builder.ApplyConfiguration(new CheckResultMap());
         builder.ApplyConfiguration(new UnitRunMap());
         builder.ApplyConfiguration(new SchedulerLeaseMap());
+        builder.ApplyConfiguration(new PersonalAccessTokenMap());
     }
 }

@@ -26,6 +26,8 @@ public static partial class ScenarioText
                 return w["TriggerManual"];
             case "manual (command line)":
                 return w["TriggerCommandLine"];
+            case Engine.Api.StartScenarioRunHandler.Trigger:
+                return w["TriggerApi"];
             case "Manual only":
                 return w["TriggerManualOnly"];
         }
