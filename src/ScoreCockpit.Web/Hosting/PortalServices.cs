@@ -49,6 +49,8 @@ public static class PortalServices
         services.AddSingleton<DemoStatus>();
         services.AddHostedService<DemoStartupService>();
         services.AddScenarioScheduling();
+        Health.HealthEndpoints.AddPortalHealth(services, config);
+        Telemetry.PortalTelemetry.AddPortalTelemetry(services, config);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
