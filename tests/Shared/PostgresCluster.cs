@@ -179,20 +179,41 @@ public sealed partial class PostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server (<c>pg_ctl stop -m fast</c>): open sessions are cut, as when a database server goes down.</summary>
+    public async Task StopAsync(CancellationToken ct = default) =>
+        await RunToolAsync("pg_ctl", ["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "30"], ct);
+
+    /// <summary>Starts a stopped server again on the same port, and waits until it accepts connections.</summary>
+    public async Task StartAgainAsync(CancellationToken ct = default)
+    {
+        var result = await RunAsync(ToolPath("pg_ctl"), ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", ServerOptions()],
+            asServerUser: true, ct, throwOnFailure: false);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"PostgreSQL did not start again (pg_ctl exit code {result.ExitCode}, port {Port}, folder {_root}).\n" +
+                $"--- pg_ctl output ---\n{result.Output}\n--- server log ---\n{ReadLog()}");
+        }
+
+        await WaitUntilReadyAsync(ct);
+    }
+
+    private string ServerOptions() => string.Join(' ',
+        $"-p {Port}",
+        "-c listen_addresses=127.0.0.1",
+        $"-k '{SocketDirectory}'",
+        "-c max_connections=300",
+        "-c fsync=off",
+        "-c synchronous_commit=off",
+        "-c full_page_writes=off",
+        "-c log_min_messages=warning");
+
     private async Task StartServerAsync(CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             Port = FindFreePort();
-            var options = string.Join(' ',
-                $"-p {Port}",
-                "-c listen_addresses=127.0.0.1",
-                $"-k '{SocketDirectory}'",
-                "-c max_connections=300",
-                "-c fsync=off",
-                "-c synchronous_commit=off",
-                "-c full_page_writes=off",
-                "-c log_min_messages=warning");
+            var options = ServerOptions();
             var result = await RunAsync(ToolPath("pg_ctl"),
                 ["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "30", "-o", options],
                 asServerUser: true, ct, throwOnFailure: false);

@@ -84,6 +84,7 @@ public sealed partial class EvaluateAllVersionsHandler(
         });
 
         var failed = results.Count(r => r.Failure is not null);
+        Telemetry.CockpitTelemetry.Evaluated(score.Name, results.Count - failed, failed, watch.Elapsed);
         return new EvaluationRunSummary(score.Name, dates, results.Count - failed, failed, already, versions.Count - live.Count, watch.Elapsed)
         {
             Execution = choice is null ? null : $"{ExecutionNames.Of(choice.Where)}: {choice.Reason}",

@@ -84,6 +84,10 @@ public sealed partial class RunScoringHandler(
             }
 
             await db.SaveChangesAsync(CancellationToken.None);
+            if (run.Status == ScoringStatus.Succeeded)
+            {
+                Telemetry.CockpitTelemetry.Scored(score.Name, run.Rows, clock.Elapsed);
+            }
         }
 
         return run;

@@ -31,6 +31,7 @@ public static class PortalPipeline
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
+        Health.HealthEndpoints.MapHealthEndpoints(app);
         app.MapAccountEndpoints();
         app.MapLanguageEndpoints();
         app.MapScoreEndpoints();

@@ -53,6 +53,8 @@ public static class PortalServices
         services.AddHostedService<DemoStartupService>();
         services.AddScenarioScheduling();
         Api.ApiServices.AddScoreCockpitApi(builder);
+        Health.HealthEndpoints.AddPortalHealth(services, config);
+        Telemetry.PortalTelemetry.AddPortalTelemetry(services, config);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();

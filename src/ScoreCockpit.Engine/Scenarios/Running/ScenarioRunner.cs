@@ -76,6 +76,7 @@ public sealed class ScenarioRunner(
         await db.SaveChangesAsync(ct);
         // Renewed until the run is recorded as finished; if this process dies, any host sees the lease expire.
         await using var lease = leases.HoldScenarioRun(run.Id);
+        using var trace = Telemetry.ScenarioTelemetry.Run(run, scoreName, request.ReplayedAt is not null);
         logger.LogInformation("Scenario {Scenario} run {Run} started ({Trigger})", run.ScenarioName, run.Id, run.Trigger);
 
         var context = new StepContext(run, scoreName, actor, time);
@@ -88,6 +89,7 @@ public sealed class ScenarioRunner(
         for (var i = 0; i < definition.Steps.Count; i++)
         {
             var (step, row) = (definition.Steps[i], run.Steps[i]);
+            using var span = Telemetry.ScenarioTelemetry.Step(step, row);
             context.ClearLog();
             context.Current = [];
             string? skip;
@@ -245,6 +247,7 @@ public sealed class ScenarioRunner(
 
         db.ScenarioRuns.Add(run);
         await db.SaveChangesAsync(ct);
+        Telemetry.ScenarioTelemetry.Skipped(run);
         logger.LogWarning("Scenario {Scenario}: {Trigger} skipped: {Why}", run.ScenarioName, run.Trigger, why);
         return run;
     }
