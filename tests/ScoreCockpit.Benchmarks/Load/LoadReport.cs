@@ -106,6 +106,9 @@ public sealed record LoadReport(
             Line($"- Portal memory (VmRSS, every {MemorySampler.Interval.TotalSeconds:0} s, {Memory.Count} samples): start {Memory[0].Megabytes:0} MB, " +
                  $"end {Memory[^1].Megabytes:0} MB, peak {Memory.Max(s => s.Megabytes):0} MB; slope after the first " +
                  $"{WarmupMinutes:0.#} min: {(slope is { } s ? s.ToString("+0.0;-0.0", Invariant) + " MB/min" : "too few samples")}");
+            // One reading per minute is enough to see a trend by eye next to the slope.
+            var perMinute = Memory.GroupBy(s => (int)s.Minute).Select(g => $"{g.Key}: {g.First().Megabytes:0}");
+            Line($"  - MB by minute: {string.Join(", ", perMinute)}");
         }
 
         var failures = Failures;

@@ -31,7 +31,7 @@ public sealed class RetrainLoop(PortalProcess portal, IReadOnlyList<string> scor
                 var shown = await Checked(["scores", "show", score], stop);
                 await File.WriteAllTextAsync(definition, shown, CancellationToken.None);
                 await Checked(["scores", "save", definition, "--replace"], stop);
-                var run = await Checked(["scenarios", "run", $"{score}-retrain"], stop);
+                var run = await Checked(["scenario", "run", $"{score}-retrain"], stop);
                 _seconds.Add(clock.Elapsed.TotalSeconds);
                 await log.WriteLineAsync($"  retrain {score} done in {clock.Elapsed.TotalSeconds:0} s: {run.Split('\n')[0]}");
             }
