@@ -7,7 +7,7 @@ namespace ScoreCockpit.Benchmarks.Load;
 
 /// <summary>
 /// `load`: the real portal with the demo, N people browsing it while the demo's retrain runs again and again, and its
-/// memory sampled. Prints the report, writes it as markdown, and exits 1 when a request failed or a p95 reached 1 s,
+/// memory sampled. Prints the report, writes it as markdown, and exits 1 when a request failed or a p95 reached 1 s (2 when it could not run),
 /// so it can gate a release. See docs/benchmarks/load.md.
 /// </summary>
 public static class LoadCommand
@@ -27,7 +27,20 @@ public static class LoadCommand
             return 2;
         }
 
-        var log = Console.Out;
+        try
+        {
+            return await RunAsync(options, Console.Out);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            // A build, the portal or the CLI could not do its part: say which, with its output, and no stack trace.
+            await Console.Error.WriteLineAsync($"The load run could not run: {e.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> RunAsync(LoadOptions options, TextWriter log)
+    {
         if (!options.NoBuild)
         {
             await PortalProcess.BuildAsync(log);
