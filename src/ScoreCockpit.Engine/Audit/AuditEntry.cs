@@ -38,6 +38,8 @@ public static class AuditActions
     public const string ScoreArchived = "score-archived";
     public const string ScoreUnarchived = "score-unarchived";
     public const string ScoreDeleted = "score-deleted";
+    public const string CompanySignInRefused = "company-sign-in-refused";
+    public const string CompanyLoginLinked = "company-login-linked";
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -45,5 +47,6 @@ public static class AuditActions
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
         ConnectionChanged, SnapshotBuilt, SnapshotDeleted, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
         ScenarioSaved, ScenarioDeleted, ScoreArchived, ScoreUnarchived, ScoreDeleted,
+        CompanySignInRefused, CompanyLoginLinked,
     ];
 }
