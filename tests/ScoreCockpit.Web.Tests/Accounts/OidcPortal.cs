@@ -1,9 +1,11 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Audit;
 using ScoreCockpit.Engine.Storage;
@@ -21,9 +23,16 @@ public sealed class OidcPortal(TestOpenIdProvider provider, IReadOnlyDictionary<
 
     public TestOpenIdProvider Provider { get; } = provider;
 
+    /// <summary>Everything the portal logged, down to Trace for authentication, to look for secrets in.</summary>
+    public ConcurrentQueue<string> Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
+        builder.ConfigureLogging(logging => logging
+            .AddProvider(new CapturingLoggerProvider(Logs))
+            .AddFilter<CapturingLoggerProvider>("Microsoft.AspNetCore.Authentication", LogLevel.Trace)
+            .AddFilter<CapturingLoggerProvider>("ScoreCockpit", LogLevel.Trace));
         var settings = new Dictionary<string, string>
         {
             ["Oidc:Authority"] = Provider.Issuer,
@@ -101,5 +110,26 @@ public sealed class OidcPortal(TestOpenIdProvider provider, IReadOnlyDictionary<
             $"expected a redirect from {response.RequestMessage?.RequestUri}, got {(int)response.StatusCode}");
         var location = response.Headers.Location!;
         return location.IsAbsoluteUri ? location : new Uri(browser.BaseAddress!, location);
+    }
+}
+
+/// <summary>Keeps every formatted log line, with its exception, in memory.</summary>
+public sealed class CapturingLoggerProvider(ConcurrentQueue<string> lines) : ILoggerProvider
+{
+    public ILogger CreateLogger(string categoryName) => new Logger(categoryName, lines);
+
+    public void Dispose()
+    {
+    }
+
+    private sealed class Logger(string category, ConcurrentQueue<string> lines) : ILogger
+    {
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
     }
 }

@@ -163,6 +163,22 @@ public sealed class OidcSignInTests(OidcFixture fixture) : IClassFixture<OidcFix
         Assert.Equal("/account/signin?signedOut=true", signOut.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task The_client_secret_and_the_tokens_never_reach_the_log()
+    {
+        var browser = Portal.Browser();
+        await Portal.SignInThroughProviderAsync(browser, new TestPerson("sub-lou", "lou@example.com", "analysts"));
+        await Portal.SignInThroughProviderAsync(Portal.Browser(), new TestPerson("sub-lou-2", "lou2@example.com", "nobody"));
+
+        var logs = Portal.Logs.ToList();
+        Assert.Contains(logs, l => l.Contains("Microsoft.AspNetCore.Authentication", StringComparison.Ordinal));
+        // The one-time code is left out: the handler itself traces it, and it is worthless once redeemed (PKCE, secret).
+        var secrets = Portal.Provider.IssuedTokens.Append(Portal.Provider.ClientSecret).ToList();
+        Assert.NotEmpty(Portal.Provider.IssuedTokens);
+        var leaks = logs.Where(l => secrets.Any(s => l.Contains(s, StringComparison.Ordinal))).ToList();
+        Assert.True(leaks.Count == 0, $"logged a secret or token:{Environment.NewLine}{string.Join(Environment.NewLine, leaks)}");
+    }
+
     private static async Task<HttpResponseMessage> PostSignOutAsync(HttpClient browser)
     {
         // The sign-in page is open to a signed-in person too, and carries a form token bound to them.

@@ -57,6 +57,9 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
     /// <summary>Every end_session request's query, in order.</summary>
     public ConcurrentQueue<IReadOnlyDictionary<string, string>> EndSessions { get; } = new();
 
+    /// <summary>Every id_token and access_token handed out, for tests that look for them where they must not be.</summary>
+    public ConcurrentQueue<string> IssuedTokens { get; } = new();
+
     /// <summary>Token requests refused, with the reason, so a test can say why a sign-in did not complete.</summary>
     public ConcurrentQueue<string> Refusals { get; } = new();
 
@@ -182,10 +185,13 @@ public sealed class TestOpenIdProvider : IAsyncDisposable
             Claims = claims,
             SigningCredentials = new SigningCredentials(_key, SecurityAlgorithms.RsaSha256),
         });
+        var accessToken = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32));
+        IssuedTokens.Enqueue(idToken);
+        IssuedTokens.Enqueue(accessToken);
         return Results.Json(new Dictionary<string, object>
         {
             ["id_token"] = idToken,
-            ["access_token"] = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(32)),
+            ["access_token"] = accessToken,
             ["token_type"] = "Bearer",
             ["expires_in"] = 300,
         });
