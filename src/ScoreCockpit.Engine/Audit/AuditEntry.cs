@@ -47,6 +47,8 @@ public static class AuditActions
     public const string UserUnlocked = "user-unlocked";
     public const string TokenCreated = "token-created";
     public const string TokenRevoked = "token-revoked";
+    public const string CompanySignInRefused = "company-sign-in-refused";
+    public const string CompanyLoginLinked = "company-login-linked";
 
     /// <summary>Every action, for filters.</summary>
     public static IReadOnlyList<string> All { get; } =
@@ -56,5 +58,6 @@ public static class AuditActions
         ScenarioSaved, ScenarioDeleted, ScoreArchived, ScoreUnarchived, ScoreDeleted,
         SignInDisabled, PasswordChanged, PasswordResetRequested, PasswordReset, UserDisabled, UserEnabled, UserUnlocked,
         TokenCreated, TokenRevoked,
+        CompanySignInRefused, CompanyLoginLinked,
     ];
 }

@@ -18,13 +18,15 @@ internal static class AccountEndpoints
             }
 
             var name = http.User.Identity?.Name;
+            var throughProvider = await Oidc.OidcSignOut.CameThroughProviderAsync(http);
             await signIns.SignOutAsync();
             if (name is not null)
             {
                 await audit.WriteAsync(name, AuditActions.SignOut);
             }
 
-            return Results.LocalRedirect("/account/signin?signedOut=true");
+            var endSession = throughProvider ? await Oidc.OidcSignOut.EndSessionAddressAsync(http) : null;
+            return endSession is not null ? Results.Redirect(endSession) : Results.LocalRedirect("/account/signin?signedOut=true");
         });
     }
 }

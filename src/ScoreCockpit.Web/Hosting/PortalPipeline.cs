@@ -1,5 +1,6 @@
 using Microsoft.Extensions.FileProviders;
 using ScoreCockpit.Web.Accounts;
+using ScoreCockpit.Web.Accounts.Oidc;
 using ScoreCockpit.Web.Components;
 using ScoreCockpit.Web.Localization;
 using ScoreCockpit.Web.Portfolio;
@@ -33,6 +34,7 @@ public static class PortalPipeline
         app.MapStaticAssets().AllowAnonymous();
         Health.HealthEndpoints.MapHealthEndpoints(app);
         app.MapAccountEndpoints();
+        app.MapCompanySignIn();
         app.MapLanguageEndpoints();
         app.MapScoreEndpoints();
         app.MapScoreDownloadEndpoints();

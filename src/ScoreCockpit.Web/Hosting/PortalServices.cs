@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using ScoreCockpit.Engine;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Web.Accounts;
+using ScoreCockpit.Web.Accounts.Oidc;
 using ScoreCockpit.Web.Scenarios;
 
 namespace ScoreCockpit.Web.Hosting;
@@ -31,6 +32,7 @@ public static class PortalServices
         services.AddTransient<MudBlazor.MudLocalizer, Localization.CockpitMudLocalizer>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddCompanySignIn(config);
         services.ConfigureApplicationCookie(cookie =>
         {
             cookie.LoginPath = "/account/signin";

@@ -63,7 +63,7 @@ public sealed class StartupProblemTests
         Directory.Delete(data, recursive: true);
     }
 
-    private static async Task<(int Exit, string Output)> RunPortalAsync(params string[] args)
+    internal static async Task<(int Exit, string Output)> RunPortalAsync(params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
