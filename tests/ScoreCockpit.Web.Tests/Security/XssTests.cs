@@ -18,13 +18,10 @@ namespace ScoreCockpit.Web.Tests.Security;
 /// Script payloads stored in every free-text field a person or a warehouse can fill, then every page that shows them
 /// fetched as the server renders it: each payload appears, and only HTML-escaped.
 /// </summary>
-public sealed class XssTests : IAsyncLifetime
+public sealed class XssTests(XssTests.SeededPortal seeded) : IClassFixture<XssTests.SeededPortal>
 {
     private const string Password = "Portal2026ok";
     private static readonly Actor Admin = Actor.Of("admin@example.com", Roles.Admin, Roles.Analyst);
-
-    private readonly PortalFactory _portal = new();
-    private long _runId;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -34,10 +31,22 @@ public sealed class XssTests : IAsyncLifetime
     /// <summary>Variables refuse quotes (their values go into SQL): the same attack without them.</summary>
     public static string UnquotedPayload(string field) => $"<script>alert({field})</script><img src=x onerror=alert({field})>";
 
-    public async ValueTask InitializeAsync()
+    /// <summary>One portal for every page, seeded once: the pages only read.</summary>
+    public sealed class SeededPortal : IAsyncLifetime
     {
-        await _portal.AddUserAsync("admin@example.com", Password, Roles.Admin, Roles.Analyst);
-        var services = _portal.Services;
+        public PortalFactory Portal { get; } = new();
+
+        public long RunId { get; private set; }
+
+        public async ValueTask InitializeAsync() => RunId = await SeedAsync(Portal);
+
+        public async ValueTask DisposeAsync() => await Portal.DisposeAsync();
+    }
+
+    private static async Task<long> SeedAsync(PortalFactory portal)
+    {
+        await portal.AddUserAsync("admin@example.com", Password, Roles.Admin, Roles.Analyst);
+        var services = portal.Services;
         await services.GetRequiredService<GlobalVariablesHandler>().SetAsync(
             new SetGlobalVariable("xss_global", VariableType.Text, UnquotedPayload("global-variable")), Admin, Ct);
         await services.GetRequiredService<CreateScoreHandler>().HandleAsync(new CreateScore(new ScoreDefinition
@@ -81,21 +90,28 @@ public sealed class XssTests : IAsyncLifetime
         {
             db.CheckResults.Add(new CheckResult
             {
-                ScoreId = score.Id, CheckName = "volumetry", Kind = "change", MetricName = "row_count", Status = CheckStatus.Error, Value = 10,
-                Message = Payload("check-message"), ReferenceDate = month, CheckedAt = at,
+                ScoreId = score.Id,
+                CheckName = "volumetry",
+                Kind = "change",
+                MetricName = "row_count",
+                Status = CheckStatus.Error,
+                Value = 10,
+                Message = Payload("check-message"),
+                ReferenceDate = month,
+                CheckedAt = at,
             });
         }
 
         db.AuditEntries.Add(new AuditEntry { Actor = "admin@example.com", Action = AuditActions.ScoreUpdated, Subject = "xss", Details = Payload("audit"), At = at });
         await db.SaveChangesAsync(Ct);
-        _runId = run.Id;
+        return run.Id;
     }
 
     public static TheoryData<string, string[]> Pages => new()
     {
         { "/", [] },
         { "/scores", ["description"] },
-        { "/scores/xss", ["description", "score-variable"] },
+        { "/scores/xss", ["description"] },
         { "/variables", ["global-variable"] },
         { "/scenarios", ["scenario-description"] },
         { "/scenarios/xss-scenario", ["scenario-description", "run-failure"] },
@@ -109,10 +125,10 @@ public sealed class XssTests : IAsyncLifetime
     [MemberData(nameof(Pages))]
     public async Task A_page_shows_stored_payloads_only_escaped(string path, string[] fields)
     {
-        var client = new PortalClient(_portal);
+        var client = new PortalClient(seeded.Portal);
         await client.SignInOrFailAsync("admin@example.com", Password);
 
-        var response = await client.GetAsync(path.Replace("{run}", _runId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        var response = await client.GetAsync(path.Replace("{run}", seeded.RunId.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync(Ct);
 
@@ -127,6 +143,4 @@ public sealed class XssTests : IAsyncLifetime
                 $"{path} should show the {field} (escaped); it does not show it at all, so this test proves nothing for it.");
         }
     }
-
-    public async ValueTask DisposeAsync() => await _portal.DisposeAsync();
 }
