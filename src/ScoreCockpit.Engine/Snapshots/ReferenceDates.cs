@@ -41,6 +41,8 @@ public sealed class ReferenceDatesHandler(IDbContextFactory<CockpitDbContext> co
     /// </summary>
     public async Task<DateOnly?> LatestWithRowsAsync(ScoreDefinition definition, Actor actor, CancellationToken ct = default)
     {
+        // Before anything: listing a column rule's dates runs the dataprep too.
+        actor.Require(Roles.Analyst, "count dataprep rows");
         var dates = await ListAsync(definition, to: clock.Today, ct: ct);
         if (definition.ReferenceDates.Kind == ReferenceDateKind.Column)
         {

@@ -7,13 +7,16 @@ namespace ScoreCockpit.Engine.Storage;
 public static class StoreOptions
 {
     public static DbContextOptionsBuilder UseCockpitStore(this DbContextOptionsBuilder options, StoreSettings store) =>
-        store.Provider switch
+        (store.Provider switch
         {
             StoreProvider.Sqlite => Sqlite(options, store),
             StoreProvider.Postgres => Postgres(options, store),
             StoreProvider.SqlServer => SqlServer(options, store),
             _ => throw new CockpitSetupException($"Store:Provider {store.Provider} is not supported."),
-        };
+        })
+        // The store's parameters include password hashes, security stamps and protected connection strings:
+        // a command logged on failure shows "?" for them, never the value.
+        .EnableSensitiveDataLogging(false);
 
     public static CockpitDbContext CreateContext(StoreSettings store)
     {

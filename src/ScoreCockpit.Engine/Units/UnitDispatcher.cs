@@ -31,6 +31,7 @@ public sealed class UnitDispatcher(
     public async Task<UnitResult> RunAsync(UnitOfWork unit, Actor actor, Action<string> log, ExecutorChoice? choice = null,
         long? scenarioRunId = null, CancellationToken ct = default)
     {
+        actor.Require(Roles.Analyst, "run units of work");
         choice ??= Installation;
         var safeLog = Serialised(log);
         for (var attempt = 1; ; attempt++)
@@ -49,6 +50,7 @@ public sealed class UnitDispatcher(
     public async Task<IReadOnlyList<UnitResult>> RunAllAsync(IReadOnlyList<UnitOfWork> units, Actor actor, Action<string> log, ExecutorChoice? choice = null,
         long? scenarioRunId = null, CancellationToken ct = default)
     {
+        actor.Require(Roles.Analyst, "run units of work");
         choice ??= Installation;
         var results = new UnitResult[units.Count];
         var safeLog = Serialised(log);

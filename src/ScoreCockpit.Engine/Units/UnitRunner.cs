@@ -16,6 +16,7 @@ public sealed class UnitRunner(IDbContextFactory<CockpitDbContext> contexts, Uni
 {
     public async Task<UnitResult> RunAsync(UnitOfWork unit, Actor actor, Action<string> log, CancellationToken ct)
     {
+        actor.Require(Roles.Analyst, "run units of work");
         var clock = Stopwatch.StartNew();
         if (unit.RunId is { } id)
         {

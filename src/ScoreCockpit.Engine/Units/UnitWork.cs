@@ -20,15 +20,19 @@ public sealed class UnitWork(
     IDbContextFactory<CockpitDbContext> contexts, BuildSnapshotHandler build, RefreshLabelsHandler labels, TrainVersionHandler train,
     TrainChallengersHandler challengers, EvaluateAllVersionsHandler evaluate, RunScoringHandler scoring, CockpitClock clock)
 {
-    public async Task<string> DoAsync(UnitOfWork unit, Actor actor, UnitOutputs outputs, Action<string> log, CancellationToken ct) => unit.Kind switch
+    public async Task<string> DoAsync(UnitOfWork unit, Actor actor, UnitOutputs outputs, Action<string> log, CancellationToken ct)
     {
-        UnitKind.BuildSnapshot => await BuildAsync(unit, actor, outputs, ct),
-        UnitKind.RefreshLabels => await RefreshAsync(unit.Score, actor, outputs, log, ct),
-        UnitKind.Train => await TrainAsync(unit, actor, outputs, log, ct),
-        UnitKind.TrainChallengers => await ChallengersAsync(unit, actor, outputs, log, ct),
-        UnitKind.Evaluate => await EvaluateAsync(unit, actor, outputs, log, ct),
-        _ => await ScoreAsync(unit, actor, outputs, ct),
-    };
+        actor.Require(Roles.Analyst, "run units of work");
+        return unit.Kind switch
+        {
+            UnitKind.BuildSnapshot => await BuildAsync(unit, actor, outputs, ct),
+            UnitKind.RefreshLabels => await RefreshAsync(unit.Score, actor, outputs, log, ct),
+            UnitKind.Train => await TrainAsync(unit, actor, outputs, log, ct),
+            UnitKind.TrainChallengers => await ChallengersAsync(unit, actor, outputs, log, ct),
+            UnitKind.Evaluate => await EvaluateAsync(unit, actor, outputs, log, ct),
+            _ => await ScoreAsync(unit, actor, outputs, ct),
+        };
+    }
 
     private async Task<string> BuildAsync(UnitOfWork unit, Actor actor, UnitOutputs outputs, CancellationToken ct)
     {

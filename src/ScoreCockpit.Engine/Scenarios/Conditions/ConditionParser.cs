@@ -13,10 +13,14 @@ public sealed class ConditionParser
 {
     public const string Example = "check('volumetry') != 'ERROR' and metric('row_count') > 1000";
 
+    /// <summary>Far beyond any real condition; a deeper one would exhaust the stack, which no catch can recover from.</summary>
+    private const int MaxDepth = 200;
+
     private static readonly HashSet<string> Functions = ["check", "metric", "output", "status", "date", "today"];
     private readonly string text;
     private readonly List<Token> tokens;
     private int index;
+    private int depth;
 
     private ConditionParser(string text)
     {
@@ -71,6 +75,40 @@ public sealed class ConditionParser
 
     private ConditionNode Not()
     {
+        Descend();
+        try
+        {
+            return NotOrComparison();
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private ConditionNode Operand()
+    {
+        Descend();
+        try
+        {
+            return Value();
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private void Descend()
+    {
+        if (++depth > MaxDepth)
+        {
+            throw Error(Peek, $"the condition is nested more than {MaxDepth} levels deep; write it with fewer parentheses, 'not' and nested calls");
+        }
+    }
+
+    private ConditionNode NotOrComparison()
+    {
         if (Peek.Kind == TokenKind.Word && Peek.Text == "not" || Peek is { Kind: TokenKind.Operator, Text: "!" })
         {
             var op = Next();
@@ -87,7 +125,7 @@ public sealed class ConditionParser
         return left;
     }
 
-    private ConditionNode Operand()
+    private ConditionNode Value()
     {
         var token = Next();
         switch (token.Kind)

@@ -38,6 +38,12 @@ public static class ScenarioJson
                 : "";
             throw new CockpitValidationException($"The scenario definition is not valid JSON{where}{line}: {FirstSentence(e.Message)}.{hint}");
         }
+        catch (ArgumentException)
+        {
+            // Text that cannot be UTF-8 (a lone UTF-16 surrogate): only a program can send it, but it must not crash the reader.
+            throw new CockpitValidationException(
+                "The scenario definition is not valid JSON: it contains a broken character (half of a UTF-16 pair). Retype it as plain text.");
+        }
     }
 
     private static string FirstSentence(string message)

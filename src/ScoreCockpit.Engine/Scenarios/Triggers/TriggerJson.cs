@@ -56,5 +56,10 @@ public static class TriggerJson
         {
             return $"The trigger is not valid JSON: {e.Message}";
         }
+        catch (ArgumentException)
+        {
+            // Text that cannot be UTF-8 (a lone UTF-16 surrogate): only a program can send it, but it must not crash the reader.
+            return "The trigger is not valid JSON: it contains a broken character (half of a UTF-16 pair). Retype it as plain text.";
+        }
     }
 }

@@ -35,7 +35,7 @@ public static class CsvHeader
     public static string Clean(string header, int position)
     {
         var text = new StringBuilder(header.Length);
-        foreach (var c in header.Trim().Normalize(NormalizationForm.FormD))
+        foreach (var c in Decompose(header.Trim()))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
@@ -66,6 +66,21 @@ public static class CsvHeader
         }
 
         return name.Length <= MaxNameLength ? name : name[..MaxNameLength].TrimEnd('_');
+    }
+
+    // A lone surrogate cannot be normalised (it can only come from a caller, never from a decoded file):
+    // it counts as a separator, like any other symbol.
+    private static string Decompose(string text)
+    {
+        try
+        {
+            return text.Normalize(NormalizationForm.FormD);
+        }
+        catch (ArgumentException)
+        {
+            var valid = string.Concat(text.EnumerateRunes().Select(r => r == Rune.ReplacementChar ? " " : r.ToString()));
+            return valid.Normalize(NormalizationForm.FormD);
+        }
     }
 
     private static string Unique(string name, HashSet<string> taken)
