@@ -85,6 +85,7 @@ public static class EngineServices
         services.AddSingleton<Registry.PurgeVersionsHandler>();
         services.AddSingleton<Evaluation.EvaluateAllVersionsHandler>();
         services.AddSingleton<Evaluation.VerifyVersionsHandler>();
+        services.AddSingleton<Evaluation.EvaluationRowsCache>();
         services.AddSingleton<Evaluation.PerformanceQueries>();
         services.AddSingleton<Evaluation.ForwardPerformance>();
         Evaluation.Comparison.ComparisonServices.AddComparison(services);

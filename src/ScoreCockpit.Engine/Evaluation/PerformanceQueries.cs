@@ -28,7 +28,7 @@ public sealed record EvaluationView(int Version, string? ChallengerName, DateOnl
 }
 
 /// <summary>The performance store, read: a metric over time per version, every version on one date, the active line.</summary>
-public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> contexts)
+public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> contexts, EvaluationRowsCache cache)
 {
     public async Task<IReadOnlyList<VersionSeries>> OverTimeAsync(string scoreName, string metric, CancellationToken ct = default)
     {
@@ -105,14 +105,7 @@ public sealed class PerformanceQueries(IDbContextFactory<CockpitDbContext> conte
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var score = await ScoreRecords.FindAsync(db, scoreName, ct);
-        var evaluations = db.Evaluations.AsNoTracking().Where(e => e.ScoreId == score.Id);
-        if (date is { } day)
-        {
-            evaluations = evaluations.Where(e => e.EvaluationDate == day);
-        }
-
-        var rows = await evaluations.Join(db.ModelVersions, e => e.VersionId, v => v.Id,
-            (e, v) => new { e, v.Number, v.ChallengerName, v.AsOfDate }).ToListAsync(ct);
-        return (rows.Select(r => new EvaluationView(r.Number, r.ChallengerName, r.AsOfDate, r.e)).ToList(), score.Id);
+        var rows = await cache.RowsAsync(db, score.Id, ct);
+        return ([.. rows.Where(r => date is null || r.Evaluation.EvaluationDate == date)], score.Id);
     }
 }

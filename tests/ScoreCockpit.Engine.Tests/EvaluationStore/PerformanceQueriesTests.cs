@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Registry;
@@ -52,5 +53,35 @@ public sealed class PerformanceQueriesTests(PostgresClusterFixture postgres)
         var unknown = await Assert.ThrowsAsync<CockpitValidationException>(() => queries.OverTimeAsync("churn", "accuracy", Ct));
         Assert.Contains("lift_10", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(versions.Count, auc.Count);
+    }
+
+    [Fact]
+    public async Task A_change_made_behind_the_readers_back_is_seen_at_the_next_read()
+    {
+        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await EvaluateAllVersionsTests.TrainChurnAsync(store);
+        await store.Get<EvaluateAllVersionsHandler>().HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
+        var queries = store.Get<PerformanceQueries>();
+        var before = (await queries.OverTimeAsync("churn", "auc", Ct)).SelectMany(s => s.Points).ToList();
+        var contexts = store.Get<IDbContextFactory<CockpitDbContext>>();
+
+        // As another process would write: a date re-marked thin in place, then one evaluation removed.
+        await using (var db = await contexts.CreateDbContextAsync(Ct))
+        {
+            var target = await db.Evaluations.Where(e => !e.Thin).OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(Ct);
+            await db.Evaluations.Where(e => e.Id == target).ExecuteUpdateAsync(s => s.SetProperty(e => e.Thin, true), Ct);
+        }
+
+        var remarked = (await queries.OverTimeAsync("churn", "auc", Ct)).SelectMany(s => s.Points).ToList();
+        Assert.Equal(before.Count(p => p.Thin) + 1, remarked.Count(p => p.Thin));
+
+        await using (var db = await contexts.CreateDbContextAsync(Ct))
+        {
+            var last = await db.Evaluations.OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync(Ct);
+            await db.Evaluations.Where(e => e.Id == last).ExecuteDeleteAsync(Ct);
+        }
+
+        var removed = await queries.AllAsync("churn", ct: Ct);
+        Assert.Equal(before.Count - 1, removed.Count);
     }
 }
