@@ -1,10 +1,10 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
 using ScoreCockpit.Engine.Warehouse;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace ScoreCockpit.Web.Tests.Operations;
 
