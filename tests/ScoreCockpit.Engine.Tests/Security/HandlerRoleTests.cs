@@ -23,6 +23,9 @@ public sealed class HandlerRoleTests(PostgresClusterFixture postgres)
     {
         ["ForwardPerformanceWorkbook.WriteAsync"] = "Viewers download reports; the actor only names who asked in the file",
         ["ScoreReportHandler.WriteAsync"] = "Viewers download reports; the actor only names who asked in the file",
+        ["CreateTokenHandler.HandleAsync"] = "everyone may make read tokens for their own account; the run scope demands Analyst",
+        ["ListMyTokensHandler.HandleAsync"] = "everyone lists their own tokens, and only theirs",
+        ["RevokeTokenHandler.HandleAsync"] = "everyone revokes their own tokens; another person's needs Admin",
     };
 
     private static readonly Actor Viewer = Actor.Of("viewer@example.com", Roles.Viewer);

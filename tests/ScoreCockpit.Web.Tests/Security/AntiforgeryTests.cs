@@ -29,6 +29,11 @@ public sealed partial class AntiforgeryTests : IAsyncLifetime
         ["/not-found"] = "shows a message, changes nothing",
         ["/error"] = "shows a message, changes nothing",
         ["/account/access-denied"] = "shows a message, changes nothing",
+        ["/account/company/refused/{Reason}"] = "shows why a company sign-in was refused, changes nothing",
+        ["/account/forgot"] = "anonymous: asks for a reset mail, answering the same whoever asks",
+        ["/account/reset"] = "anonymous: the mailed one-time token is the authority, not a role",
+        ["/account/password"] = "everyone changes their own password, after giving the current one",
+        ["/account/tokens"] = "everyone manages their own tokens; the token handlers check the owner and the run scope's role",
         ["/"] = "a read page; its actions call engine handlers, which refuse a Viewer (HandlerRoleTests)",
         ["/scores"] = "a read page; its actions call engine handlers, which refuse a Viewer (HandlerRoleTests)",
         ["/scores/{Name}"] = "a read page; its actions call engine handlers, which refuse a Viewer (HandlerRoleTests)",
@@ -132,8 +137,18 @@ public sealed partial class AntiforgeryTests : IAsyncLifetime
 
         foreach (var (route, method) in endpoints)
         {
-            var response = await SendAsync(admin, method, route, token: null);
-            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {route} with the portal's cookie: {(int)response.StatusCode}, not 401");
+            // As an API client sends it (JSON): the cookie alone must not authenticate.
+            using var json = new HttpRequestMessage(new HttpMethod(method), Concrete(route))
+            {
+                Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json"),
+            };
+            var response = await admin.Http.SendAsync(json, TestContext.Current.CancellationToken);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized,
+                $"{method} {route} with the portal's cookie: {(int)response.StatusCode}, not 401: {await response.Content.ReadAsStringAsync()}");
+
+            // As another site's form would send it: the API takes no form, so the post never reaches it.
+            var form = await SendAsync(admin, method, route, token: null);
+            Assert.False(form.IsSuccessStatusCode, $"{method} {route} accepted a form post with the portal's cookie: {(int)form.StatusCode}");
         }
 
         Assert.Equal(before, await _portal.RowCountsAsync());

@@ -19,6 +19,9 @@ public sealed class PageAuthorizationTests
         ["/setup"] = "creates the first Admin of an empty install, and refuses once one exists",
         ["/not-found"] = "the answer to any unknown address, signed in or not",
         ["/error"] = "the error page must render even when authentication itself failed",
+        ["/account/forgot"] = "a person who forgot their password cannot sign in to ask for a new one",
+        ["/account/reset"] = "the mailed link is opened by someone who cannot sign in yet",
+        ["/account/company/refused/{Reason}"] = "says why the company's identity provider's answer was refused, before any session exists",
     };
 
     /// <summary>Pages with actions that change things: the least role their page attribute must demand.</summary>
