@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace ScoreCockpit.Benchmarks.Load;
 
@@ -28,8 +30,12 @@ public sealed class RetrainLoop(PortalProcess portal, IReadOnlyList<string> scor
             var clock = Stopwatch.StartNew();
             try
             {
-                var shown = await Checked(["scores", "show", score], stop);
-                await File.WriteAllTextAsync(definition, shown, CancellationToken.None);
+                // An edit, however small, tells the engine the training inputs changed, so the retrain really trains
+                // instead of reusing the version it would only repeat ("no new data"): that training is the load wanted.
+                var shown = JsonNode.Parse(await Checked(["scores", "show", score], stop))!.AsObject();
+                var description = shown["description"]?.GetValue<string>() ?? "";
+                shown["description"] = Regex.Replace(description, @" \(load retrain \d+\)$", "") + $" (load retrain {i})";
+                await File.WriteAllTextAsync(definition, shown.ToJsonString(), CancellationToken.None);
                 await Checked(["scores", "save", definition, "--replace"], stop);
                 var run = await Checked(["scenario", "run", $"{score}-retrain"], stop);
                 _seconds.Add(clock.Elapsed.TotalSeconds);
