@@ -15,6 +15,7 @@ public sealed class PortalProcess : IAsyncDisposable
     /// <summary>What <see cref="Engine.Demo.DemoHistory"/> logs when the demo's history is built: the portal is ready.</summary>
     private const string DemoReady = "Demo history built in";
     private const string DemoFailed = "The demo could not be installed";
+    private const string Listening = "Now listening on";
 
     private readonly Process _process;
     private readonly ChildProcess.Lines _lines = new();
@@ -75,72 +76,44 @@ public sealed class PortalProcess : IAsyncDisposable
     }
 
     /// <summary>Waits until the demo and its history are installed (the banner is gone); the portal's log says so.</summary>
-    public async Task WaitForDemoAsync(TimeSpan deadline)
+    public Task WaitForDemoAsync(TimeSpan deadline) => WaitForLineAsync(DemoReady, DemoFailed, "the demo was ready", deadline);
+
+    /// <summary>Waits until the portal listens; ASP.NET Core logs it once the server has bound its address.</summary>
+    public Task WaitForHttpAsync(TimeSpan deadline) => WaitForLineAsync(Listening, null, "it listened", deadline);
+
+    /// <summary>Waits for a line of the portal's log, failing at once on <paramref name="failed"/> or the process's exit.</summary>
+    private async Task WaitForLineAsync(string ready, string? failed, string what, TimeSpan deadline)
     {
-        var ready = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _lines.Added += line =>
         {
-            if (line.Contains(DemoReady, StringComparison.Ordinal))
+            if (line.Contains(ready, StringComparison.Ordinal))
             {
-                ready.TrySetResult();
+                seen.TrySetResult();
             }
-            else if (line.Contains(DemoFailed, StringComparison.Ordinal))
+            else if (failed is not null && line.Contains(failed, StringComparison.Ordinal))
             {
-                ready.TrySetException(new InvalidOperationException($"The portal could not install the demo:\n{_lines.Tail(40)}"));
+                seen.TrySetException(new InvalidOperationException($"The portal failed before {what}:\n{_lines.Tail(40)}"));
             }
         };
-        if (_lines.Any(DemoReady))
+        if (_lines.Any(ready))
         {
             return;
         }
 
         var exited = _process.WaitForExitAsync();
-        var finished = await Task.WhenAny(ready.Task, exited, Task.Delay(deadline));
+        var finished = await Task.WhenAny(seen.Task, exited, Task.Delay(deadline));
         if (finished == exited)
         {
-            throw new InvalidOperationException($"The portal exited ({_process.ExitCode}) before the demo was ready:\n{_lines.Tail(40)}");
+            throw new InvalidOperationException($"The portal exited ({_process.ExitCode}) before {what}:\n{_lines.Tail(40)}");
         }
 
-        if (finished != ready.Task)
+        if (finished != seen.Task)
         {
-            throw new TimeoutException($"The demo was not ready after {deadline.TotalMinutes:0} minutes:\n{_lines.Tail(40)}");
+            throw new TimeoutException($"The portal had not logged that {what} after {deadline.TotalMinutes:0.#} minutes:\n{_lines.Tail(40)}");
         }
 
-        await ready.Task;
-    }
-
-    /// <summary>Waits until the portal answers its sign-in page.</summary>
-    public async Task WaitForHttpAsync(TimeSpan deadline)
-    {
-        using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(10) };
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_process.HasExited)
-            {
-                throw new InvalidOperationException($"The portal exited ({_process.ExitCode}):\n{_lines.Tail(40)}");
-            }
-
-            try
-            {
-                using var response = await http.GetAsync("/account/signin");
-                if (response.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (clock.Elapsed > deadline)
-            {
-                throw new TimeoutException($"The portal did not answer {Address} within {deadline.TotalSeconds:0} s:\n{_lines.Tail(40)}");
-            }
-
-            await Task.Delay(250);
-        }
+        await seen.Task;
     }
 
     /// <summary>`scorecockpit ARGS --data DATA`; the password, when given, on standard input.</summary>

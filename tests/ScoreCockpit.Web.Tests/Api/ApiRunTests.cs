@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Accounts.Tokens;
+using ScoreCockpit.Engine.Telemetry;
 using Xunit;
 
 namespace ScoreCockpit.Web.Tests.Api;
@@ -19,12 +22,16 @@ public sealed class ApiRunTests(ApiPortal api) : IClassFixture<ApiPortal>
         var (email, secret) = await api.TokenAsync(TokenScope.Run, Roles.Analyst);
         var client = api.Client(secret);
 
+        using var runEnds = new RunEnds();
+
         var started = await client.PostAsync($"/api/v1/scenarios/{ApiPortal.Scenario}/runs", null, Ct);
 
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
         var location = started.Headers.Location!.ToString();
         Assert.Matches(@"^/api/v1/runs/\d+$", location);
-        var run = await FollowAsync(client, location);
+        await runEnds.Of(location[(location.LastIndexOf('/') + 1)..]).WaitAsync(TimeSpan.FromSeconds(20), Ct);
+        var run = await client.GetFromJsonAsync<JsonElement>(location, Ct);
+        Assert.True(run.GetProperty("finished").GetBoolean(), $"The run ended but the API says {run.GetProperty("status")}.");
         Assert.Equal("succeeded", run.GetProperty("status").GetString());
         Assert.Equal(email, run.GetProperty("startedBy").GetString());
         var step = Assert.Single(run.GetProperty("steps").EnumerateArray());
@@ -62,19 +69,36 @@ public sealed class ApiRunTests(ApiPortal api) : IClassFixture<ApiPortal>
         Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After says how long to wait");
     }
 
-    private static async Task<JsonElement> FollowAsync(HttpClient client, string location)
+    /// <summary>
+    /// A run's trace ends once its outcome is stored, so the test waits for that signal instead of polling the API.
+    /// </summary>
+    private sealed class RunEnds : IDisposable
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            var run = await client.GetFromJsonAsync<JsonElement>(location, Ct);
-            if (run.GetProperty("finished").GetBoolean())
-            {
-                return run;
-            }
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _runs = new();
+        private readonly ActivityListener _listener;
 
-            Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(20), $"The run was still {run.GetProperty("status")} after 20 s.");
-            await Task.Delay(100, Ct);
+        public RunEnds()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name == CockpitTelemetry.SourceName,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity =>
+                {
+                    if (activity.OperationName == "scenario run" && activity.GetTagItem("scorecockpit.run.id") is { } id)
+                    {
+                        Source(Convert.ToString(id, CultureInfo.InvariantCulture)!).TrySetResult();
+                    }
+                },
+            };
+            ActivitySource.AddActivityListener(_listener);
         }
+
+        public Task Of(string runId) => Source(runId).Task;
+
+        private TaskCompletionSource Source(string runId) =>
+            _runs.GetOrAdd(runId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        public void Dispose() => _listener.Dispose();
     }
 }
