@@ -6,7 +6,6 @@ using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
-using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
@@ -21,8 +20,7 @@ public sealed class DemoHistoryTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task The_history_evaluates_every_version_on_every_labelled_date_and_shows_the_month_14_drift()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(1_500, ct: Ct);
+        await using var store = await TestStore.WithDemoAsync(1_500, postgres);
         await store.Get<DemoHistory>().BuildAsync(ct: Ct);
 
         await using var db = await store.OpenAsync();

@@ -27,8 +27,8 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
     [MemberData(nameof(TestStore.Providers), MemberType = typeof(TestStore))]
     public async Task Every_version_gets_one_evaluation_per_labelled_date_and_a_second_run_computes_nothing(StoreProvider provider)
     {
-        await using var store = await TestStore.CreateAsync(provider, postgres);
-        var versions = await TrainChurnAsync(store);
+        await using var store = await ChurnWithVersionsAsync(provider, postgres);
+        var versions = await ChurnVersionsAsync(store);
         var evaluate = store.Get<EvaluateAllVersionsHandler>();
 
         var first = await evaluate.HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
@@ -68,8 +68,8 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task A_recompute_of_one_date_replaces_that_date_only_and_purged_versions_keep_their_history()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        var versions = await TrainChurnAsync(store);
+        await using var store = await ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
+        var versions = await ChurnVersionsAsync(store);
         var evaluate = store.Get<EvaluateAllVersionsHandler>();
         await evaluate.HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
         var before = await EvaluationsAsync(store);
@@ -97,8 +97,8 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task A_changed_type_fails_that_evaluation_only_and_a_one_class_date_is_stored_with_null_metrics()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        var versions = await TrainChurnAsync(store);
+        await using var store = await ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
+        var versions = await ChurnVersionsAsync(store);
         var (changed, oneClass) = (new DateOnly(2025, 10, 31), new DateOnly(2025, 11, 30));
         await using (var session = await store.Get<WarehouseConnections>().OpenAsync(WarehouseConnectionInfo.DemoName, Ct))
         {
@@ -127,8 +127,7 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Unlabelled_or_missing_dates_are_refused_with_the_reason_and_viewers_cannot_evaluate()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await TrainChurnAsync(store);
+        await using var store = await ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
         var evaluate = store.Get<EvaluateAllVersionsHandler>();
 
         var unlabelled = await Assert.ThrowsAsync<CockpitValidationException>(
@@ -142,16 +141,32 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
         Assert.Empty(await EvaluationsAsync(store));
     }
 
-    internal static async Task<IReadOnlyList<ModelVersion>> TrainChurnAsync(TestStore store, int customers = 2_000)
+    /// <summary>
+    /// A store with the demo (2,000 customers) and churn trained as of each <see cref="AsOf"/> date: on SQLite a copy of
+    /// one trained once in the run, on PostgreSQL trained here.
+    /// </summary>
+    internal static async Task<TestStore> ChurnWithVersionsAsync(StoreProvider provider, PostgresClusterFixture postgres) =>
+        provider == StoreProvider.Sqlite
+            ? await TestStore.CopyOfAsync("churn, 3 versions", TrainChurnAsync, postgres)
+            : await TrainChurnAsync(await TestStore.CreateAsync(provider, postgres));
+
+    /// <summary>Churn's versions, oldest first.</summary>
+    internal static async Task<IReadOnlyList<ModelVersion>> ChurnVersionsAsync(TestStore store)
     {
-        await store.Get<DemoInstaller>().InstallAsync(customers, ct: Ct);
-        var versions = new List<ModelVersion>();
+        await using var db = await store.OpenAsync();
+        var churn = await db.Scores.AsNoTracking().SingleAsync(s => s.Name == "churn", Ct);
+        return await db.ModelVersions.AsNoTracking().Where(v => v.ScoreId == churn.Id).OrderBy(v => v.Number).ToListAsync(Ct);
+    }
+
+    private static async Task<TestStore> TrainChurnAsync(TestStore store)
+    {
+        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
         foreach (var date in AsOf)
         {
-            versions.Add((await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", date), Ana, Ct)).Version);
+            await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", date), Ana, Ct);
         }
 
-        return versions;
+        return store;
     }
 
     private static async Task<List<VersionEvaluation>> EvaluationsAsync(TestStore store)

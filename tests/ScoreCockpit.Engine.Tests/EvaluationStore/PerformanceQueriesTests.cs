@@ -3,7 +3,6 @@ using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Storage;
-using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
 
@@ -19,8 +18,8 @@ public sealed class PerformanceQueriesTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Series_follow_the_stored_evaluations_and_the_active_line_follows_the_activation_history()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        var versions = await EvaluateAllVersionsTests.TrainChurnAsync(store);
+        await using var store = await EvaluateAllVersionsTests.ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
+        var versions = await EvaluateAllVersionsTests.ChurnVersionsAsync(store);
         var summary = await store.Get<EvaluateAllVersionsHandler>().HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
         var activate = store.Get<ActivateVersionHandler>();
         // v1 from mid-2025, v3 from 2025-12-15: the dates before the first activation have no active point.
@@ -58,8 +57,7 @@ public sealed class PerformanceQueriesTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task A_change_made_behind_the_readers_back_is_seen_at_the_next_read()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await EvaluateAllVersionsTests.TrainChurnAsync(store);
+        await using var store = await EvaluateAllVersionsTests.ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
         await store.Get<EvaluateAllVersionsHandler>().HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
         var queries = store.Get<PerformanceQueries>();
         var before = (await queries.OverTimeAsync("churn", "auc", Ct)).SelectMany(s => s.Points).ToList();

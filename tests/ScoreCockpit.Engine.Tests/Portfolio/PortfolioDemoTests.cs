@@ -5,7 +5,6 @@ using ScoreCockpit.Engine.Portfolio;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.EvaluationStore;
-using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
 
@@ -21,8 +20,8 @@ public sealed class PortfolioDemoTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task The_churn_row_shows_the_stored_out_of_time_evaluation_of_its_active_version()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        var versions = await EvaluateAllVersionsTests.TrainChurnAsync(store);
+        await using var store = await EvaluateAllVersionsTests.ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
+        var versions = await EvaluateAllVersionsTests.ChurnVersionsAsync(store);
         await store.Get<EvaluateAllVersionsHandler>().HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
         await store.Get<ActivateVersionHandler>().HandleAsync(
             new ActivateVersion("churn", 2, "better on recent months", new DateTime(2025, 9, 5, 9, 0, 0, DateTimeKind.Utc)), Ana, Ct);

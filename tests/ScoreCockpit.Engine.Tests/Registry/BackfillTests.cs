@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Registry;
-using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
@@ -22,8 +21,7 @@ public sealed class BackfillTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task A_month_without_a_newly_labelled_snapshot_trains_no_duplicate_and_says_no_new_data()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(1_000, ct: Ct);
+        await using var store = await TestStore.WithDemoAsync(1_000, postgres);
         var demo = DemoOptions.ForToday(store.Get<ScoreCockpit.Engine.Settings.CockpitClock>());
         // Month 5's snapshot was never built: as of the 1st of month 8 nothing is newly labelled.
         await using (var db = await store.OpenAsync())
@@ -57,8 +55,7 @@ public sealed class BackfillTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task A_backfill_ending_before_the_latest_labelled_date_evaluates_every_date_labelled_today()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(1_000, ct: Ct);
+        await using var store = await TestStore.WithDemoAsync(1_000, postgres);
         var demo = DemoOptions.ForToday(store.Get<ScoreCockpit.Engine.Settings.CockpitClock>());
         var today = DateOnly.FromDateTime(store.Time.GetLocalNow().DateTime);
         var asOf = demo.ReferenceDate(4).AddDays(1);

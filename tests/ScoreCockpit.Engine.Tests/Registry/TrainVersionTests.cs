@@ -1,10 +1,8 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scores;
-using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Tests.Shared;
 using Xunit;
@@ -21,8 +19,7 @@ public sealed class TrainVersionTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Monthly_versions_never_read_unlabelled_snapshots_and_record_the_schema_changes()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
+        await using var store = await TestStore.WithDemoAsync(2_000, postgres);
         var train = store.Get<TrainVersionHandler>();
         // The demo ends on 2026-02-28 (the store's clock starts on 2026-03-14): month 18 is 2025-02-28, month 24 is 2025-08-31.
         DateOnly[] asOf = [new(2025, 2, 28), new(2025, 8, 31), new(2026, 2, 28)];
@@ -58,8 +55,7 @@ public sealed class TrainVersionTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Training_again_on_the_same_data_registers_nothing_and_names_the_version_it_would_repeat()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
+        await using var store = await TestStore.WithDemoAsync(2_000, postgres);
         var train = store.Get<TrainVersionHandler>();
         var asOf = new DateOnly(2025, 6, 30);
 

@@ -29,9 +29,8 @@ public sealed class ScoreReportTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task A_viewer_gets_every_sheet_with_the_stored_values_and_in_sample_kept_apart()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await using var store = await EvaluateAllVersionsTests.ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
         store.Time.SetLocalTimeZone(TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-        await EvaluateAllVersionsTests.TrainChurnAsync(store);
         await store.Get<EvaluateAllVersionsHandler>().HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
         await store.Get<ActivateVersionHandler>().HandleAsync(new ActivateVersion("churn", 2, "first in production"), Ana, Ct);
         store.Time.Advance(TimeSpan.FromHours(2));

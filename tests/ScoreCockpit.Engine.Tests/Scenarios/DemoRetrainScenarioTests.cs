@@ -22,8 +22,7 @@ public sealed class DemoRetrainScenarioTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task The_monthly_retrain_adds_a_version_evaluates_every_version_on_the_new_month_writes_the_report_and_activates_nothing()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(1_500, ct: Ct);
+        await using var store = await TestStore.WithDemoAsync(1_500, postgres);
         await store.Get<DemoScenarios>().SaveAsync(Ct);
         await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("renewal", new DateOnly(2025, 9, 1)), Ana, Ct);
         await store.Get<ActivateVersionHandler>().HandleAsync(new ActivateVersion("renewal", 1, "in production"), Ana, Ct);

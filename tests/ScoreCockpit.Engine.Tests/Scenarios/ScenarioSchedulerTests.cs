@@ -68,10 +68,11 @@ public sealed class ScenarioSchedulerTests(PostgresClusterFixture postgres)
         var scheduler = store.Get<ScenarioScheduler>();
         var fired = new List<DateTime>();
 
-        // Tick every minute for three weeks around 29 March 2026, as the portal does.
-        for (var minute = 0; minute < 3 * 7 * 24 * 60; minute++)
+        // Tick for three weeks around 29 March 2026. Every ten minutes rather than every minute as the portal does:
+        // the clock starts at 09:30, so the ticks still fall on each firing minute, and the suite spares 27,000 ticks.
+        for (var tick = 0; tick < 3 * 7 * 24 * 6; tick++)
         {
-            store.Time.Advance(TimeSpan.FromMinutes(1));
+            store.Time.Advance(TimeSpan.FromMinutes(10));
             fired.AddRange((await scheduler.TickAsync(Ct)).SelectMany(s => s).Select(s => s.ScheduledFor!.Value));
         }
 

@@ -1,5 +1,4 @@
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Scenarios;
 using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
@@ -29,8 +28,7 @@ public sealed class ScenarioValidationTests(PostgresClusterFixture postgres)
     [InlineData("""{ "type": "score", "name": "s", "condition": "check('v') == 'OK'" }""", "", "set \"runIf\": \"condition\"")]
     public async Task Bad_definitions_are_refused_when_saved_with_what_to_fix(string step, string trigger, string expected)
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await store.Get<DemoInstaller>().InstallAsync(300, ct: Ct);
+        await using var store = await TestStore.WithDemoAsync(300, postgres);
         var json = $$"""{ "steps": [ {{step}} ], "triggers": [ {{trigger}} ] }""";
 
         var error = await Assert.ThrowsAsync<CockpitValidationException>(() =>

@@ -1,9 +1,7 @@
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Connections;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scoring;
-using ScoreCockpit.Engine.Storage;
 using ScoreCockpit.Engine.Tests.Support;
 using ScoreCockpit.Engine.Warehouse;
 using ScoreCockpit.Tests.Shared;
@@ -21,9 +19,8 @@ public sealed class RunScoringTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Scoring_writes_ranks_and_deciles_and_a_rerun_replaces_that_date_only()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
+        await using var store = await TestStore.WithDemoAsync(2_000, postgres);
         var score = store.Get<RunScoringHandler>();
-        await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
         var refused = await Assert.ThrowsAsync<CockpitValidationException>(() => score.HandleAsync(new RunScoring("churn"), Ana, Ct));
         Assert.Contains("no active version", refused.Message, StringComparison.Ordinal);
 

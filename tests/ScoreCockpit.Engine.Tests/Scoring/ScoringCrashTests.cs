@@ -20,7 +20,12 @@ public sealed class ScoringCrashTests : IDisposable
     // Big enough that writing a date's rows takes a few hundred milliseconds, far more than the test needs to kill the
     // process once it says it is writing (the kill's timing is checked below: the staging table must outlive it).
     private const string Customers = "200000";
-    private const string Date = "2026-02-28";
+
+    // A year of months is enough for two churn versions; the demo follows the machine's clock, and so do its dates.
+    private const int Months = 12;
+    private static readonly ScoreCockpit.Engine.Demo.DemoOptions DemoMonths =
+        ScoreCockpit.Engine.Demo.DemoOptions.ForToday(new ScoreCockpit.Engine.Settings.CockpitClock(TimeProvider.System, ScoreCockpit.Engine.Settings.CockpitTimeZone.Default)) with { Months = Months };
+    private static readonly string Date = Iso(DemoMonths.ReferenceDate(Months));
     private const string Staging = "scores_churn__staging";
 
     private static readonly string Fingerprint =
@@ -34,9 +39,9 @@ public sealed class ScoringCrashTests : IDisposable
     [Fact]
     public async Task A_run_killed_mid_write_leaves_the_previous_scores_and_is_marked_interrupted_at_the_next_start()
     {
-        await CliAsync("init", "--demo", "--customers", Customers, "--no-history");
-        await CliAsync("train", "churn", "--as-of", "2025-06-01", "--no-challengers");
-        await CliAsync("train", "churn", "--as-of", "2025-09-01", "--no-challengers");
+        await CliAsync("init", "--demo", "--customers", Customers, "--no-history", "--months", $"{Months}");
+        await CliAsync("train", "churn", "--as-of", Iso(DemoMonths.ReferenceDate(8).AddDays(1)), "--no-challengers");
+        await CliAsync("train", "churn", "--as-of", Iso(DemoMonths.ReferenceDate(10).AddDays(1)), "--no-challengers");
         await CliAsync("activate", "churn", "1", "--comment", "first version");
         await CliAsync("score", "churn", "--date", Date);
         var before = await WarehouseAsync(s => s.ScalarAsync(RenderedSql.Plain(Fingerprint), Ct));
@@ -71,6 +76,8 @@ public sealed class ScoringCrashTests : IDisposable
     }
 
     public void Dispose() => _sandbox.Dispose();
+
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Runs `scorecockpit --data … ARGS` to its end and insists on exit code 0.</summary>
     private async Task CliAsync(params string[] args)

@@ -5,6 +5,9 @@ public sealed class TempFolder : IDisposable
 {
     public TempFolder() => Path = Directory.CreateTempSubdirectory("scorecockpit-test-").FullName;
 
+    /// <summary>An existing folder, to delete on dispose.</summary>
+    public TempFolder(string path) => Path = path;
+
     public string Path { get; }
 
     public string File(string name) => System.IO.Path.Combine(Path, name);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,13 +43,63 @@ public sealed class TestStore : IAsyncDisposable
     public IServiceProvider Services => _services;
 
     /// <param name="culture">The installation's language (Cockpit:Culture); null: the default, English.</param>
-    public static async Task<TestStore> CreateAsync(StoreProvider provider, PostgresClusterFixture postgres,
-        bool prepare = true, DateTimeOffset? now = null, Engine.Localization.CockpitCulture? culture = null)
+    public static Task<TestStore> CreateAsync(StoreProvider provider, PostgresClusterFixture postgres,
+        bool prepare = true, DateTimeOffset? now = null, Engine.Localization.CockpitCulture? culture = null) =>
+        CreateAsync(provider, postgres, prepare, now, culture, copyOf: null);
+
+    /// <summary>
+    /// A fresh SQLite store whose data folder (store, demo warehouse, artifacts) starts as a copy of one that
+    /// <paramref name="prepare"/> built once in this test run under <paramref name="name"/>. Installing a demo and
+    /// training on it takes seconds; copying its files takes milliseconds, and each test still owns what it changes.
+    /// The clock starts where the template's started: a preparation must not advance it.
+    /// </summary>
+    public static async Task<TestStore> CopyOfAsync(string name, Func<TestStore, Task> prepare, PostgresClusterFixture postgres)
+    {
+        var template = await Templates.GetOrAdd(name, _ => new Lazy<Task<string>>(() => BuildTemplateAsync(prepare, postgres))).Value;
+        return await CreateAsync(StoreProvider.Sqlite, postgres, prepare: true, now: null, culture: null, copyOf: template);
+    }
+
+    /// <summary>A fresh SQLite store holding the demo of <paramref name="customers"/> customers (default months).</summary>
+    public static Task<TestStore> WithDemoAsync(int customers, PostgresClusterFixture postgres) =>
+        CopyOfAsync($"demo of {customers}", store => store.Get<Engine.Demo.DemoInstaller>().InstallAsync(customers, ct: TestContext.Current.CancellationToken), postgres);
+
+    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Templates = new();
+
+    private static async Task<string> BuildTemplateAsync(Func<TestStore, Task> prepare, PostgresClusterFixture postgres)
+    {
+        var store = await CreateAsync(StoreProvider.Sqlite, postgres);
+        try
+        {
+            await prepare(store);
+            if (store.Time.GetUtcNow() != Start)
+            {
+                throw new InvalidOperationException("A template's preparation moved the fake clock; its copies would start elsewhere.");
+            }
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
+
+        // Closed (every connection released) but kept until the run ends, for the next copies.
+        await store.DisposeAsync(keepFolder: true);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => new TempFolder(store.DataPath).Dispose();
+        return store.DataPath;
+    }
+
+    private static async Task<TestStore> CreateAsync(StoreProvider provider, PostgresClusterFixture postgres,
+        bool prepare, DateTimeOffset? now, Engine.Localization.CockpitCulture? culture, string? copyOf)
     {
         var ct = TestContext.Current.CancellationToken;
         var folder = new TempFolder();
         try
         {
+            if (copyOf is not null)
+            {
+                FolderCopy.Copy(copyOf, folder.Path);
+            }
+
             var data = new DataFolder(folder.Path);
             var settings = provider switch
             {
@@ -114,7 +165,9 @@ public sealed class TestStore : IAsyncDisposable
     public Task<CockpitUser> AddUserAsync(string email, params string[] roles) =>
         Get<AddUserHandler>().HandleAsync(new AddUser(email, GoodPassword, roles), Actor.System, TestContext.Current.CancellationToken);
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(keepFolder: false);
+
+    private async ValueTask DisposeAsync(bool keepFolder)
     {
         await _services.DisposeAsync();
         if (Settings.Provider == StoreProvider.Sqlite)
@@ -128,6 +181,9 @@ public sealed class TestStore : IAsyncDisposable
             NpgsqlConnection.ClearPool(connection);
         }
 
-        _folder.Dispose();
+        if (!keepFolder)
+        {
+            _folder.Dispose();
+        }
     }
 }

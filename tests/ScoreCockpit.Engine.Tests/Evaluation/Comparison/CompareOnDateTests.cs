@@ -24,8 +24,8 @@ public sealed class CompareOnDateTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Comparison_matches_the_stored_evaluations_and_DeLong_on_the_same_scores()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        var versions = await EvaluateAllVersionsTests.TrainChurnAsync(store);
+        await using var store = await EvaluateAllVersionsTests.ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
+        var versions = await EvaluateAllVersionsTests.ChurnVersionsAsync(store);
         var summary = await store.Get<EvaluateAllVersionsHandler>().HandleAsync(new EvaluateAllVersions("churn"), Ana, ct: Ct);
         await store.Get<ActivateVersionHandler>().HandleAsync(new ActivateVersion("churn", 1, "first in production"), Ana, Ct);
         var date = summary.Dates[^1];
@@ -73,8 +73,7 @@ public sealed class CompareOnDateTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Results_are_reused_until_the_active_version_changes()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await EvaluateAllVersionsTests.TrainChurnAsync(store, customers: 800);
+        await using var store = await EvaluateAllVersionsTests.ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
         var date = new DateOnly(2025, 12, 31);
         var activate = store.Get<ActivateVersionHandler>();
         var handler = store.Get<CompareOnDateHandler>();
@@ -93,8 +92,7 @@ public sealed class CompareOnDateTests(PostgresClusterFixture postgres)
     [Fact]
     public async Task Unknown_versions_and_unlabelled_dates_are_refused_with_what_to_do()
     {
-        await using var store = await TestStore.CreateAsync(StoreProvider.Sqlite, postgres);
-        await EvaluateAllVersionsTests.TrainChurnAsync(store, customers: 500);
+        await using var store = await EvaluateAllVersionsTests.ChurnWithVersionsAsync(StoreProvider.Sqlite, postgres);
         var handler = store.Get<CompareOnDateHandler>();
 
         var unknown = await Assert.ThrowsAsync<CockpitValidationException>(() => handler.CompareAsync("churn", new DateOnly(2025, 12, 31), [2, 99], Ct));
