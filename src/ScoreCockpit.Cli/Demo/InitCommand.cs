@@ -7,7 +7,7 @@ namespace ScoreCockpit.Cli.Demo;
 /// <summary>`scorecockpit init [--demo] [--customers N]`: prepare a data folder, with the demo if asked.</summary>
 public static class InitCommand
 {
-    private const int MinimumMonths = 12;
+    private const int MinimumMonths = DemoOptions.MinMonthsWithHistory;
 
     public static Command Create(CliContext context)
     {
@@ -64,7 +64,7 @@ public static class InitCommand
             var elapsed = await host.Get<DemoInstaller>().InstallAsync(size, parse.GetValue(months), progress, ct);
             if (!parse.GetValue(noHistory))
             {
-                elapsed += await host.Get<DemoHistory>().BuildAsync(progress, ct);
+                elapsed += await host.Get<DemoHistory>().BuildAsync(parse.GetValue(months), progress, ct);
             }
 
             await context.Console.Out.WriteLineAsync($"Demo ready in {elapsed.TotalSeconds:0.0} s. Start the portal and open it in a browser.");

@@ -15,14 +15,18 @@ public sealed class DemoHistory(BackfillHandler backfill, DemoScenarios scenario
 {
     public const string ActivationComment = "demo history";
 
-    public async Task<TimeSpan> BuildAsync(IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
+    public Task<TimeSpan> BuildAsync(IProgress<DemoProgress>? progress = null, CancellationToken ct = default) =>
+        BuildAsync(DemoOptions.DefaultMonths, progress, ct);
+
+    /// <param name="months">The months the demo was installed with: the history starts with its first.</param>
+    public async Task<TimeSpan> BuildAsync(int months, IProgress<DemoProgress>? progress = null, CancellationToken ct = default)
     {
         var watch = Stopwatch.StartNew();
-        var options = DemoOptions.ForToday(clock);
+        var options = DemoOptions.ForToday(clock) with { Months = months };
         var from = options.ReferenceDate(1).AddDays(1);
         var to = clock.Today;
-        var months = Enumerable.Range(0, int.MaxValue).Select(from.AddMonths).TakeWhile(d => d <= to).Count();
-        var total = (months + 1) * DemoScores.All.Count;
+        var steps = Enumerable.Range(0, int.MaxValue).Select(from.AddMonths).TakeWhile(d => d <= to).Count();
+        var total = (steps + 1) * DemoScores.All.Count;
         var done = new Dictionary<string, int>(StringComparer.Ordinal);
         var gate = new Lock();
         var report = new InlineProgress<BackfillProgress>(p =>
@@ -42,11 +46,11 @@ public sealed class DemoHistory(BackfillHandler backfill, DemoScenarios scenario
             async (score, token) =>
             {
                 var summary = await backfill.HandleAsync(new Backfill(score.Name, from, to, ActivationComment), Actor.System, report, token);
-                report.Report(new BackfillProgress(score.Name, months, months + 1, $"{score.Name}: replaying a year of scenario runs"));
+                report.Report(new BackfillProgress(score.Name, steps, steps + 1, $"{score.Name}: replaying a year of scenario runs"));
                 await scenarios.ReplayAsync(score.Name, options, token);
                 lock (gate)
                 {
-                    done[score.Name] = months + 1;
+                    done[score.Name] = steps + 1;
                     summaries.Add(summary);
                 }
             });

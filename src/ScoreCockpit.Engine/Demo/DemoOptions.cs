@@ -12,6 +12,9 @@ public sealed record DemoOptions(DateOnly LastReferenceDate, int Customers = Dem
     /// <summary>Sized so the whole demo history (every monthly version and its evaluations) builds within two minutes on two cores.</summary>
     public const int DefaultCustomers = 10_000;
     public const int DefaultMonths = 30;
+
+    /// <summary>The fewest months a demo with a history may have: a year for the first versions to learn from.</summary>
+    public const int MinMonthsWithHistory = 12;
     public const int DefaultSeed = 20261125;
     public const int MaxCustomers = 50_000_000;
     public const int MaxMonths = 240;

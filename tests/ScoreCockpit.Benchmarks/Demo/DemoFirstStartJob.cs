@@ -12,7 +12,7 @@ namespace ScoreCockpit.Benchmarks.Demo;
 /// <summary>
 /// The demo's first start, as the portal's DemoStartupService runs it on a brand-new data folder, without the web host:
 /// <c>DemoInstaller.InstallAsync</c> (warehouse of <see cref="DemoOptions.DefaultCustomers"/> customers, three
-/// scores, every snapshot) then <see cref="DemoHistory.BuildAsync"/> (every monthly version, each evaluated on every
+/// scores, every snapshot) then <see cref="DemoHistory.BuildAsync(IProgress{DemoProgress}?, CancellationToken)"/> (every monthly version, each evaluated on every
 /// labelled month, the activations). Timed once, in its own process, from an empty folder with the store prepared.
 /// One line starting with "// demo-first-start": wall and CPU time of both phases and the peak resident set (VmHWM,
 /// native memory included) after a reset.

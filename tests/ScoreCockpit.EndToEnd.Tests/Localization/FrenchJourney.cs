@@ -28,7 +28,7 @@ public sealed class FrenchJourney(BrowserFixture browser) : IClassFixture<Browse
         {
             var services = browser.Portal.Services;
             await services.GetRequiredService<DemoInstaller>().InstallAsync(1_500, months: 12, ct: Ct);
-            await services.GetRequiredService<DemoHistory>().BuildAsync(ct: Ct);
+            await services.GetRequiredService<DemoHistory>().BuildAsync(12, ct: Ct);
             // What people wrote (descriptions) is theirs to word: only the portal's own words must be French.
             await using var db = await services.GetRequiredService<IDbContextFactory<CockpitDbContext>>().CreateDbContextAsync(Ct);
             _written =

@@ -9,10 +9,15 @@ using Xunit;
 
 namespace ScoreCockpit.Web.Tests.Demo;
 
-/// <summary>An empty data folder gets the demo in the background while the portal already answers.</summary>
+/// <summary>
+/// An empty data folder gets the demo in the background while the portal already answers. A year of months rather
+/// than the default 30 keeps the history short here; the engine's DemoHistoryTests build and check the default one.
+/// </summary>
 public sealed class DemoFirstStartTests : IAsyncDisposable
 {
-    private readonly DemoPortal _portal = new();
+    private const int Months = 12;
+
+    private readonly DemoPortal _portal = new(Months);
 
     [Fact]
     public async Task The_demo_installs_in_the_background_with_visible_progress()
@@ -57,18 +62,41 @@ public sealed class DemoFirstStartTests : IAsyncDisposable
 
         var scores = await _portal.Services.GetRequiredService<ListScoresHandler>().HandleAsync(TestContext.Current.CancellationToken);
         Assert.Equal(["churn", "cross-sell", "renewal"], scores.Select(s => s.Name));
-        Assert.All(scores, s => Assert.Equal(30, s.Snapshots));
+        Assert.All(scores, s => Assert.Equal(Months, s.Snapshots));
+        var versions = await _portal.Services.GetRequiredService<ScoreCockpit.Engine.Registry.ListVersionsHandler>()
+            .HandleAsync("churn", TestContext.Current.CancellationToken);
+        Assert.True(versions.Count >= 3, $"churn has {versions.Count} versions after the history");
+    }
+
+    [Fact]
+    public async Task Months_out_of_range_leave_the_data_folder_empty_and_say_why_on_the_banner()
+    {
+        await using var portal = new DemoPortal(months: 6);
+        var status = portal.Services.GetRequiredService<DemoStatus>();
+        var failed = new TaskCompletionSource<DemoProgress>(TaskCreationOptions.RunContinuationsAsynchronously);
+        status.Changed += () => failed.TrySetResult(status.Current!);
+        if (status.Current is { } already)
+        {
+            failed.TrySetResult(already);
+        }
+
+        var shown = await failed.Task.WaitAsync(TimeSpan.FromMinutes(2), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Demo:Months must be between 12 and 240, not 6.", shown.Failure);
+        var scores = await portal.Services.GetRequiredService<ListScoresHandler>().HandleAsync(TestContext.Current.CancellationToken);
+        Assert.Empty(scores);
     }
 
     public async ValueTask DisposeAsync() => await _portal.DisposeAsync();
 
-    private sealed class DemoPortal : PortalFactory
+    private sealed class DemoPortal(int months) : PortalFactory
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             base.ConfigureWebHost(builder);
             builder.UseSetting("Demo:Enabled", "true");
             builder.UseSetting("Demo:Customers", "1000");
+            builder.UseSetting("Demo:Months", months.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 }
