@@ -14,6 +14,12 @@ public static class PortalPipeline
 {
     public static WebApplication UseScoreCockpitPortal(this WebApplication app)
     {
+        // First, so that everything after it (sign-in callbacks, cookies, redirects) sees the address the browser used.
+        if (app.Services.GetService<ProxySettings>() is not null)
+        {
+            app.UseForwardedHeaders();
+        }
+
         // Never a stack trace on a page, whatever the environment.
         app.UseExceptionHandler("/error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found");

@@ -31,6 +31,12 @@ public static class PortalServices
         services.AddLocalization();
         services.AddTransient<MudBlazor.MudLocalizer, Localization.CockpitMudLocalizer>();
 
+        if (ProxySettings.Resolve(config) is { } proxy)
+        {
+            services.AddSingleton(proxy);
+            services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(proxy.Apply);
+        }
+
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         services.AddCompanySignIn(config);
         services.ConfigureApplicationCookie(cookie =>
