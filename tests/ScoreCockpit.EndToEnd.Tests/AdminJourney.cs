@@ -130,9 +130,5 @@ public sealed class AdminJourney(BrowserFixture browser) : IClassFixture<Browser
     private static ILocator Row(IPage page, string table, string name) =>
         page.Locator($"{table} tbody tr:has(td[data-label=Name])", new() { HasText = name });
 
-    private static async Task ChooseAsync(IPage page, string select, string option)
-    {
-        await page.ClickAsync(select);
-        await page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true }).ClickAsync();
-    }
+    private static Task ChooseAsync(IPage page, string select, string option) => BrowserFixture.ChooseAsync(page, select, option);
 }

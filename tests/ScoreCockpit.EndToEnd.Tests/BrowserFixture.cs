@@ -20,9 +20,28 @@ public sealed class BrowserFixture : IAsyncLifetime
         "--disable-sync", "--no-first-run", "--disable-quic", "--disable-dev-shm-usage",
     ];
 
+    private readonly PortalFactory _portal = new();
+    private readonly Lock _start = new();
     private IPlaywright? _playwright;
+    private bool _started;
 
-    public PortalFactory Portal { get; } = new();
+    /// <summary>The portal, started on first use so that <see cref="InstallDemoAsync"/> can fill its data folder first.</summary>
+    public PortalFactory Portal
+    {
+        get
+        {
+            lock (_start)
+            {
+                if (!_started && MissingChromium is null)
+                {
+                    _portal.StartServer();
+                    _started = true;
+                }
+            }
+
+            return _portal;
+        }
+    }
     public IBrowser? Browser { get; private set; }
     public string BaseUrl { get; private set; } = "";
     public string? MissingChromium { get; private set; }
@@ -39,8 +58,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         var port = FreePort();
-        Portal.UseKestrel(port);
-        Portal.StartServer();
+        _portal.UseKestrel(port);
         BaseUrl = $"http://127.0.0.1:{port}";
 
         // Every expectation waits for what the page shows and ends as soon as it holds: the bound only turns a page that
@@ -64,6 +82,7 @@ public sealed class BrowserFixture : IAsyncLifetime
                 $"apt-get install chromium, or point {ChromiumVariable} at a Chromium binary");
         }
 
+        _ = Portal;
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = width, Height = height },
@@ -85,6 +104,24 @@ public sealed class BrowserFixture : IAsyncLifetime
             }
         };
         return page;
+    }
+
+    /// <summary>
+    /// Puts the demo of <paramref name="customers"/> customers in the portal's data folder before it starts: a copy of
+    /// one installed once per test run (<see cref="DemoTemplate"/>), in milliseconds rather than the install's seconds.
+    /// </summary>
+    public async Task InstallDemoAsync(int customers)
+    {
+        var template = await DemoTemplate.GetAsync(customers);
+        lock (_start)
+        {
+            if (_started)
+            {
+                throw new InvalidOperationException("The demo is copied into the data folder before the portal starts: install it first.");
+            }
+
+            FolderCopy.Copy(template, _portal.DataPath);
+        }
     }
 
     public static async Task ScreenshotAsync(IPage page, string name)
@@ -179,6 +216,29 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Picks an option of a MudSelect. A click that lands while the page re-renders (a busy machine widens that
+    /// moment) can leave the list closed, so the click is repeated until the option shows, then the option is clicked.
+    /// </summary>
+    public static async Task ChooseAsync(IPage page, string select, string option)
+    {
+        var choice = page.GetByRole(AriaRole.Option, new() { Name = option, Exact = true });
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.ClickAsync(select);
+            try
+            {
+                await Assertions.Expect(choice).ToBeVisibleAsync(new() { Timeout = 10_000 });
+                break;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+            }
+        }
+
+        await choice.ClickAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null)
@@ -187,7 +247,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         _playwright?.Dispose();
-        await Portal.DisposeAsync();
+        await _portal.DisposeAsync();
     }
 
     private static int FreePort()

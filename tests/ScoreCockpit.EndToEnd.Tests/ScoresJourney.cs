@@ -1,7 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using ScoreCockpit.Engine.Demo;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -18,7 +16,7 @@ public sealed class ScoresJourney(BrowserFixture browser) : IClassFixture<Browse
     {
         if (browser.MissingChromium is null)
         {
-            await browser.Portal.Services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: TestContext.Current.CancellationToken);
+            await browser.InstallDemoAsync(3_000);
         }
 
         await browser.Portal.AddUserAsync(Email, Password, "Analyst");

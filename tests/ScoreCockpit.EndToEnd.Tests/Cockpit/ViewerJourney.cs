@@ -65,9 +65,9 @@ public sealed class ViewerJourney(BrowserFixture browser) : IClassFixture<Browse
     /// <summary>Churn's first version trained before the drift, in production since; its AUC on the month before the drift and on the last labelled month.</summary>
     private async Task<(double Before, double After)> SeedAsync()
     {
+        await browser.InstallDemoAsync(3_000);
         var services = browser.Portal.Services;
         var analyst = Actor.Of("ana.seed@example.com", Roles.Analyst);
-        await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
         var options = DemoOptions.ForToday(new ScoreCockpit.Engine.Settings.CockpitClock(TimeProvider.System, ScoreCockpit.Engine.Settings.CockpitTimeZone.Default));
         var preDrift = options.ReferenceDate(DemoStory.DriftMonth - 5).AddDays(1);
         var train = services.GetRequiredService<TrainVersionHandler>();

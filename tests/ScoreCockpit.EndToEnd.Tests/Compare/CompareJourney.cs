@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Registry;
 using Xunit;
@@ -76,8 +75,8 @@ public sealed class CompareJourney(BrowserFixture browser) : IClassFixture<Brows
     /// <summary>Three churn versions of the demo, the newest trained three months ago so the latest labelled date is out-of-time for all; v2 active.</summary>
     private async Task SeedAsync()
     {
+        await browser.InstallDemoAsync(3_000);
         var services = browser.Portal.Services;
-        await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
         var train = services.GetRequiredService<TrainVersionHandler>();
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         foreach (var monthsAgo in new[] { 12, 9, 3 })

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Evaluation;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scoring;
@@ -78,9 +77,9 @@ public sealed class OverviewJourney(BrowserFixture browser) : IClassFixture<Brow
     /// <summary>The small demo with two churn versions evaluated on every labelled month, the older one active and scored.</summary>
     private async Task SeedAsync()
     {
+        await browser.InstallDemoAsync(3_000);
         var services = browser.Portal.Services;
         var analyst = Actor.Of(Analyst, Roles.Analyst);
-        await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         var train = services.GetRequiredService<TrainVersionHandler>();
         await train.HandleAsync(new TrainVersion("churn", today.AddMonths(-12)), analyst, Ct);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Registry;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -88,8 +87,8 @@ public sealed class ScenariosJourney(BrowserFixture browser) : IClassFixture<Bro
     /// <summary>A small demo whose churn score has one trained version, active, so the template's score step can run.</summary>
     private async Task SeedAsync()
     {
+        await browser.InstallDemoAsync(3_000);
         var services = browser.Portal.Services;
-        await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         await services.GetRequiredService<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", today), Actor.System, Ct);
         await services.GetRequiredService<ActivateVersionHandler>().HandleAsync(new ActivateVersion("churn", 1, "first churn model"), Actor.System, Ct);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Registry;
 using ScoreCockpit.Engine.Scoring;
 using ScoreCockpit.Engine.Snapshots;
@@ -102,8 +101,8 @@ public sealed class ScoringJourney(BrowserFixture browser) : IClassFixture<Brows
     /// </summary>
     private async Task<DateOnly> SeedAsync()
     {
+        await browser.InstallDemoAsync(3_000);
         var services = browser.Portal.Services;
-        await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         await services.GetRequiredService<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", today), Actor.System, Ct);
         await services.GetRequiredService<ActivateVersionHandler>().HandleAsync(new ActivateVersion("churn", 1, "first churn model"), Actor.System, Ct);

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using ScoreCockpit.Engine.Accounts;
-using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Registry;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
@@ -91,8 +90,8 @@ public sealed class VersionsJourney(BrowserFixture browser) : IClassFixture<Brow
     /// <summary>Three monthly churn versions of the demo, around its month-18 schema change; v2 then v3 activated.</summary>
     private async Task SeedAsync()
     {
+        await browser.InstallDemoAsync(3_000);
         var services = browser.Portal.Services;
-        await services.GetRequiredService<DemoInstaller>().InstallAsync(3_000, ct: Ct);
         var train = services.GetRequiredService<TrainVersionHandler>();
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
         foreach (var monthsAgo in new[] { 12, 9, 0 })
