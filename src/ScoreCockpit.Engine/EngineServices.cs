@@ -50,7 +50,7 @@ public static class EngineServices
         services.AddSingleton<ChangeUserRolesHandler>();
         services.AddSingleton<ListUsersHandler>();
         services.AddSingleton<ChangePasswordHandler>().AddSingleton<RequestPasswordResetHandler>().AddSingleton<ResetPasswordHandler>();
-        services.AddSingleton<DisableUserHandler>().AddSingleton<EnableUserHandler>().AddSingleton<UnlockUserHandler>();
+        services.AddSingleton<DisableUserHandler>().AddSingleton<EnableUserHandler>().AddSingleton<UnlockUserHandler>().AddSingleton<SetPasswordHandler>();
         services.AddSingleton<CreateScoreHandler>();
         services.AddSingleton<UpdateScoreHandler>();
         services.AddSingleton<GetScoreHandler>();

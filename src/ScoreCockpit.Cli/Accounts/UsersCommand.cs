@@ -12,6 +12,7 @@ public static class UsersCommand
         {
             AddUserCommand.Create(context),
             ListUsersCommand.Create(context),
+            SetPasswordCommand.Create(context),
         };
         foreach (var command in AccountStatusCommands.Create(context))
         {

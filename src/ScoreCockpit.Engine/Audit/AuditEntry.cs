@@ -42,6 +42,7 @@ public static class AuditActions
     public const string PasswordChanged = "password-changed";
     public const string PasswordResetRequested = "password-reset-requested";
     public const string PasswordReset = "password-reset";
+    public const string PasswordSet = "password-set";
     public const string UserDisabled = "user-disabled";
     public const string UserEnabled = "user-enabled";
     public const string UserUnlocked = "user-unlocked";
@@ -56,7 +57,7 @@ public static class AuditActions
         SignIn, SignInFailed, LockedOut, SignOut, UserCreated, RolesChanged, ScoreCreated, ScoreUpdated, VariableChanged,
         ConnectionChanged, SnapshotBuilt, SnapshotDeleted, SettingChanged, DataImported, VersionTrained, VersionActivated, VersionsPurged,
         ScenarioSaved, ScenarioDeleted, ScoreArchived, ScoreUnarchived, ScoreDeleted,
-        SignInDisabled, PasswordChanged, PasswordResetRequested, PasswordReset, UserDisabled, UserEnabled, UserUnlocked,
+        SignInDisabled, PasswordChanged, PasswordResetRequested, PasswordReset, PasswordSet, UserDisabled, UserEnabled, UserUnlocked,
         TokenCreated, TokenRevoked,
         CompanySignInRefused, CompanyLoginLinked,
     ];

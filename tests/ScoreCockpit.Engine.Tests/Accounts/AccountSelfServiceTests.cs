@@ -223,6 +223,62 @@ public sealed class AccountSelfServiceTests(PostgresClusterFixture postgres)
         Assert.Equal("boss@example.com", Assert.Single(await AuditAsync(store, AuditActions.UserUnlocked)).Actor);
     }
 
+    [Fact]
+    public async Task An_admin_sets_a_new_password_that_ends_the_sessions_and_the_lock_out()
+    {
+        await using var store = await SeededAsync();
+        await using (var scope = store.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
+            var ana = (await users.FindByEmailAsync("ana@example.com"))!;
+            for (var attempt = 0; attempt < 5; attempt++)
+            {
+                await users.AccessFailedAsync(ana);
+            }
+        }
+
+        var stamp = (await UserAsync(store, "ana@example.com")).SecurityStamp;
+        var set = store.Get<SetPasswordHandler>();
+
+        var weak = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("ana@example.com", "short"), Boss, Ct));
+        Assert.Contains("at least", weak.Message, StringComparison.Ordinal);
+        Assert.True(await PasswordWorksAsync(store, "ana@example.com", TestStore.GoodPassword));
+
+        await set.HandleAsync(new SetPassword(" ana@example.com ", NewPassword), Boss, Ct);
+
+        Assert.True(await PasswordWorksAsync(store, "ana@example.com", NewPassword));
+        Assert.False(await PasswordWorksAsync(store, "ana@example.com", TestStore.GoodPassword));
+        var after = await UserAsync(store, "ana@example.com");
+        Assert.NotEqual(stamp, after.SecurityStamp);
+        Assert.Equal((null, 0), (after.LockoutEnd, after.AccessFailedCount));
+        var entry = Assert.Single(await AuditAsync(store, AuditActions.PasswordSet));
+        Assert.Equal(("boss@example.com", "ana@example.com"), (entry.Actor, entry.Subject));
+        Assert.DoesNotContain(NewPassword, entry.Details ?? "", StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Only_an_admin_sets_a_password_and_never_their_own_nor_a_company_accounts()
+    {
+        await using var store = await SeededAsync();
+        var set = store.Get<SetPasswordHandler>();
+        await using (var scope = store.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
+            Assert.True((await users.CreateAsync(new CockpitUser { UserName = "cora@example.com", Email = "cora@example.com" })).Succeeded);
+        }
+
+        await Assert.ThrowsAsync<AccessDeniedException>(() => set.HandleAsync(new SetPassword("boss@example.com", NewPassword), Ana, Ct));
+        var own = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("boss@example.com", NewPassword), Boss, Ct));
+        Assert.StartsWith("Change your own password from your menu", own.Message, StringComparison.Ordinal);
+        var company = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("cora@example.com", NewPassword), Boss, Ct));
+        Assert.Contains("cora@example.com signs in through the company's identity provider", company.Message, StringComparison.Ordinal);
+        var unknown = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("nobody@example.com", NewPassword), Boss, Ct));
+        Assert.Equal("No user has the email 'nobody@example.com'.", unknown.Message);
+
+        Assert.True(await PasswordWorksAsync(store, "boss@example.com", TestStore.GoodPassword));
+        Assert.Empty(await AuditAsync(store, AuditActions.PasswordSet));
+    }
+
     [Theory]
     [InlineData(null, 30)]
     [InlineData("45", 45)]

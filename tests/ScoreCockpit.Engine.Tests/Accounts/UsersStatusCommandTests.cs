@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Cli.Hosting;
 using ScoreCockpit.Engine.Tests.Cli;
 using Xunit;
@@ -34,5 +35,40 @@ public sealed class UsersStatusCommandTests : IDisposable
         var unknown = await sandbox.RunAsync("", "users", "disable", "nobody@example.com");
         Assert.Equal(ExitCodes.BadInput, unknown.ExitCode);
         Assert.Contains("No user has the email 'nobody@example.com'.", unknown.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Set_password_gives_a_new_password_from_piped_input_and_refuses_a_weak_one()
+    {
+        await sandbox.RunAsync("Correct-Horse-42", "users", "add", "--email", "zoe@example.com", "--role", "Viewer");
+
+        var set = await sandbox.RunAsync("Another-Horse-43\n", "users", "set-password", "zoe@example.com");
+        Assert.Equal(ExitCodes.Ok, set.ExitCode);
+        Assert.StartsWith("New password set for zoe@example.com: its open sessions end within a minute.", set.Output.Trim(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Another-Horse-43", set.Output + set.Error, StringComparison.Ordinal);
+        Assert.True(await PasswordWorksAsync("zoe@example.com", "Another-Horse-43"));
+
+        var weak = await sandbox.RunAsync("short\n", "users", "set-password", "zoe@example.com");
+        Assert.Equal(ExitCodes.BadInput, weak.ExitCode);
+        Assert.Contains("at least", weak.Error, StringComparison.Ordinal);
+        Assert.True(await PasswordWorksAsync("zoe@example.com", "Another-Horse-43"));
+    }
+
+    /// <summary>Checks a password against the sandbox's store, as the portal's sign-in would.</summary>
+    private async Task<bool> PasswordWorksAsync(string email, string password)
+    {
+        var data = new ScoreCockpit.Engine.Storage.DataFolder(sandbox.DataPath);
+        var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
+        services.AddLogging();
+        var store = ScoreCockpit.Engine.Storage.StoreSettings.Resolve(null, null, data);
+        services.AddScoreCockpitEngine(data, store);
+        await using var provider = services.BuildServiceProvider();
+        await using var scope = provider.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<ScoreCockpit.Engine.Accounts.CockpitUser>>();
+        var user = await users.FindByEmailAsync(email);
+        var works = user is not null && await users.CheckPasswordAsync(user, password);
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(store.ConnectionString);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+        return works;
     }
 }
