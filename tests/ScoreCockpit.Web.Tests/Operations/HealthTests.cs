@@ -39,7 +39,7 @@ public sealed class HealthTests
         Assert.Equal(("Healthy", "The cockpit store answers."), before.Checks["store"]);
 
         await cluster.StopAsync(Ct);
-        var down = await HealthAnswer.UntilAsync(http, "/health/ready", "Unhealthy", TimeSpan.FromSeconds(15));
+        var down = await HealthAnswer.UntilAsync(http, "/health/ready", "Unhealthy", TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.Code);
         var (status, reason) = down.Checks["store"];
         Assert.Equal("Unhealthy", status);
@@ -51,7 +51,7 @@ public sealed class HealthTests
         Assert.Equal("Healthy", (await HealthAnswer.GetAsync(http, "/health/live")).Status);
 
         await cluster.StartAgainAsync(Ct);
-        var back = await HealthAnswer.UntilAsync(http, "/health/ready", "Healthy", TimeSpan.FromSeconds(15));
+        var back = await HealthAnswer.UntilAsync(http, "/health/ready", "Healthy", TimeSpan.FromSeconds(60));
         Assert.Equal(HttpStatusCode.OK, back.Code);
         Assert.Equal("Healthy", back.Checks["store"].Status);
     }
