@@ -23,4 +23,11 @@ internal static class AccountLookup
 
         return user;
     }
+
+    /// <summary>
+    /// Whether an enabled Admin other than <paramref name="user"/> exists: disabling or demoting the last one would
+    /// leave the cockpit with nobody to manage it.
+    /// </summary>
+    public static async Task<bool> AnotherEnabledAdminThanAsync(UserManager<CockpitUser> users, CockpitUser user) =>
+        (await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && u.DisabledAt is null);
 }

@@ -34,7 +34,7 @@ public sealed class DisableUserHandler(IServiceScopeFactory scopes, AuditLog aud
         }
 
         if (await users.IsInRoleAsync(user, Roles.Admin)
-            && !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && u.DisabledAt is null))
+            && !await AccountLookup.AnotherEnabledAdminThanAsync(users, user))
         {
             throw new CockpitValidationException(
                 $"{user.Email} is the last enabled Admin. Make someone else Admin first, so the cockpit stays manageable.");

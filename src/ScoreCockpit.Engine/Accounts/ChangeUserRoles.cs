@@ -21,7 +21,7 @@ public sealed class ChangeUserRolesHandler(IServiceScopeFactory scopes, AuditLog
         var current = await users.GetRolesAsync(user);
 
         if (current.Contains(Roles.Admin) && !wanted.Contains(Roles.Admin)
-            && !(await users.GetUsersInRoleAsync(Roles.Admin)).Any(u => u.Id != user.Id && u.DisabledAt is null))
+            && !await AccountLookup.AnotherEnabledAdminThanAsync(users, user))
         {
             throw new CockpitValidationException(
                 $"{request.Email} is the last Admin. Make someone else Admin first, so the cockpit stays manageable.");
