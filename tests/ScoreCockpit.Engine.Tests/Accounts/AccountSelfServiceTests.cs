@@ -204,17 +204,7 @@ public sealed class AccountSelfServiceTests(PostgresClusterFixture postgres)
     public async Task Unlock_ends_a_lock_out_after_failed_attempts()
     {
         await using var store = await SeededAsync();
-        await using (var scope = store.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
-            var ana = (await users.FindByEmailAsync("ana@example.com"))!;
-            for (var attempt = 0; attempt < 5; attempt++)
-            {
-                await users.AccessFailedAsync(ana);
-            }
-
-            Assert.True(await users.IsLockedOutAsync(ana));
-        }
+        await LockOutAsync(store, "ana@example.com");
 
         await store.Get<UnlockUserHandler>().HandleAsync(new UnlockUser("ana@example.com"), Boss, Ct);
 
@@ -227,15 +217,7 @@ public sealed class AccountSelfServiceTests(PostgresClusterFixture postgres)
     public async Task An_admin_sets_a_new_password_that_ends_the_sessions_and_the_lock_out()
     {
         await using var store = await SeededAsync();
-        await using (var scope = store.Services.CreateAsyncScope())
-        {
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
-            var ana = (await users.FindByEmailAsync("ana@example.com"))!;
-            for (var attempt = 0; attempt < 5; attempt++)
-            {
-                await users.AccessFailedAsync(ana);
-            }
-        }
+        await LockOutAsync(store, "ana@example.com");
 
         var stamp = (await UserAsync(store, "ana@example.com")).SecurityStamp;
         var set = store.Get<SetPasswordHandler>();
@@ -291,6 +273,20 @@ public sealed class AccountSelfServiceTests(PostgresClusterFixture postgres)
     {
         var error = Assert.Throws<CockpitSetupException>(() => ResetTokenOptions.Resolve("forever"));
         Assert.Contains("Accounts:ResetTokenLifetime = 'forever'", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Five wrong passwords in a row, as at the sign-in page: the account is locked out.</summary>
+    private static async Task LockOutAsync(TestStore store, string email)
+    {
+        await using var scope = store.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CockpitUser>>();
+        var user = (await users.FindByEmailAsync(email))!;
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await users.AccessFailedAsync(user);
+        }
+
+        Assert.True(await users.IsLockedOutAsync(user));
     }
 
     /// <summary>Two Admins (boss, boss2) and an Analyst (ana); with a port, the mail server there.</summary>
