@@ -259,6 +259,10 @@ public sealed class AccountSelfServiceTests(PostgresClusterFixture postgres)
 
         Assert.True(await PasswordWorksAsync(store, "boss@example.com", TestStore.GoodPassword));
         Assert.Empty(await AuditAsync(store, AuditActions.PasswordSet));
+        // The Users page offers the button only where a password exists.
+        var listed = await store.Get<ListUsersHandler>().HandleAsync(Boss, Ct);
+        Assert.Equal([("ana@example.com", true), ("cora@example.com", false)],
+            listed.Where(u => u.Email is "ana@example.com" or "cora@example.com").Select(u => (u.Email, u.HasPassword)));
     }
 
     [Theory]
