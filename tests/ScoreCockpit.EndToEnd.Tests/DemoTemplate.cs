@@ -1,29 +1,25 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ScoreCockpit.Engine;
 using ScoreCockpit.Engine.Demo;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Tests.Shared;
 
 namespace ScoreCockpit.EndToEnd.Tests;
 
 /// <summary>
-/// The demo installed once per test run and size, in a data folder of its own that journeys copy before their portal
-/// starts. It is installed by the engine as the portal wires it, on the same clock and zone, so a copy is exactly what
-/// the portal's own install would have left.
+/// The demo installed once per test run and size (<see cref="FolderTemplates"/>), for journeys to copy before their
+/// portal starts. It is installed by the engine as the portal wires it, on the same clock and zone, so a copy is exactly
+/// what the portal's own install would have left.
 /// </summary>
 public static class DemoTemplate
 {
-    private static readonly ConcurrentDictionary<int, Lazy<Task<string>>> Folders = new();
-
     public static Task<string> GetAsync(int customers) =>
-        Folders.GetOrAdd(customers, size => new Lazy<Task<string>>(() => InstallAsync(size))).Value;
+        FolderTemplates.GetAsync($"demo of {customers}", path => InstallAsync(path, customers));
 
-    private static async Task<string> InstallAsync(int customers)
+    private static async Task InstallAsync(string path, int customers)
     {
-        var path = Path.Combine(Path.GetTempPath(), "scorecockpit-tests", $"demo-template-{customers}-{Guid.NewGuid():N}");
         var data = new DataFolder(path);
-        data.EnsureWritable();
         var store = StoreSettings.Resolve(null, null, data);
         var services = new ServiceCollection();
         services.AddLogging();
@@ -35,22 +31,7 @@ public static class DemoTemplate
         }
 
         // Every connection closed, so the files copied are complete.
-        using (var connection = new SqliteConnection(store.ConnectionString))
-        {
-            SqliteConnection.ClearPool(connection);
-        }
-
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                Directory.Delete(path, recursive: true);
-            }
-            catch (IOException)
-            {
-                // Leftovers in the temp area are harmless.
-            }
-        };
-        return path;
+        using var connection = new SqliteConnection(store.ConnectionString);
+        SqliteConnection.ClearPool(connection);
     }
 }

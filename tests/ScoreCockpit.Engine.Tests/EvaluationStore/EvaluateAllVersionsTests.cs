@@ -142,13 +142,11 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
     }
 
     /// <summary>
-    /// A store with the demo (2,000 customers) and churn trained as of each <see cref="AsOf"/> date: on SQLite a copy of
-    /// one trained once in the run, on PostgreSQL trained here.
+    /// A store with the demo (2,000 customers) and churn trained as of each <see cref="AsOf"/> date
+    /// (<see cref="TestStore.PreparedAsync"/>).
     /// </summary>
-    internal static async Task<TestStore> ChurnWithVersionsAsync(StoreProvider provider, PostgresClusterFixture postgres) =>
-        provider == StoreProvider.Sqlite
-            ? await TestStore.CopyOfAsync("churn, 3 versions", TrainChurnAsync, postgres)
-            : await TrainChurnAsync(await TestStore.CreateAsync(provider, postgres));
+    internal static Task<TestStore> ChurnWithVersionsAsync(StoreProvider provider, PostgresClusterFixture postgres) =>
+        TestStore.PreparedAsync(provider, "churn, 3 versions", TrainChurnAsync, postgres);
 
     /// <summary>Churn's versions, oldest first.</summary>
     internal static async Task<IReadOnlyList<ModelVersion>> ChurnVersionsAsync(TestStore store)
@@ -158,15 +156,13 @@ public sealed class EvaluateAllVersionsTests(PostgresClusterFixture postgres)
         return await db.ModelVersions.AsNoTracking().Where(v => v.ScoreId == churn.Id).OrderBy(v => v.Number).ToListAsync(Ct);
     }
 
-    private static async Task<TestStore> TrainChurnAsync(TestStore store)
+    private static async Task TrainChurnAsync(TestStore store)
     {
         await store.Get<DemoInstaller>().InstallAsync(2_000, ct: Ct);
         foreach (var date in AsOf)
         {
             await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", date), Ana, Ct);
         }
-
-        return store;
     }
 
     private static async Task<List<VersionEvaluation>> EvaluationsAsync(TestStore store)

@@ -130,17 +130,14 @@ public sealed class ScenarioRunnerTests(PostgresClusterFixture postgres)
         Assert.Equal(1, await db.Scenarios.CountAsync(Ct));
     }
 
-    /// <summary>The demo with churn's first version active: on SQLite a copy of one prepared once in the run.</summary>
-    internal static async Task<TestStore> ChurnWithActiveVersionAsync(StoreProvider provider, PostgresClusterFixture postgres) =>
-        provider == StoreProvider.Sqlite
-            ? await TestStore.CopyOfAsync("churn, version 1 active", ActivateFirstChurnAsync, postgres)
-            : await ActivateFirstChurnAsync(await TestStore.CreateAsync(provider, postgres));
+    /// <summary>The demo with churn's first version active (<see cref="TestStore.PreparedAsync"/>).</summary>
+    internal static Task<TestStore> ChurnWithActiveVersionAsync(StoreProvider provider, PostgresClusterFixture postgres) =>
+        TestStore.PreparedAsync(provider, "churn, version 1 active", ActivateFirstChurnAsync, postgres);
 
-    private static async Task<TestStore> ActivateFirstChurnAsync(TestStore store)
+    private static async Task ActivateFirstChurnAsync(TestStore store)
     {
         await store.Get<DemoInstaller>().InstallAsync(1_500, ct: Ct);
         await store.Get<TrainVersionHandler>().HandleAsync(new TrainVersion("churn", new DateOnly(2025, 6, 1)), Ana, Ct);
         await store.Get<ActivateVersionHandler>().HandleAsync(new ActivateVersion("churn", 1, "first"), Ana, Ct);
-        return store;
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,29 +44,45 @@ public sealed class TestStore : IAsyncDisposable
     /// <param name="culture">The installation's language (Cockpit:Culture); null: the default, English.</param>
     public static Task<TestStore> CreateAsync(StoreProvider provider, PostgresClusterFixture postgres,
         bool prepare = true, DateTimeOffset? now = null, Engine.Localization.CockpitCulture? culture = null) =>
-        CreateAsync(provider, postgres, prepare, now, culture, copyOf: null);
+        CreateInAsync(new TempFolder(), provider, postgres, prepare, now, culture);
 
     /// <summary>
-    /// A fresh SQLite store whose data folder (store, demo warehouse, artifacts) starts as a copy of one that
-    /// <paramref name="prepare"/> built once in this test run under <paramref name="name"/>. Installing a demo and
-    /// training on it takes seconds; copying its files takes milliseconds, and each test still owns what it changes.
-    /// The clock starts where the template's started: a preparation must not advance it.
+    /// A fresh store in the state <paramref name="prepare"/> leaves. On SQLite, a copy of a data folder (store, demo
+    /// warehouse, artifacts) prepared once in this test run under <paramref name="name"/> (<see cref="FolderTemplates"/>);
+    /// on PostgreSQL, prepared here. The clock starts where the template's started: a preparation must not advance it.
     /// </summary>
-    public static async Task<TestStore> CopyOfAsync(string name, Func<TestStore, Task> prepare, PostgresClusterFixture postgres)
+    public static async Task<TestStore> PreparedAsync(
+        StoreProvider provider, string name, Func<TestStore, Task> prepare, PostgresClusterFixture postgres)
     {
-        var template = await Templates.GetOrAdd(name, _ => new Lazy<Task<string>>(() => BuildTemplateAsync(prepare, postgres))).Value;
-        return await CreateAsync(StoreProvider.Sqlite, postgres, prepare: true, now: null, culture: null, copyOf: template);
+        if (provider == StoreProvider.Sqlite)
+        {
+            var template = await FolderTemplates.GetAsync(name, path => BuildTemplateAsync(path, prepare, postgres));
+            var folder = new TempFolder();
+            FolderCopy.Copy(template, folder.Path);
+            return await CreateInAsync(folder, provider, postgres);
+        }
+
+        var store = await CreateAsync(provider, postgres);
+        try
+        {
+            await prepare(store);
+            return store;
+        }
+        catch
+        {
+            await store.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>A fresh SQLite store holding the demo of <paramref name="customers"/> customers (default months).</summary>
     public static Task<TestStore> WithDemoAsync(int customers, PostgresClusterFixture postgres) =>
-        CopyOfAsync($"demo of {customers}", store => store.Get<Engine.Demo.DemoInstaller>().InstallAsync(customers, ct: TestContext.Current.CancellationToken), postgres);
+        PreparedAsync(StoreProvider.Sqlite, $"demo of {customers}",
+            store => store.Get<Engine.Demo.DemoInstaller>().InstallAsync(customers, ct: TestContext.Current.CancellationToken), postgres);
 
-    private static readonly ConcurrentDictionary<string, Lazy<Task<string>>> Templates = new();
-
-    private static async Task<string> BuildTemplateAsync(Func<TestStore, Task> prepare, PostgresClusterFixture postgres)
+    private static async Task BuildTemplateAsync(string path, Func<TestStore, Task> prepare, PostgresClusterFixture postgres)
     {
-        var store = await CreateAsync(StoreProvider.Sqlite, postgres);
+        var store = await CreateInAsync(new TempFolder(path), StoreProvider.Sqlite, postgres);
         try
         {
             await prepare(store);
@@ -76,30 +91,20 @@ public sealed class TestStore : IAsyncDisposable
                 throw new InvalidOperationException("A template's preparation moved the fake clock; its copies would start elsewhere.");
             }
         }
-        catch
+        finally
         {
-            await store.DisposeAsync();
-            throw;
+            // Closed (every connection released); the folder stays for the copies, and goes if the preparation failed.
+            await store.DisposeAsync(keepFolder: true);
         }
-
-        // Closed (every connection released) but kept until the run ends, for the next copies.
-        await store.DisposeAsync(keepFolder: true);
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => new TempFolder(store.DataPath).Dispose();
-        return store.DataPath;
     }
 
-    private static async Task<TestStore> CreateAsync(StoreProvider provider, PostgresClusterFixture postgres,
-        bool prepare, DateTimeOffset? now, Engine.Localization.CockpitCulture? culture, string? copyOf)
+    /// <summary>The store in <paramref name="folder"/>, which it deletes on dispose (or now, if it cannot start).</summary>
+    private static async Task<TestStore> CreateInAsync(TempFolder folder, StoreProvider provider, PostgresClusterFixture postgres,
+        bool prepare = true, DateTimeOffset? now = null, Engine.Localization.CockpitCulture? culture = null)
     {
         var ct = TestContext.Current.CancellationToken;
-        var folder = new TempFolder();
         try
         {
-            if (copyOf is not null)
-            {
-                FolderCopy.Copy(copyOf, folder.Path);
-            }
-
             var data = new DataFolder(folder.Path);
             var settings = provider switch
             {
