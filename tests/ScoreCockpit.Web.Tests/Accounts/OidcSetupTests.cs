@@ -55,21 +55,13 @@ public sealed class OidcSetupTests
     [Fact]
     public async Task A_half_configuration_stops_the_portal_at_start_with_the_message()
     {
-        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
-        try
-        {
-            var (exit, output) = await StartupProblemTests.RunPortalAsync("--data", data, "--Oidc:Authority", "https://id.example.com",
-                "--Oidc:ClientSecret", "half-config-secret");
+        var (exit, output) = await StartupProblemTests.RunPortalOnEmptyDataAsync("--Oidc:Authority", "https://id.example.com",
+            "--Oidc:ClientSecret", "half-config-secret");
 
-            Assert.Equal(2, exit);
-            Assert.Contains("ScoreCockpit cannot start: Company sign-in (section Oidc) is only partly configured: Oidc:ClientId", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("half-config-secret", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        Assert.Equal(2, exit);
+        Assert.Contains("ScoreCockpit cannot start: Company sign-in (section Oidc) is only partly configured: Oidc:ClientId", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("half-config-secret", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -28,39 +28,47 @@ public sealed class StartupProblemTests
     [Fact]
     public async Task An_unknown_store_provider_is_named()
     {
-        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
-        var (exit, output) = await RunPortalAsync("--data", data, "--Store:Provider", "Oracle");
+        var (exit, output) = await RunPortalOnEmptyDataAsync("--Store:Provider", "Oracle");
 
         Assert.Equal(2, exit);
         Assert.Contains("Store:Provider 'Oracle' is not supported", output, StringComparison.Ordinal);
-        Directory.Delete(data, recursive: true);
     }
 
     [Fact]
     public async Task An_unreachable_store_is_named_without_its_password()
     {
-        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
-        var (exit, output) = await RunPortalAsync("--data", data, "--Store:Provider", "Postgres",
+        var (exit, output) = await RunPortalOnEmptyDataAsync("--Store:Provider", "Postgres",
             "--Store:ConnectionString", "Host=127.0.0.1;Port=1;Database=x;Username=u;Password=TopSecret;Timeout=3");
 
         Assert.Equal(2, exit);
         Assert.Contains("Cannot open the cockpit store (Postgres", output, StringComparison.Ordinal);
         Assert.DoesNotContain("TopSecret", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        Directory.Delete(data, recursive: true);
     }
 
     [Fact]
     public async Task An_unsupported_culture_is_refused_with_the_supported_ones()
     {
-        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
-        var (exit, output) = await RunPortalAsync("--data", data, "--Cockpit:Culture", "de-DE");
+        var (exit, output) = await RunPortalOnEmptyDataAsync("--Cockpit:Culture", "de-DE");
 
         Assert.Equal(2, exit);
         Assert.Contains("Cockpit:Culture = 'de-DE' is not a supported culture", output, StringComparison.Ordinal);
         Assert.Contains("en (English), fr (français)", output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        Directory.Delete(data, recursive: true);
+    }
+
+    /// <summary>Runs the portal on a new, empty data folder with <paramref name="settings"/>, then removes the folder.</summary>
+    internal static async Task<(int Exit, string Output)> RunPortalOnEmptyDataAsync(params string[] settings)
+    {
+        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
+        try
+        {
+            return await RunPortalAsync(["--data", data, .. settings]);
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     internal static async Task<(int Exit, string Output)> RunPortalAsync(params string[] args)

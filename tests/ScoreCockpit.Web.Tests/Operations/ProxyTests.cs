@@ -48,20 +48,12 @@ public sealed class ProxyTests
     [Fact]
     public async Task A_bad_value_stops_the_portal_at_start_with_the_message()
     {
-        var data = Directory.CreateTempSubdirectory("scorecockpit-tests-").FullName;
-        try
-        {
-            var (exit, output) = await StartupProblemTests.RunPortalAsync("--data", data,
-                "--Proxy:ForwardedHeaders", "true", "--Proxy:KnownNetworks", "10.42.0.0/99");
+        var (exit, output) = await StartupProblemTests.RunPortalOnEmptyDataAsync(
+            "--Proxy:ForwardedHeaders", "true", "--Proxy:KnownNetworks", "10.42.0.0/99");
 
-            Assert.Equal(2, exit);
-            Assert.Contains("ScoreCockpit cannot start: Proxy:KnownNetworks holds '10.42.0.0/99', which is not a CIDR range", output, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(data, recursive: true);
-        }
+        Assert.Equal(2, exit);
+        Assert.Contains("ScoreCockpit cannot start: Proxy:KnownNetworks holds '10.42.0.0/99', which is not a CIDR range", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
     }
 
     [Fact]
