@@ -81,8 +81,7 @@ public sealed class UnlockUserHandler(IServiceScopeFactory scopes, AuditLog audi
             return;
         }
 
-        IdentityErrors.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null));
-        IdentityErrors.ThrowIfFailed(await users.ResetAccessFailedCountAsync(user));
+        await AccountLockOut.EndAsync(users, user);
         await audit.WriteAsync(actor.Name, AuditActions.UserUnlocked, user.Email, ct: ct);
     }
 }

@@ -39,8 +39,7 @@ public sealed class ResetPasswordHandler(IServiceScopeFactory scopes, AuditLog a
         }
 
         IdentityErrors.ThrowIfFailed(result);
-        IdentityErrors.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null));
-        IdentityErrors.ThrowIfFailed(await users.ResetAccessFailedCountAsync(user));
+        await AccountLockOut.EndAsync(users, user);
         await audit.WriteAsync(user.Email!, AuditActions.PasswordReset, user.Email, ct: ct);
     }
 
