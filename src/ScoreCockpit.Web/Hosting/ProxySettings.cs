@@ -19,8 +19,7 @@ public sealed record ProxySettings(IReadOnlyList<IPAddress> KnownProxies, IReadO
     public static ProxySettings? Resolve(IConfiguration config)
     {
         var section = config.GetSection(Section);
-        var enabled = section["ForwardedHeaders"]?.Trim();
-        if (string.IsNullOrEmpty(enabled) || enabled.Equals("false", StringComparison.OrdinalIgnoreCase))
+        if (!SettingFlag.Read(section, "ForwardedHeaders", fallback: false))
         {
             if (!string.IsNullOrWhiteSpace(section["KnownProxies"]) || !string.IsNullOrWhiteSpace(section["KnownNetworks"]))
             {
@@ -30,11 +29,6 @@ public sealed record ProxySettings(IReadOnlyList<IPAddress> KnownProxies, IReadO
             }
 
             return null;
-        }
-
-        if (!enabled.Equals("true", StringComparison.OrdinalIgnoreCase))
-        {
-            throw new CockpitSetupException($"Proxy:ForwardedHeaders = '{enabled}' is neither true nor false.");
         }
 
         var proxies = Items(section["KnownProxies"]).Select(item => IPAddress.TryParse(item, out var address)

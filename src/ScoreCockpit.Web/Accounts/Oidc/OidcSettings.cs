@@ -1,5 +1,6 @@
 using ScoreCockpit.Engine.Accounts;
 using ScoreCockpit.Engine.Storage;
+using ScoreCockpit.Web.Hosting;
 
 namespace ScoreCockpit.Web.Accounts.Oidc;
 
@@ -75,25 +76,12 @@ public sealed record OidcSettings(
             Text("RoleClaim") ?? "groups",
             roleValues,
             Text("EmailClaim") ?? "email",
-            Flag(section, "LocalAccounts", true),
-            Flag(section, "RequireHttpsMetadata", true));
+            SettingFlag.Read(section, "LocalAccounts", true),
+            SettingFlag.Read(section, "RequireHttpsMetadata", true));
     }
 
     private static HashSet<string> Values(string? list) =>
         (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
-
-    private static bool Flag(IConfigurationSection section, string key, bool fallback)
-    {
-        var text = section[key];
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return fallback;
-        }
-
-        return bool.TryParse(text.Trim(), out var value)
-            ? value
-            : throw new CockpitSetupException($"Oidc:{key} = '{text}' is not true or false. Write true or false.");
-    }
 
     /// <summary>The roles the claim values give, in the canonical order; empty when none maps.</summary>
     public IReadOnlyList<string> RolesFor(IEnumerable<string> claimValues)
