@@ -23,8 +23,9 @@ public static class SetPasswordCommand
         {
             await using var host = await CliHost.StartAsync(parse, context, ct);
             var address = parse.GetRequiredValue(email).Trim();
+            // PasswordReader has the password typed twice at a prompt; piped input is one line.
             var password = PasswordReader.Read(context.Console);
-            await host.Get<SetPasswordHandler>().HandleAsync(new SetPassword(address, password), Actor.System, ct);
+            await host.Get<SetPasswordHandler>().HandleAsync(new SetPassword(address, password, password), Actor.System, ct);
             await context.Console.Out.WriteLineAsync(
                 $"New password set for {address}: its open sessions end within a minute. Tell the person in person, not by mail.");
         });

@@ -4,7 +4,7 @@ using ScoreCockpit.Engine.Audit;
 
 namespace ScoreCockpit.Engine.Accounts;
 
-public sealed record SetPassword(string Email, string NewPassword);
+public sealed record SetPassword(string Email, string NewPassword, string ConfirmPassword);
 
 /// <summary>
 /// An Admin gives someone a new password: for a person who forgot theirs when no mail server is set, or whose mail is
@@ -31,12 +31,16 @@ public sealed class SetPasswordHandler(IServiceScopeFactory scopes, AuditLog aud
                 $"{user.Email} signs in through the company's identity provider and has no ScoreCockpit password: it is changed there.");
         }
 
+        if (request.NewPassword != request.ConfirmPassword)
+        {
+            throw new CockpitValidationException("The two passwords do not match: type the same one twice.");
+        }
+
         // Through a reset token rather than remove-then-add: the rules are checked before anything changes, and the
         // change and the new stamp are saved together.
         var token = await users.GeneratePasswordResetTokenAsync(user);
         IdentityErrors.ThrowIfFailed(await users.ResetPasswordAsync(user, token, request.NewPassword ?? ""));
-        IdentityErrors.ThrowIfFailed(await users.SetLockoutEndDateAsync(user, null));
-        IdentityErrors.ThrowIfFailed(await users.ResetAccessFailedCountAsync(user));
+        await AccountLockOut.EndAsync(users, user);
         await audit.WriteAsync(actor.Name, AuditActions.PasswordSet, user.Email, ct: ct);
     }
 }

@@ -222,11 +222,14 @@ public sealed class AccountSelfServiceTests(PostgresClusterFixture postgres)
         var stamp = (await UserAsync(store, "ana@example.com")).SecurityStamp;
         var set = store.Get<SetPasswordHandler>();
 
-        var weak = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("ana@example.com", "short"), Boss, Ct));
+        var mismatch = await Assert.ThrowsAsync<CockpitValidationException>(() =>
+            set.HandleAsync(new SetPassword("ana@example.com", NewPassword, NewPassword + "x"), Boss, Ct));
+        Assert.Contains("do not match", mismatch.Message, StringComparison.Ordinal);
+        var weak = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("ana@example.com", "short", "short"), Boss, Ct));
         Assert.Contains("at least", weak.Message, StringComparison.Ordinal);
         Assert.True(await PasswordWorksAsync(store, "ana@example.com", TestStore.GoodPassword));
 
-        await set.HandleAsync(new SetPassword(" ana@example.com ", NewPassword), Boss, Ct);
+        await set.HandleAsync(new SetPassword(" ana@example.com ", NewPassword, NewPassword), Boss, Ct);
 
         Assert.True(await PasswordWorksAsync(store, "ana@example.com", NewPassword));
         Assert.False(await PasswordWorksAsync(store, "ana@example.com", TestStore.GoodPassword));
@@ -249,12 +252,12 @@ public sealed class AccountSelfServiceTests(PostgresClusterFixture postgres)
             Assert.True((await users.CreateAsync(new CockpitUser { UserName = "cora@example.com", Email = "cora@example.com" })).Succeeded);
         }
 
-        await Assert.ThrowsAsync<AccessDeniedException>(() => set.HandleAsync(new SetPassword("boss@example.com", NewPassword), Ana, Ct));
-        var own = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("boss@example.com", NewPassword), Boss, Ct));
+        await Assert.ThrowsAsync<AccessDeniedException>(() => set.HandleAsync(new SetPassword("boss@example.com", NewPassword, NewPassword), Ana, Ct));
+        var own = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("boss@example.com", NewPassword, NewPassword), Boss, Ct));
         Assert.StartsWith("Change your own password from your menu", own.Message, StringComparison.Ordinal);
-        var company = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("cora@example.com", NewPassword), Boss, Ct));
+        var company = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("cora@example.com", NewPassword, NewPassword), Boss, Ct));
         Assert.Contains("cora@example.com signs in through the company's identity provider", company.Message, StringComparison.Ordinal);
-        var unknown = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("nobody@example.com", NewPassword), Boss, Ct));
+        var unknown = await Assert.ThrowsAsync<CockpitValidationException>(() => set.HandleAsync(new SetPassword("nobody@example.com", NewPassword, NewPassword), Boss, Ct));
         Assert.Equal("No user has the email 'nobody@example.com'.", unknown.Message);
 
         Assert.True(await PasswordWorksAsync(store, "boss@example.com", TestStore.GoodPassword));
